@@ -1,0 +1,31 @@
+// Nuxt configuration: one app whose Nitro server is also the Pusher-protocol WebSocket server.
+import type { NitroConfig } from 'nitropack'
+
+// The type of `nitro.experimental` lacks `websocket`, so it is passed through a typed value.
+const nitroExperimental: NitroConfig['experimental'] & { websocket: boolean } = {
+  websocket: true,
+}
+
+export default defineNuxtConfig({
+  compatibilityDate: '2026-11-01',
+  devtools: { enabled: false },
+  telemetry: false,
+  modules: ['@nuxt/eslint'],
+  typescript: {
+    strict: true,
+    // The design's top-level browser folders and the Node-side tests are type-checked too.
+    tsConfig: { include: ['../components/**/*', '../composables/**/*', '../stores/**/*'] },
+    nodeTsConfig: { include: ['../tests/**/*', '../bench/**/*', '../vitest.config.ts'] },
+  },
+  components: [{ path: '~~/components', pathPrefix: false }],
+  imports: { dirs: ['~~/composables', '~~/stores'] },
+  nitro: {
+    experimental: nitroExperimental,
+  },
+  runtimeConfig: {
+    public: {
+      // Filled at run time from REVERB_APP_KEY by the realtime plugin; the key is public by design.
+      reverbKey: '',
+    },
+  },
+})

@@ -1,0 +1,21 @@
+// Starts the realtime engine with the server, says which app it serves, and stops it gracefully.
+import { DEVELOPMENT_APP } from '../realtime/app-config'
+
+export default defineNitroPlugin((nitroApp) => {
+  let engine
+  try {
+    engine = useRealtimeEngine()
+  }
+  catch (error) {
+    console.error(`[lookout] configuration error: ${(error as Error).message}`)
+    process.exit(1)
+  }
+  engine.start()
+  for (const app of engine.apps()) {
+    const secretNote = app.secret === DEVELOPMENT_APP.secret
+      ? `secret=${DEVELOPMENT_APP.secret} (development only: set REVERB_APP_SECRET)`
+      : 'secret from REVERB_APP_SECRET'
+    console.log(`[lookout] realtime app id=${app.id} key=${app.key} ${secretNote}; WebSocket path /app/${app.key}`)
+  }
+  nitroApp.hooks.hook('close', () => engine.shutdown())
+})

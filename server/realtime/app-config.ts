@@ -1,0 +1,101 @@
+// Realtime apps and engine limits, read from the environment under Laravel Reverb's names.
+
+/** One Pusher app: credentials and per-app limits. */
+export interface RealtimeApp {
+  id: string
+  key: string
+  secret: string
+  /** Hostnames (or `*`, or `*.example.com`) whose pages may open sockets; `*` allows any. */
+  allowedOrigins: string[]
+  /** Seconds of silence after which the server pings; sent to clients as `activity_timeout`. */
+  activityTimeout: number
+  /** Seconds a pinged client has to answer before it is closed with 4201. */
+  pongTimeout: number
+  /** Largest event payload (bytes) accepted from the HTTP API or a client. */
+  maxMessageSize: number
+  /** Connection quota of the app (4004 beyond it); 0 means unlimited. */
+  maxConnections: number
+  /** Client events a connection may send per second (4301 beyond it). */
+  clientEventsPerSecond: number
+  /** Channels one connection may be subscribed to at once. */
+  maxChannelsPerConnection: number
+}
+
+/** Engine-wide limits. */
+export interface EngineLimits {
+  /** Bytes queued for one socket beyond which it is cut off with 4100. */
+  maxBufferedBytes: number
+  /** Events kept per channel for recovery. */
+  historySize: number
+  /** Seconds events are kept for recovery. */
+  historySeconds: number
+  /** Seconds the last event of a cache channel is kept. */
+  cacheSeconds: number
+  /** Channels one HTTP API event may target (Pusher's limit is 100). */
+  maxChannelsPerEvent: number
+  /** Events one batch may hold (Pusher's limit is 10). */
+  maxBatchSize: number
+  /** Largest HTTP API request body in bytes. */
+  maxRequestSize: number
+}
+
+export interface EngineConfig {
+  apps: RealtimeApp[]
+  limits: EngineLimits
+  /** True when development credentials were filled in because none were configured. */
+  usingDevelopmentApp: boolean
+}
+
+type Env = Record<string, string | undefined>
+
+export const DEVELOPMENT_APP = { id: 'lookout', key: 'lookout-key', secret: 'lookout-development-secret' }
+
+/** Reads the engine configuration; throws with the variable's name when something is wrong. */
+export function loadEngineConfig(env: Env): EngineConfig {
+  const production = env.APP_ENV === 'production'
+  const missing = ['REVERB_APP_ID', 'REVERB_APP_KEY', 'REVERB_APP_SECRET'].filter(name => !env[name])
+  if (production && missing.length > 0) {
+    throw new Error(`APP_ENV=production requires ${missing.join(', ')} to be set`)
+  }
+  const app: RealtimeApp = {
+    id: env.REVERB_APP_ID || DEVELOPMENT_APP.id,
+    key: env.REVERB_APP_KEY || DEVELOPMENT_APP.key,
+    secret: env.REVERB_APP_SECRET || DEVELOPMENT_APP.secret,
+    allowedOrigins: list(env.REVERB_ALLOWED_ORIGINS, ['*']),
+    activityTimeout: positive(env, 'REVERB_APP_ACTIVITY_TIMEOUT', 30),
+    pongTimeout: positive(env, 'REVERB_APP_PONG_TIMEOUT', 30),
+    maxMessageSize: positive(env, 'REVERB_APP_MAX_MESSAGE_SIZE', 10_000),
+    maxConnections: nonNegative(env, 'REVERB_APP_MAX_CONNECTIONS', 0),
+    clientEventsPerSecond: positive(env, 'REVERB_APP_CLIENT_EVENTS_PER_SECOND', 10),
+    maxChannelsPerConnection: positive(env, 'REVERB_APP_MAX_CHANNELS_PER_CONNECTION', 500),
+  }
+  const limits: EngineLimits = {
+    maxBufferedBytes: positive(env, 'LOOKOUT_MAX_BUFFERED_BYTES', 4 * 1024 * 1024),
+    historySize: positive(env, 'LOOKOUT_HISTORY_SIZE', 500),
+    historySeconds: positive(env, 'LOOKOUT_HISTORY_SECONDS', 300),
+    cacheSeconds: positive(env, 'LOOKOUT_CACHE_SECONDS', 1800),
+    maxChannelsPerEvent: positive(env, 'LOOKOUT_MAX_CHANNELS_PER_EVENT', 100),
+    maxBatchSize: positive(env, 'LOOKOUT_MAX_BATCH_SIZE', 10),
+    maxRequestSize: positive(env, 'REVERB_SERVER_MAX_REQUEST_SIZE', 1_000_000),
+  }
+  return { apps: [app], limits, usingDevelopmentApp: missing.length > 0 }
+}
+
+function list(value: string | undefined, fallback: string[]): string[] {
+  const items = (value ?? '').split(',').map(item => item.trim()).filter(Boolean)
+  return items.length > 0 ? items : fallback
+}
+
+function positive(env: Env, name: string, fallback: number): number {
+  const value = nonNegative(env, name, fallback)
+  if (value === 0) throw new Error(`${name} must be a positive number`)
+  return value
+}
+
+function nonNegative(env: Env, name: string, fallback: number): number {
+  const raw = env[name]
+  if (raw === undefined || raw === '') return fallback
+  const value = Number(raw)
+  if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a non-negative number, got "${raw}"`)
+  return value
+}

@@ -1,0 +1,18 @@
+// Everything the engine keeps for one app on this node.
+import type { EngineLimits, RealtimeApp } from './app-config'
+import { ChannelRegistry } from './channel'
+import type { Connection } from './connection'
+import { EventCache } from './event-cache'
+import { EventHistory } from './history'
+
+export class AppState {
+  readonly connections = new Map<string, Connection>()
+  readonly channels = new ChannelRegistry()
+  readonly history: EventHistory
+  readonly cache: EventCache
+
+  constructor(readonly app: RealtimeApp, limits: EngineLimits) {
+    this.history = new EventHistory(limits.historySize, limits.historySeconds * 1000)
+    this.cache = new EventCache(limits.cacheSeconds * 1000)
+  }
+}

@@ -1,0 +1,66 @@
+// One client socket: identity, subscriptions, liveness and a bounded send path.
+import { randomInt } from 'node:crypto'
+import type { RealtimeApp } from './app-config'
+import type { Transport } from './transport'
+import { RateLimiter } from './rate-limiter'
+
+/** A user signed in with `pusher:signin` or known from presence channel data. */
+export interface SignedInUser {
+  id: string
+  info?: unknown
+}
+
+export class Connection {
+  readonly socketId = `${randomInt(1, 2 ** 47)}.${randomInt(1, 2 ** 47)}`
+  /** Channel names this socket is subscribed to. */
+  readonly channels = new Set<string>()
+  /** User id per presence channel, for member bookkeeping on leave. */
+  readonly presenceUserIds = new Map<string, string>()
+  user: SignedInUser | null = null
+  lastActivityAt: number
+  pingSentAt: number | null = null
+  closed = false
+  private clientEventLimiter: RateLimiter | null = null
+
+  constructor(
+    readonly app: RealtimeApp,
+    private readonly transport: Transport,
+    readonly origin: string | null,
+    now: number = Date.now(),
+  ) {
+    this.lastActivityAt = now
+  }
+
+  /** Records that the client said something, which proves it alive. */
+  touch(now: number = Date.now()): void {
+    this.lastActivityAt = now
+    this.pingSentAt = null
+  }
+
+  /**
+   * Writes a frame unless the socket's queue is past `maxBuffered`, in which case the socket is
+   * cut off with 4100 so a slow reader cannot grow the server's memory. Returns whether it was sent.
+   */
+  send(frame: string | Buffer, maxBuffered = Number.POSITIVE_INFINITY): boolean {
+    if (this.closed) return false
+    if (this.transport.bufferedAmount > maxBuffered) {
+      this.close(4100, 'Client too slow: send buffer full')
+      return false
+    }
+    this.transport.send(frame)
+    return true
+  }
+
+  /** Closes the socket once with a protocol code. */
+  close(code: number, reason: string): void {
+    if (this.closed) return
+    this.closed = true
+    this.transport.close(code, reason)
+  }
+
+  /** Takes a client-event token; false when the client is over its rate. */
+  allowClientEvent(now: number = Date.now()): boolean {
+    this.clientEventLimiter ??= new RateLimiter(this.app.clientEventsPerSecond, now)
+    return this.clientEventLimiter.take(now)
+  }
+}

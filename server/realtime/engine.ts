@@ -1,0 +1,157 @@
+// The realtime engine: apps, sockets, channels and publishing, with no web framework attached.
+import type { EngineConfig, EngineLimits, RealtimeApp } from './app-config'
+import { AppState } from './app-state'
+import { handleClientMessage } from './client-messages'
+import { Connection } from './connection'
+import { errorFrame, serverFrame } from './frames'
+import { checkLiveness } from './liveness'
+import { EngineMetrics } from './metrics'
+import { isOriginAllowed } from './origin'
+import { ErrorCode } from './protocol-errors'
+import type { FanoutContext, PublishRequest } from './publisher'
+import { publish } from './publisher'
+import type { Transport } from './transport'
+import { unsubscribe } from './subscriptions'
+
+/** What the WebSocket adapter knows about a new socket. */
+export interface OpenRequest {
+  appKey: string
+  /** `protocol` query parameter of the URL. */
+  protocol: string | null
+  origin: string | null
+}
+
+const SUPPORTED_PROTOCOLS = new Set(['5', '6', '7'])
+
+export class RealtimeEngine implements FanoutContext {
+  readonly metrics = new EngineMetrics()
+  readonly limits: EngineLimits
+  private readonly byKey = new Map<string, AppState>()
+  private readonly byId = new Map<string, AppState>()
+  private timer: NodeJS.Timeout | null = null
+
+  constructor(config: EngineConfig) {
+    this.limits = config.limits
+    for (const app of config.apps) {
+      const state = new AppState(app, config.limits)
+      this.byKey.set(app.key, state)
+      this.byId.set(app.id, state)
+    }
+  }
+
+  get maxBufferedBytes(): number {
+    return this.limits.maxBufferedBytes
+  }
+
+  /** The app with this id (HTTP API), or undefined. */
+  appById(id: string): AppState | undefined {
+    return this.byId.get(id)
+  }
+
+  /** The app with this key (WebSocket URL), or undefined. */
+  appByKey(key: string): AppState | undefined {
+    return this.byKey.get(key)
+  }
+
+  /** Every configured app. */
+  apps(): RealtimeApp[] {
+    return [...this.byId.values()].map(state => state.app)
+  }
+
+  /** Accepts a new socket, or tells it why not and closes it (returns null). */
+  open(transport: Transport, request: OpenRequest): Connection | null {
+    const refuse = (code: number, message: string) => {
+      this.metrics.error(code)
+      transport.send(errorFrame(code, message))
+      transport.close(code, message)
+      return null
+    }
+    const state = this.byKey.get(request.appKey)
+    if (!state) return refuse(ErrorCode.UnknownApp, `Application does not exist`)
+    if (!request.protocol) return refuse(ErrorCode.NoProtocolVersion, 'No protocol version supplied')
+    if (!SUPPORTED_PROTOCOLS.has(request.protocol)) return refuse(ErrorCode.UnsupportedProtocol, `Unsupported protocol version ${request.protocol.slice(0, 8)}`)
+    if (!isOriginAllowed(state.app.allowedOrigins, request.origin)) return refuse(ErrorCode.Unauthorized, 'Origin not allowed')
+    if (state.app.maxConnections > 0 && state.connections.size >= state.app.maxConnections) {
+      return refuse(ErrorCode.OverQuota, 'Application is over its connection quota')
+    }
+    const connection = new Connection(state.app, transport, request.origin)
+    state.connections.set(connection.socketId, connection)
+    this.metrics.connections.inc()
+    this.metrics.connectionsOpened.inc()
+    connection.send(serverFrame('pusher:connection_established', {
+      socket_id: connection.socketId,
+      activity_timeout: state.app.activityTimeout,
+    }))
+    return connection
+  }
+
+  /** Handles a frame from a socket. Binary frames are refused: the protocol is text. */
+  receive(connection: Connection, data: string | Buffer, isBinary: boolean): void {
+    const state = this.byId.get(connection.app.id)
+    if (!state || connection.closed) return
+    this.metrics.messagesIn.inc()
+    this.metrics.bytesIn.inc(typeof data === 'string' ? Buffer.byteLength(data) : data.length)
+    if (isBinary) {
+      this.metrics.error(null)
+      connection.send(errorFrame(null, 'Binary frames are not supported'))
+      return
+    }
+    handleClientMessage(this, state, connection, typeof data === 'string' ? data : data.toString('utf8'))
+  }
+
+  /** Forgets a socket that has closed, leaving its channels (presence members are announced). */
+  closed(connection: Connection): void {
+    connection.closed = true
+    const state = this.byId.get(connection.app.id)
+    if (!state || !state.connections.delete(connection.socketId)) return
+    for (const name of [...connection.channels]) unsubscribe(this, state, connection, name)
+    this.metrics.connections.dec()
+  }
+
+  /** Publishes an event to channels of an app (the path of the HTTP API and of domain broadcasts). */
+  publish(state: AppState, request: PublishRequest): void {
+    publish(this, state, request)
+  }
+
+  /** Closes every socket of a user (signed in, or a presence member) with 4009; returns how many. */
+  terminateUser(state: AppState, userId: string): number {
+    let closed = 0
+    for (const connection of state.connections.values()) {
+      const isUser = connection.user?.id === userId || [...connection.presenceUserIds.values()].includes(userId)
+      if (!isUser) continue
+      connection.send(errorFrame(ErrorCode.Unauthorized, 'Connection terminated'))
+      connection.close(ErrorCode.Unauthorized, 'Connection terminated')
+      closed += 1
+    }
+    return closed
+  }
+
+  /** One pass of housekeeping: pings, pong timeouts, history and cache expiry, gauges. */
+  sweep(now: number = Date.now()): void {
+    let channels = 0
+    for (const state of this.byId.values()) {
+      for (const connection of state.connections.values()) {
+        if (checkLiveness(connection, now)) this.metrics.error(ErrorCode.PongTimeout)
+      }
+      state.history.prune(name => state.channels.find(name) !== undefined, now)
+      state.cache.prune(now)
+      channels += state.channels.size
+    }
+    this.metrics.channels.set(channels)
+  }
+
+  /** Starts periodic housekeeping. */
+  start(intervalMs = 1000): void {
+    this.timer ??= setInterval(() => this.sweep(), intervalMs)
+    this.timer.unref()
+  }
+
+  /** Stops housekeeping and asks every client to reconnect (graceful shutdown). */
+  shutdown(): void {
+    if (this.timer) clearInterval(this.timer)
+    this.timer = null
+    for (const state of this.byId.values()) {
+      for (const connection of state.connections.values()) connection.close(ErrorCode.Reconnect, 'Server restarting')
+    }
+  }
+}

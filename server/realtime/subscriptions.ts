@@ -1,0 +1,98 @@
+// Subscribing and unsubscribing sockets, with channel auth, presence members and cache replay.
+import { RECOVERY_KEY } from '../../shared/realtime-protocol'
+import type { AppState } from './app-state'
+import { channelKind, isCacheChannel, isValidChannelName, requiresAuth } from './channel-name'
+import type { Connection } from './connection'
+import { errorFrame, serverFrame } from './frames'
+import type { FanoutContext } from './publisher'
+import { deliver } from './publisher'
+import { verifyChannelAuth } from './signature'
+
+interface SubscribeData {
+  channel?: unknown
+  auth?: unknown
+  channel_data?: unknown
+}
+
+/** Handles `pusher:subscribe`; refusals are `pusher:subscription_error`, never a closed socket. */
+export function subscribe(ctx: FanoutContext, state: AppState, connection: Connection, data: unknown): void {
+  const { channel: name, auth, channel_data: channelData } = (typeof data === 'object' && data !== null ? data : {}) as SubscribeData
+  if (!isValidChannelName(name)) {
+    ctx.metrics.error(null)
+    connection.send(errorFrame(null, 'Invalid channel name'))
+    return
+  }
+  const refuse = (status: number, type: string, error: string) => {
+    ctx.metrics.error(4009)
+    connection.send(serverFrame('pusher:subscription_error', { type, error, status }, name))
+  }
+  if (connection.channels.has(name)) {
+    connection.send(succeededFrame(state, name))
+    return
+  }
+  if (connection.channels.size >= state.app.maxChannelsPerConnection) {
+    return refuse(400, 'LimitReached', `At most ${state.app.maxChannelsPerConnection} channels per connection`)
+  }
+  const signedData = typeof channelData === 'string' ? channelData : undefined
+  if (requiresAuth(name)) {
+    const kind = channelKind(name)
+    if (kind === 'presence' && signedData === undefined) return refuse(400, 'AuthError', 'channel_data is required on presence channels')
+    const ok = verifyChannelAuth(state.app.key, state.app.secret, auth, connection.socketId, name, kind === 'presence' ? signedData : undefined)
+    if (!ok) return refuse(401, 'AuthError', 'Invalid signature')
+  }
+  const channel = state.channels.obtain(name)
+  if (channel.presence) {
+    const member = parseMember(signedData)
+    if (!member) return refuse(400, 'AuthError', 'channel_data must be JSON with a user_id')
+    connection.presenceUserIds.set(name, member.userId)
+    if (channel.presence.add(member.userId, member.info)) {
+      deliver(ctx, channel, Buffer.from(serverFrame('pusher_internal:member_added', { user_id: member.userId, user_info: member.info }, name)))
+    }
+  }
+  channel.subscribers.add(connection)
+  connection.channels.add(name)
+  ctx.metrics.subscriptions.inc()
+  connection.send(succeededFrame(state, name))
+  if (isCacheChannel(name)) replayCache(state, connection, name)
+}
+
+/** Handles `pusher:unsubscribe` and the channels of a closing socket. */
+export function unsubscribe(ctx: FanoutContext, state: AppState, connection: Connection, name: string): void {
+  if (!connection.channels.delete(name)) return
+  ctx.metrics.subscriptions.dec()
+  const channel = state.channels.find(name)
+  if (!channel) return
+  channel.subscribers.delete(connection)
+  const userId = connection.presenceUserIds.get(name)
+  if (channel.presence && userId !== undefined) {
+    connection.presenceUserIds.delete(name)
+    if (channel.presence.remove(userId)) {
+      deliver(ctx, channel, Buffer.from(serverFrame('pusher_internal:member_removed', { user_id: userId }, name)))
+    }
+  }
+  state.channels.releaseIfEmpty(channel)
+}
+
+function succeededFrame(state: AppState, name: string): string {
+  const position = state.history.position(name)
+  const presence = state.channels.find(name)?.presence
+  const data = presence ? { presence: presence.snapshot(), [RECOVERY_KEY]: position } : { [RECOVERY_KEY]: position }
+  return serverFrame('pusher_internal:subscription_succeeded', data, name)
+}
+
+function replayCache(state: AppState, connection: Connection, name: string): void {
+  const cached = state.cache.get(name)
+  connection.send(cached ? serverFrame(cached.event, cached.data, name) : JSON.stringify({ event: 'pusher:cache_miss', channel: name }))
+}
+
+function parseMember(channelData: string | undefined): { userId: string, info: unknown } | null {
+  try {
+    const parsed = JSON.parse(channelData ?? '') as { user_id?: unknown, user_info?: unknown }
+    const id = parsed.user_id
+    if ((typeof id !== 'string' || id === '') && typeof id !== 'number') return null
+    return { userId: String(id), info: parsed.user_info ?? null }
+  }
+  catch {
+    return null
+  }
+}

@@ -1,0 +1,12 @@
+// Prometheus metrics; protected by a bearer token when METRICS_TOKEN is set.
+import { safeEqualHex } from '../realtime/signature'
+
+export default defineEventHandler(async (event) => {
+  const token = process.env.METRICS_TOKEN
+  if (token && !safeEqualHex(`Bearer ${token}`, getRequestHeader(event, 'authorization') ?? '')) {
+    throw createError({ statusCode: 401, statusMessage: 'A valid METRICS_TOKEN bearer token is required' })
+  }
+  const { registry } = useRealtimeEngine().metrics
+  setResponseHeader(event, 'content-type', registry.contentType)
+  return registry.metrics()
+})
