@@ -1,17 +1,21 @@
 // Channel naming rules of the Pusher protocol: types by prefix, allowed characters, length.
 
-export type ChannelKind = 'public' | 'private' | 'presence' | 'encrypted'
+export type ChannelKind = 'public' | 'private' | 'presence' | 'encrypted' | 'user'
 
 export const MAX_CHANNEL_NAME_LENGTH = 164
-const VALID_NAME = /^[A-Za-z0-9_\-=@,.;]+$/
+const VALID_NAME = /^#?[A-Za-z0-9_\-=@,.;]+$/
+/** Channel of one signed-in user (`pusher:signin`), which the SDKs' `sendToUser` publishes to. */
+export const USER_CHANNEL_PREFIX = '#server-to-user-'
 
-/** True when `name` is a syntactically valid channel name. */
+/** True when `name` is a syntactically valid channel name ('#' only for user channels). */
 export function isValidChannelName(name: unknown): name is string {
-  return typeof name === 'string' && name.length > 0 && name.length <= MAX_CHANNEL_NAME_LENGTH && VALID_NAME.test(name)
+  if (typeof name !== 'string' || name.length === 0 || name.length > MAX_CHANNEL_NAME_LENGTH || !VALID_NAME.test(name)) return false
+  return !name.startsWith('#') || (name.startsWith(USER_CHANNEL_PREFIX) && name.length > USER_CHANNEL_PREFIX.length)
 }
 
 /** The kind of a channel, which decides how it is authorised. */
 export function channelKind(name: string): ChannelKind {
+  if (name.startsWith(USER_CHANNEL_PREFIX)) return 'user'
   if (name.startsWith('private-encrypted-')) return 'encrypted'
   if (name.startsWith('private-')) return 'private'
   if (name.startsWith('presence-')) return 'presence'

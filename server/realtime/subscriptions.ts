@@ -1,7 +1,7 @@
 // Subscribing and unsubscribing sockets, with channel auth, presence members and cache replay.
 import { RECOVERY_KEY } from '../../shared/realtime-protocol'
 import type { AppState } from './app-state'
-import { channelKind, isCacheChannel, isValidChannelName, requiresAuth } from './channel-name'
+import { channelKind, isCacheChannel, isValidChannelName, requiresAuth, USER_CHANNEL_PREFIX } from './channel-name'
 import type { Connection } from './connection'
 import { errorFrame, serverFrame } from './frames'
 import type { FanoutContext } from './publisher'
@@ -34,8 +34,12 @@ export function subscribe(ctx: FanoutContext, state: AppState, connection: Conne
     return refuse(400, 'LimitReached', `At most ${state.app.maxChannelsPerConnection} channels per connection`)
   }
   const signedData = typeof channelData === 'string' ? channelData : undefined
-  if (requiresAuth(name)) {
-    const kind = channelKind(name)
+  const kind = channelKind(name)
+  if (kind === 'user') {
+    // Only the socket signed in as that user may listen to what is sent to the user.
+    if (connection.user?.id !== name.slice(USER_CHANNEL_PREFIX.length)) return refuse(403, 'AuthError', 'Sign in as this user first')
+  }
+  else if (requiresAuth(name)) {
     if (kind === 'presence' && signedData === undefined) return refuse(400, 'AuthError', 'channel_data is required on presence channels')
     const ok = verifyChannelAuth(state.app.key, state.app.secret, auth, connection.socketId, name, kind === 'presence' ? signedData : undefined)
     if (!ok) return refuse(401, 'AuthError', 'Invalid signature')

@@ -1,0 +1,70 @@
+// Health and Prometheus metrics reflect what the engine is doing.
+import type Pusher from 'pusher'
+import type PusherJs from 'pusher-js'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { connected, pusherClient, serverSdk, waitFor } from '../support/clients'
+import { startServer } from '../support/server-process'
+import type { ServerProcess } from '../support/server-process'
+
+let server: ServerProcess
+let sdk: Pusher
+
+beforeAll(async () => {
+  server = await startServer({ METRICS_TOKEN: 'scrape-token' })
+  sdk = serverSdk(server)
+})
+afterAll(() => server.stop())
+
+function metric(text: string, name: string): number {
+  const line = text.split('\n').find(row => row.startsWith(`${name} `) || row.startsWith(`${name}{`))
+  return line ? Number(line.split(' ').pop()) : Number.NaN
+}
+
+async function scrape(): Promise<string> {
+  const response = await fetch(`${server.url}/metrics`, { headers: { authorization: 'Bearer scrape-token' } })
+  expect(response.status).toBe(200)
+  return response.text()
+}
+
+describe('observability', () => {
+  it('reports health with the number of open connections', async () => {
+    const client: PusherJs = pusherClient(server, sdk)
+    await connected(client)
+    const health = await (await fetch(`${server.url}/api/health`)).json()
+    expect(health).toMatchObject({ status: 'ok', realtime: { connections: 1 } })
+    client.disconnect()
+  })
+
+  it('counts connections, subscriptions, deliveries and errors in /metrics', async () => {
+    const clients = [pusherClient(server, sdk), pusherClient(server, sdk)]
+    await Promise.all(clients.map(connected))
+    const received: unknown[] = []
+    for (const client of clients) client.subscribe('metrics-room').bind('tick', (data: unknown) => received.push(data))
+    await waitFor(() => clients.every(client => client.channel('metrics-room')?.subscribed), 5_000, 'subscriptions')
+    await sdk.trigger('metrics-room', 'tick', { n: 1 })
+    await waitFor(() => received.length === 2, 5_000, 'deliveries')
+    const text = await scrape()
+    expect(metric(text, 'lookout_ws_connections')).toBe(2)
+    expect(metric(text, 'lookout_ws_subscriptions')).toBe(2)
+    expect(metric(text, 'lookout_events_published_total')).toBe(1)
+    expect(metric(text, 'lookout_ws_messages_out_total')).toBeGreaterThanOrEqual(2)
+    expect(text).toContain('lookout_fanout_seconds_bucket')
+    for (const client of clients) client.disconnect()
+  })
+
+  it('refuses a scrape without the metrics token', async () => {
+    expect((await fetch(`${server.url}/metrics`)).status).toBe(401)
+  })
+})
+
+describe('start-up configuration', () => {
+  it('refuses to start in production without the app secret, naming the variable', async () => {
+    await expect(startServer({ APP_ENV: 'production', REVERB_APP_SECRET: '' })).rejects.toThrow(/REVERB_APP_SECRET/)
+  })
+
+  it('starts with a printed development app when nothing is configured', async () => {
+    const development = await startServer({ REVERB_APP_ID: '', REVERB_APP_KEY: '', REVERB_APP_SECRET: '' })
+    expect(development.output()).toMatch(/key=lookout-key/)
+    await development.stop()
+  })
+})

@@ -1,0 +1,72 @@
+// Starts the built server (`.output/`) as a child process on a free port, for integration tests and benchmarks.
+import { spawn } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+
+export const TEST_APP = { id: 'test-app', key: 'test-key', secret: 'test-secret-0123456789' }
+
+export interface ServerProcess {
+  port: number
+  url: string
+  pid: number
+  child: ChildProcess
+  /** Everything the server printed so far. */
+  output: () => string
+  /** Stops the server (SIGTERM, then SIGKILL after a grace period). */
+  stop: () => Promise<void>
+}
+
+const ENTRY = resolve(import.meta.dirname, '../../.output/server/index.mjs')
+
+/** Starts the server with the test app's credentials plus `env`; resolves once it listens. */
+export async function startServer(env: Record<string, string> = {}): Promise<ServerProcess> {
+  if (!existsSync(ENTRY)) throw new Error('The built server is missing: run `npm run build` first')
+  const child = spawn(process.execPath, [ENTRY], {
+    env: {
+      PATH: process.env.PATH,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      REVERB_APP_ID: TEST_APP.id,
+      REVERB_APP_KEY: TEST_APP.key,
+      REVERB_APP_SECRET: TEST_APP.secret,
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout!.on('data', (chunk: Buffer) => { output += chunk.toString() })
+  child.stderr!.on('data', (chunk: Buffer) => { output += chunk.toString() })
+  const port = await new Promise<number>((resolvePort, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start in 20 s:\n${output}`)), 20_000)
+    const onData = () => {
+      const match = /Listening on http:\/\/[^:]+:(\d+)/.exec(output)
+      if (!match) return
+      clearTimeout(timer)
+      child.stdout!.off('data', onData)
+      resolvePort(Number(match[1]))
+    }
+    child.stdout!.on('data', onData)
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`server exited with ${code}:\n${output}`))
+    })
+  })
+  return {
+    port,
+    url: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
+    child,
+    output: () => output,
+    stop: () => stopChild(child),
+  }
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return
+  const exited = new Promise<void>(done => child.once('exit', () => done()))
+  child.kill('SIGTERM')
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5_000)
+  await exited
+  clearTimeout(timer)
+}
