@@ -22,10 +22,4 @@ export default defineNuxtConfig({
   nitro: {
     experimental: nitroExperimental,
   },
-  runtimeConfig: {
-    public: {
-      // Filled at run time from REVERB_APP_KEY by the realtime plugin; the key is public by design.
-      reverbKey: '',
-    },
-  },
 })

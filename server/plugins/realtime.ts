@@ -17,5 +17,8 @@ export default defineNitroPlugin((nitroApp) => {
       : 'secret from REVERB_APP_SECRET'
     console.log(`[lookout] realtime app id=${app.id} key=${app.key} ${secretNote}; WebSocket path /app/${app.key}`)
   }
+  // Registered before Nitro's own graceful shutdown, which destroys sockets before its `close`
+  // hook runs: clients must get 4200 ("reconnect now") rather than a bare dropped connection.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => engine.shutdown())
   nitroApp.hooks.hook('close', () => engine.shutdown())
 })

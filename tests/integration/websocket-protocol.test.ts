@@ -135,3 +135,13 @@ describe('liveness', () => {
     socket.close()
   })
 })
+
+describe('graceful shutdown', () => {
+  it('tells connected clients to reconnect (4200) when the server is stopped with SIGTERM', async () => {
+    const stopping = await startServer()
+    const socket = await RawSocket.open(stopping, TEST_APP.key)
+    const stopped = stopping.stop()
+    expect(await socket.closedWith(8_000)).toEqual({ code: 4200, reason: 'Server restarting' })
+    await stopped
+  })
+})

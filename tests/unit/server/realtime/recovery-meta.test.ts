@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest'
+import { RECOVERY_KEY } from '../../../../shared/realtime-protocol'
+import { payloadShape, withRecoveryMeta } from '../../../../server/realtime/recovery-meta'
+
+/** What the publisher does with one payload string. */
+function annotate(raw: string, offset = 3, sentAt = 1_700_000_000_123): string {
+  const { shape, payload } = payloadShape(raw)
+  return withRecoveryMeta(payload, shape, offset, sentAt)
+}
+
+describe('withRecoveryMeta', () => {
+  it('uses __lookout as the recovery key', () => {
+    expect(RECOVERY_KEY).toBe('__lookout')
+  })
+
+  it('adds offset and sent_at to an object payload and keeps its keys', () => {
+    const result = JSON.parse(annotate('{"a":1,"b":{"c":[1,2]},"s":"x,}"}')) as Record<string, unknown>
+    expect(result).toEqual({ __lookout: { offset: 3, sent_at: 1_700_000_000_123 }, a: 1, b: { c: [1, 2] }, s: 'x,}' })
+  })
+
+  it('handles whitespace around and inside an object payload', () => {
+    expect(JSON.parse(annotate('  { "a" : 1 }\n'))).toEqual({ __lookout: { offset: 3, sent_at: 1_700_000_000_123 }, a: 1 })
+  })
+
+  it('adds the metadata to an empty object', () => {
+    expect(JSON.parse(annotate('{}', 1, 5))).toEqual({ __lookout: { offset: 1, sent_at: 5 } })
+    expect(JSON.parse(annotate('{ }', 1, 5))).toEqual({ __lookout: { offset: 1, sent_at: 5 } })
+  })
+
+  it.each([
+    ['an array', '[1,2]'],
+    ['a string', 'hello'],
+    ['a JSON string', '"hello"'],
+    ['a number', '42'],
+    ['null', 'null'],
+    ['invalid JSON that looks like an object', '{"a":'],
+    ['an empty payload', ''],
+  ])('leaves %s untouched', (_what, raw) => {
+    expect(annotate(raw)).toBe(raw)
+  })
+
+  it('replaces a stale __lookout already in the payload', () => {
+    const stale = JSON.stringify({ a: 1, __lookout: { offset: 99, sent_at: 1 } })
+    const result = annotate(stale, 4, 10)
+    expect(JSON.parse(result)).toEqual({ __lookout: { offset: 4, sent_at: 10 }, a: 1 })
+    expect(result.match(/__lookout/g)).toHaveLength(1)
+  })
+
+  it('replaces a stale __lookout that was the only key', () => {
+    expect(JSON.parse(annotate('{"__lookout":{"offset":9,"sent_at":1}}', 2, 3))).toEqual({ __lookout: { offset: 2, sent_at: 3 } })
+  })
+})
+
+describe('payloadShape', () => {
+  it('tells objects, empty objects and everything else apart', () => {
+    expect(payloadShape('{"a":1}').shape).toBe('object')
+    expect(payloadShape('{}').shape).toBe('empty-object')
+    expect(payloadShape('[]').shape).toBe('other')
+    expect(payloadShape('{oops').shape).toBe('other')
+  })
+
+  it('returns an object payload unchanged when it carries no metadata', () => {
+    const raw = '{ "a": 1.50 }'
+    expect(payloadShape(raw).payload).toBe(raw)
+  })
+})
