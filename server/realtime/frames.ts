@@ -40,7 +40,7 @@ function decodeData(data: unknown): unknown {
 
 /** Serialises a server frame; `data` is always sent as a JSON string, as the protocol requires. */
 export function serverFrame(event: string, data: unknown, channel?: string, extra?: Record<string, string>): string {
-  const encoded = typeof data === 'string' ? data : JSON.stringify(data)
+  const encoded = typeof data === 'string' ? data : JSON.stringify(data ?? null)
   return JSON.stringify(channel === undefined ? { event, data: encoded, ...extra } : { event, channel, data: encoded, ...extra })
 }
 

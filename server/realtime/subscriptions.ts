@@ -44,10 +44,10 @@ export function subscribe(ctx: FanoutContext, state: AppState, connection: Conne
     const ok = verifyChannelAuth(state.app.key, state.app.secret, auth, connection.socketId, name, kind === 'presence' ? signedData : undefined)
     if (!ok) return refuse(401, 'AuthError', 'Invalid signature')
   }
+  const member = kind === 'presence' ? parseMember(signedData) : null
+  if (kind === 'presence' && !member) return refuse(400, 'AuthError', 'channel_data must be JSON with a user_id')
   const channel = state.channels.obtain(name)
-  if (channel.presence) {
-    const member = parseMember(signedData)
-    if (!member) return refuse(400, 'AuthError', 'channel_data must be JSON with a user_id')
+  if (channel.presence && member) {
     connection.presenceUserIds.set(name, member.userId)
     if (channel.presence.add(member.userId, member.info)) {
       deliver(ctx, channel, Buffer.from(serverFrame('pusher_internal:member_added', { user_id: member.userId, user_info: member.info }, name)))

@@ -80,9 +80,11 @@ describe('POST /apps/{id}/events', () => {
   })
 
   it('refuses a bad channel name with 400 naming the field', async () => {
-    const result = await statusOf(sdk.post({ path: '/events', body: { name: 'e', data: '{}', channels: ['bad name'] } }))
-    expect(result.status).toBe(400)
-    expect(result.body).toMatch(/channels/)
+    const path = `/apps/${TEST_APP.id}/events`
+    const body = JSON.stringify({ name: 'e', data: '{}', channels: ['bad name'] })
+    const response = await fetch(`${server.url}${path}?${signedQuery('POST', path, body)}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })
+    expect(response.status).toBe(400)
+    expect(await response.text()).toMatch(/channels/)
   })
 
   it('refuses a request signed with the wrong secret with 401', async () => {

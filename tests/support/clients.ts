@@ -2,7 +2,7 @@
 import Echo from 'laravel-echo'
 import Pusher from 'pusher'
 import PusherJs from 'pusher-js'
-import type { Options as PusherJsOptions } from 'pusher-js'
+import type { ChannelAuthorizationCallback, Options as PusherJsOptions } from 'pusher-js'
 import type { ServerProcess } from './server-process'
 import { TEST_APP } from './server-process'
 
@@ -51,9 +51,7 @@ export function pusherClient(server: ServerProcess, sdk: Pusher, options: { user
 /** A laravel-echo instance with the given broadcaster, on pusher-js. */
 export function echoClient(server: ServerProcess, sdk: Pusher, broadcaster: 'reverb' | 'pusher', user?: { user_id: string, user_info?: Record<string, unknown> }): Echo<'reverb'> | Echo<'pusher'> {
   const authorizer = (channel: { name: string }) => ({
-    authorize: (socketId: string, callback: (error: boolean, data: unknown) => void) => {
-      sdkAuthorizer(sdk, user)({ socketId, channelName: channel.name }, (error, data) => callback(error !== null, data))
-    },
+    authorize: (socketId: string, callback: ChannelAuthorizationCallback) => sdkAuthorizer(sdk, user)({ socketId, channelName: channel.name }, callback),
   })
   const common = {
     key: TEST_APP.key,

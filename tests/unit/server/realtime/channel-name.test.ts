@@ -66,3 +66,16 @@ describe('allowsClientEvents', () => {
     for (const name of ['a', 'cache-a', 'private-encrypted-a', 'private-encrypted-cache-a']) expect(allowsClientEvents(name)).toBe(false)
   })
 })
+
+describe('user channels (#server-to-user-)', () => {
+  it('are valid with a user id and of kind user', () => {
+    expect(isValidChannelName('#server-to-user-42')).toBe(true)
+    expect(channelKind('#server-to-user-42')).toBe('user')
+    expect(requiresAuth('#server-to-user-42')).toBe(true)
+    expect(allowsClientEvents('#server-to-user-42')).toBe(false)
+  })
+
+  it.each(['#server-to-user-', '#other-42', '#', 'server-to-user-#42', '##server-to-user-42'])('refuses %j', (name) => {
+    expect(isValidChannelName(name)).toBe(false)
+  })
+})

@@ -58,7 +58,7 @@ export function dataOf<T = Record<string, unknown>>(frame: SentFrame | undefined
 }
 
 /** An engine for app `app` / `key` / `secret`, with extra environment variables. */
-export function createEngine(env: Record<string, string> = {}): RealtimeEngine {
+export function createEngine(env: Record<string, string | undefined> = {}): RealtimeEngine {
   return new RealtimeEngine(loadEngineConfig({ REVERB_APP_ID: APP.id, REVERB_APP_KEY: APP.key, REVERB_APP_SECRET: APP.secret, ...env }))
 }
 
