@@ -9,6 +9,7 @@ export interface PublishedEvents {
   acknowledged: Uint8Array
 }
 
+/** What analyse() found: counts and per-delivery latencies. */
 export interface DeliveryAnalysis {
   /** Distinct (socket, acknowledged event) pairs received. */
   received: number

@@ -1,12 +1,17 @@
 // The open-file limit (`ulimit -n`) against the sockets a run needs.
 import { readFileSync } from 'node:fs'
 
+/** Soft and hard open-file limits. */
 export interface FdLimit {
   soft: number
   hard: number
 }
 
-/** Soft and hard "Max open files" of this process (Infinity for unlimited); the server child inherits them. */
+/**
+ * Soft and hard "Max open files" of this process (Infinity for unlimited). Node raises its own soft
+ * limit to the hard limit at start-up, and the server (also Node) does the same, so the soft figure
+ * read here is what both processes really get.
+ */
 export function openFileLimit(): FdLimit {
   const limits = readFileSync('/proc/self/limits', 'utf8')
   const match = /^Max open files\s+(\S+)\s+(\S+)/m.exec(limits)
@@ -15,13 +20,14 @@ export function openFileLimit(): FdLimit {
   return { soft: parse(match[1]!), hard: parse(match[2]!) }
 }
 
-/** A message saying why the limit is too low for `needed` descriptors and how to raise it, or null when it is enough. */
+/** Why the limit is too low for `needed` descriptors and how to raise it, or null when it is enough. */
 export function fdLimitProblem(limit: FdLimit, needed: number): string | null {
   if (limit.soft >= needed) return null
-  const target = Math.min(limit.hard, Math.max(needed, 65_536))
-  const raise = limit.hard >= needed
-    ? `raise the soft limit in the shell first, e.g. \`ulimit -n ${target} && npm run bench ...\` (the hard limit is ${limit.hard})`
-    : `the hard limit is ${limit.hard} too, so it must be raised as root (limits.conf / systemd LimitNOFILE) or use fewer connections`
-  return `open-file limit (ulimit -n) is ${limit.soft}, but ${needed} descriptors are needed (connections + 100): ${raise}. `
-    + 'A process cannot raise its own soft limit from Node, so it has to be done in the shell that starts the benchmark.'
+  const target = Math.max(needed, 65_536)
+  const how = limit.hard >= needed
+    ? `raise the soft limit in the shell that runs the benchmark, e.g. \`ulimit -n ${Math.min(limit.hard, target)}\` then \`npm run bench\``
+    : `the hard limit is ${limit.hard}, so raise it in the shell as root (\`ulimit -Hn ${target}; ulimit -n ${target}\`, `
+      + 'or limits.conf / systemd LimitNOFILE / docker --ulimit nofile=...) or use fewer connections'
+  return `the open-file limit is ${limit.soft}, but ${needed} descriptors are needed (connections + 100): ${how}. `
+    + 'A Node process cannot raise its limit beyond the hard limit itself; it must be done in the shell before starting.'
 }

@@ -6,6 +6,7 @@ import type { PublishedEvents } from './delivery-log'
 /** The pusher SDK's RequestError: `status` and `body` for HTTP errors, `error` for network ones. */
 type RequestError = Error & { status?: number, body?: string, error?: Error & { code?: string } }
 
+/** What to publish and how fast. */
 export interface PublishPlan {
   channel: string
   event: string
@@ -15,6 +16,7 @@ export interface PublishPlan {
   count: number
 }
 
+/** What happened to each published event. */
 export interface PublishOutcome extends PublishedEvents {
   /** Events the HTTP API answered with 2xx. */
   acknowledgedCount: number

@@ -1,5 +1,6 @@
 // Benchmark settings: command-line flags, then `npm run bench --flag=value`, then BENCH_* variables, then defaults.
 
+/** One run's settings. */
 export interface BenchOptions {
   /** WebSocket subscribers to open on the channel. */
   connections: number
@@ -27,6 +28,7 @@ const SETTINGS: Setting[] = [
   { flag: 'batch', env: 'BENCH_BATCH', fallback: 200, integer: true },
 ]
 
+/** Help text for --help and bad flags. */
 export const USAGE = `Usage: npm run bench -- [--connections N] [--rate R] [--seconds S] [--batch B]
   --connections N  subscribers on one public channel (default 5000, env BENCH_CONNECTIONS)
   --rate R         events per second published through the HTTP API (default 5, env BENCH_RATE)

@@ -1,5 +1,6 @@
 // Percentiles and summary figures of a list of samples (latencies in ms).
 
+/** Summary figures of a set of samples. */
 export interface Distribution {
   count: number
   p50: number

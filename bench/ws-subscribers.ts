@@ -6,6 +6,7 @@ import { nowMs } from './clock'
 /** Gets each channel-event frame as text, with the index of the socket and the time the frame arrived. */
 export type EventSink = (index: number, text: string, receivedAt: number) => void
 
+/** Where to connect, what to join, how many sockets and how fast. */
 export interface SubscriberOptions {
   /** `ws://127.0.0.1:PORT/app/KEY?protocol=7&...` */
   url: string
