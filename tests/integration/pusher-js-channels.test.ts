@@ -142,13 +142,16 @@ describe('presence', () => {
 })
 
 describe('user authentication and termination', () => {
+  async function signedIn(...ids: string[]): Promise<PusherJs[]> {
+    const users = ids.map(id => client({ user_id: id }))
+    await Promise.all(users.map(connected))
+    for (const user of users) user.signin()
+    await Promise.all(users.map(user => user.user.signinDonePromise))
+    return users
+  }
+
   it('signs a user in and delivers what the SDK sends to that user only', async () => {
-    const dave = client({ user_id: 'dave' })
-    const erin = client({ user_id: 'erin' })
-    await Promise.all([connected(dave), connected(erin)])
-    dave.signin()
-    erin.signin()
-    await Promise.all([dave.user.signinDonePromise, erin.user.signinDonePromise])
+    const [dave, erin] = await signedIn('dave', 'erin') as [PusherJs, PusherJs]
     expect(dave.user.user_data).toMatchObject({ id: 'dave' })
     const daveSeen: unknown[] = []
     const erinSeen: unknown[] = []
@@ -162,12 +165,7 @@ describe('user authentication and termination', () => {
   })
 
   it('closes a user\'s connections when the HTTP API terminates them, and no one else\'s', async () => {
-    const dave = client({ user_id: 'dave' })
-    const erin = client({ user_id: 'erin' })
-    await Promise.all([connected(dave), connected(erin)])
-    dave.signin()
-    erin.signin()
-    await Promise.all([dave.user.signinDonePromise, erin.user.signinDonePromise])
+    const [dave, erin] = await signedIn('dave', 'erin') as [PusherJs, PusherJs]
     await sdk.terminateUserConnections('dave')
     await waitFor(() => dave.connection.state !== 'connected', 5_000, 'dave to be disconnected')
     expect(erin.connection.state).toBe('connected')
