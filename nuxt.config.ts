@@ -1,4 +1,5 @@
 // Nuxt configuration: one app whose Nitro server is also the Pusher-protocol WebSocket server.
+import { fileURLToPath } from 'node:url'
 import type { NitroConfig } from 'nitropack'
 
 // The type of `nitro.experimental` lacks `websocket`, so it is passed through a typed value.
@@ -21,5 +22,7 @@ export default defineNuxtConfig({
   imports: { dirs: ['~~/composables', '~~/stores'] },
   nitro: {
     experimental: nitroExperimental,
+    // SQL migrations travel inside the built server, read with useStorage('assets:migrations').
+    serverAssets: [{ baseName: 'migrations', dir: fileURLToPath(new URL('./server/db/migrations', import.meta.url)) }],
   },
 })

@@ -1,11 +1,12 @@
 // Realtime apps and engine limits, read from the environment under Laravel Reverb's names.
+import { createHmac } from 'node:crypto'
 
 /** One Pusher app: credentials and per-app limits. */
 export interface RealtimeApp {
   id: string
   key: string
   secret: string
-  /** Hostnames (or `*`, or `*.example.com`) whose pages may open sockets; `*` allows any. */
+  /** Hostnames (or `*`, or `*.example.com`) whose pages may open sockets; empty means the server's own host. */
   allowedOrigins: string[]
   /** Seconds of silence after which the server pings; sent to clients as `activity_timeout`. */
   activityTimeout: number
@@ -19,6 +20,8 @@ export interface RealtimeApp {
   clientEventsPerSecond: number
   /** Channels one connection may be subscribed to at once. */
   maxChannelsPerConnection: number
+  /** 32-byte key from which each `private-encrypted-` channel's shared secret is derived. */
+  encryptionMasterKey: Buffer
 }
 
 /** Engine-wide limits. */
@@ -61,14 +64,16 @@ export function loadEngineConfig(env: Env): EngineConfig {
     id: env.REVERB_APP_ID || DEVELOPMENT_APP.id,
     key: env.REVERB_APP_KEY || DEVELOPMENT_APP.key,
     secret: env.REVERB_APP_SECRET || DEVELOPMENT_APP.secret,
-    allowedOrigins: list(env.REVERB_ALLOWED_ORIGINS, ['*']),
+    allowedOrigins: list(env.REVERB_ALLOWED_ORIGINS, []),
     activityTimeout: positive(env, 'REVERB_APP_ACTIVITY_TIMEOUT', 30),
     pongTimeout: positive(env, 'REVERB_APP_PONG_TIMEOUT', 30),
     maxMessageSize: positive(env, 'REVERB_APP_MAX_MESSAGE_SIZE', 10_000),
     maxConnections: nonNegative(env, 'REVERB_APP_MAX_CONNECTIONS', 0),
     clientEventsPerSecond: positive(env, 'REVERB_APP_CLIENT_EVENTS_PER_SECOND', 10),
     maxChannelsPerConnection: positive(env, 'REVERB_APP_MAX_CHANNELS_PER_CONNECTION', 500),
+    encryptionMasterKey: Buffer.alloc(0),
   }
+  app.encryptionMasterKey = masterKey(env.LOOKOUT_ENCRYPTION_MASTER_KEY_BASE64, app.secret)
   const limits: EngineLimits = {
     maxBufferedBytes: positive(env, 'LOOKOUT_MAX_BUFFERED_BYTES', 4 * 1024 * 1024),
     historySize: positive(env, 'LOOKOUT_HISTORY_SIZE', 500),
@@ -79,6 +84,14 @@ export function loadEngineConfig(env: Env): EngineConfig {
     maxRequestSize: positive(env, 'REVERB_SERVER_MAX_REQUEST_SIZE', 1_000_000),
   }
   return { apps: [app], limits, usingDevelopmentApp: missing.length > 0 }
+}
+
+/** The configured key, or one derived from the app secret (which never leaves the server either). */
+function masterKey(base64: string | undefined, secret: string): Buffer {
+  if (!base64) return createHmac('sha256', secret).update('lookout encryption master key').digest()
+  const key = Buffer.from(base64, 'base64')
+  if (key.length !== 32) throw new Error('LOOKOUT_ENCRYPTION_MASTER_KEY_BASE64 must be 32 bytes, base64-encoded')
+  return key
 }
 
 function list(value: string | undefined, fallback: string[]): string[] {

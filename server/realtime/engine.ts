@@ -19,6 +19,8 @@ export interface OpenRequest {
   /** `protocol` query parameter of the URL. */
   protocol: string | null
   origin: string | null
+  /** Host header of the upgrade request, for the same-origin default. */
+  host?: string | null
 }
 
 const SUPPORTED_PROTOCOLS = new Set(['5', '6', '7'])
@@ -70,7 +72,7 @@ export class RealtimeEngine implements FanoutContext {
     if (!state) return refuse(ErrorCode.UnknownApp, `Application does not exist`)
     if (!request.protocol) return refuse(ErrorCode.NoProtocolVersion, 'No protocol version supplied')
     if (!SUPPORTED_PROTOCOLS.has(request.protocol)) return refuse(ErrorCode.UnsupportedProtocol, `Unsupported protocol version ${request.protocol.slice(0, 8)}`)
-    if (!isOriginAllowed(state.app.allowedOrigins, request.origin)) return refuse(ErrorCode.Unauthorized, 'Origin not allowed')
+    if (!isOriginAllowed(state.app.allowedOrigins, request.origin, request.host)) return refuse(ErrorCode.Unauthorized, 'Origin not allowed')
     if (state.app.maxConnections > 0 && state.connections.size >= state.app.maxConnections) {
       return refuse(ErrorCode.OverQuota, 'Application is over its connection quota')
     }

@@ -1,5 +1,6 @@
 // The process's one realtime engine, and `broadcast`, the call domain services use to publish.
 import { loadEngineConfig } from '../realtime/app-config'
+import type { AppState } from '../realtime/app-state'
 import { RealtimeEngine } from '../realtime/engine'
 
 let engine: RealtimeEngine | null = null
@@ -10,9 +11,18 @@ export function useRealtimeEngine(): RealtimeEngine {
   return engine
 }
 
-/** Publishes `payload` as `event` on `channels` of the default app: the same path as the HTTP API. */
-export function broadcast(channels: string[], event: string, payload: unknown, options: { exceptSocketId?: string } = {}): void {
+/** The app Lookout's own pages and domain use (the one configured by REVERB_APP_*). */
+export function useRealtimeApp(): AppState {
   const realtime = useRealtimeEngine()
-  const state = realtime.appById(realtime.apps()[0]!.id)!
-  realtime.publish(state, { channels, event, data: payload, exceptSocketId: options.exceptSocketId, source: 'domain' })
+  return realtime.appById(realtime.apps()[0]!.id)!
+}
+
+/** Publishes `payload` as `event` on `channels`: the same path as the HTTP API. */
+export function broadcast(channels: string[], event: string, payload: unknown, options: { exceptSocketId?: string } = {}): void {
+  useRealtimeEngine().publish(useRealtimeApp(), { channels, event, data: payload, exceptSocketId: options.exceptSocketId, source: 'domain' })
+}
+
+/** Closes every socket of a Lookout user (signed in, or in presence channels); returns how many. */
+export function terminateUserConnections(userId: number): number {
+  return useRealtimeEngine().terminateUser(useRealtimeApp(), String(userId))
 }

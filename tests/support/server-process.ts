@@ -1,8 +1,9 @@
 // Starts the built server (`.output/`) as a child process on a free port, for integration tests and benchmarks.
 import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
-import { existsSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
 
 export const TEST_APP = { id: 'test-app', key: 'test-key', secret: 'test-secret-0123456789' }
 
@@ -19,9 +20,13 @@ export interface ServerProcess {
 
 const ENTRY = resolve(import.meta.dirname, '../../.output/server/index.mjs')
 
-/** Starts the server with the test app's credentials plus `env`; resolves once it listens. */
+/**
+ * Starts the server with the test app's credentials and a fresh data folder (demo data seeded),
+ * plus `env`; resolves once it listens. A DATA_DIR in `env` is kept, so a restart can reuse it.
+ */
 export async function startServer(env: Record<string, string> = {}): Promise<ServerProcess> {
   if (!existsSync(ENTRY)) throw new Error('The built server is missing: run `npm run build` first')
+  const ownDataDir = env.DATA_DIR ? null : mkdtempSync(join(tmpdir(), 'lookout-test-'))
   const child = spawn(process.execPath, [ENTRY], {
     env: {
       PATH: process.env.PATH,
@@ -30,6 +35,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
       REVERB_APP_ID: TEST_APP.id,
       REVERB_APP_KEY: TEST_APP.key,
       REVERB_APP_SECRET: TEST_APP.secret,
+      DATA_DIR: ownDataDir ?? '',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -49,6 +55,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
     child.stdout!.on('data', onData)
     child.once('exit', (code) => {
       clearTimeout(timer)
+      if (ownDataDir) rmSync(ownDataDir, { recursive: true, force: true })
       reject(new Error(`server exited with ${code}:\n${output}`))
     })
   })
@@ -58,7 +65,10 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
     pid: child.pid!,
     child,
     output: () => output,
-    stop: () => stopChild(child),
+    stop: async () => {
+      await stopChild(child)
+      if (ownDataDir) rmSync(ownDataDir, { recursive: true, force: true })
+    },
   }
 }
 

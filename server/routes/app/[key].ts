@@ -10,7 +10,7 @@ export default defineWebSocketHandler({
   upgrade(request) {
     // Refused before the handshake, so a page from another origin never gets a socket at all.
     const app = useRealtimeEngine().appByKey(appKeyOf(request.url))
-    if (app && !isOriginAllowed(app.app.allowedOrigins, request.headers.get('origin'))) {
+    if (app && !isOriginAllowed(app.app.allowedOrigins, request.headers.get('origin'), request.headers.get('host'))) {
       return new Response('Origin not allowed', { status: 403 })
     }
   },
@@ -31,6 +31,7 @@ export default defineWebSocketHandler({
       appKey: appKeyOf(url.href),
       protocol: url.searchParams.get('protocol'),
       origin: peer.request?.headers?.get('origin') ?? null,
+      host: peer.request?.headers?.get('host') ?? null,
     })
     if (!connection) return
     connections.set(peer, connection)

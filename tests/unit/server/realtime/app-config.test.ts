@@ -10,14 +10,16 @@ describe('loadEngineConfig', () => {
     expect(config.apps).toHaveLength(1)
     expect(config.apps[0]).toEqual({
       ...DEVELOPMENT_APP,
-      allowedOrigins: ['*'],
+      allowedOrigins: [],
       activityTimeout: 30,
       pongTimeout: 30,
       maxMessageSize: 10_000,
       maxConnections: 0,
       clientEventsPerSecond: 10,
       maxChannelsPerConnection: 500,
+      encryptionMasterKey: expect.any(Buffer),
     })
+    expect(config.apps[0]!.encryptionMasterKey).toHaveLength(32)
     expect(config.limits).toEqual({
       maxBufferedBytes: 4 * 1024 * 1024,
       historySize: 500,

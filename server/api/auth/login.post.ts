@@ -1,0 +1,27 @@
+// Logs a user in with e-mail and password and starts a browser session.
+import { eq } from 'drizzle-orm'
+import { z } from 'zod'
+import { activeUser } from '../../auth/actor'
+import { FixedWindowLimiter } from '../../auth/fixed-window-limiter'
+import { verifyPassword } from '../../auth/password'
+import { startSession } from '../../auth/session'
+import { users } from '../../db/schema'
+
+const body = z.object({ email: z.string().trim().toLowerCase().email(), password: z.string().min(1).max(200) })
+// Slows password guessing: attempts per address and e-mail per minute.
+const attempts = new FixedWindowLimiter(Number(process.env.LOGIN_ATTEMPTS_PER_MINUTE || 10))
+
+export default defineEventHandler(async (event) => {
+  const { email, password } = await validBody(event, body)
+  const limit = attempts.hit(`${getRequestIP(event, { xForwardedFor: true })}|${email}`)
+  if (!limit.allowed) {
+    setResponseHeader(event, 'retry-after', limit.retryAfter)
+    throw createError({ statusCode: 429, statusMessage: `Too many login attempts; retry after ${limit.retryAfter} s` })
+  }
+  const db = await useDatabase()
+  const [row] = await db.select({ id: users.id, passwordHash: users.passwordHash }).from(users).where(eq(users.email, email)).limit(1)
+  const user = row && await verifyPassword(password, row.passwordHash) ? await activeUser(db, row.id) : null
+  if (!user) throw createError({ statusCode: 401, statusMessage: 'E-mail or password is wrong, or the account is disabled' })
+  const csrfToken = await startSession(event, user.id)
+  return { user, csrfToken }
+})

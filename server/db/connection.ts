@@ -1,0 +1,54 @@
+// Opens the database: embedded PGlite in a data folder by default, PostgreSQL when a URL is given.
+import { mkdirSync } from 'node:fs'
+import { PGlite } from '@electric-sql/pglite'
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
+import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres'
+import { migrate as migratePostgres } from 'drizzle-orm/node-postgres/migrator'
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
+import pg from 'pg'
+import * as schema from './schema'
+
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>
+
+export interface DatabaseHandle {
+  db: Database
+  kind: 'embedded' | 'postgres'
+  /** Applies the migrations in `folder` (drizzle-kit's output) that have not run yet. */
+  migrate: (folder: string) => Promise<void>
+  close: () => Promise<void>
+}
+
+/** Opens PostgreSQL at `url` when given, else PGlite in `dataDir` (`memory://` for a throwaway one). */
+export async function openDatabase(options: { url?: string, dataDir: string }): Promise<DatabaseHandle> {
+  if (options.url) {
+    const pool = new pg.Pool({ connectionString: options.url, max: 10 })
+    const db = drizzlePostgres(pool, { schema })
+    return {
+      db: db as unknown as Database,
+      kind: 'postgres',
+      migrate: async (folder) => {
+        // One instance migrates at a time when several start together.
+        const client = await pool.connect()
+        try {
+          await client.query('SELECT pg_advisory_lock(7246016)')
+          await migratePostgres(drizzlePostgres(client, { schema }), { migrationsFolder: folder })
+        }
+        finally {
+          await client.query('SELECT pg_advisory_unlock(7246016)').catch(() => undefined)
+          client.release()
+        }
+      },
+      close: () => pool.end(),
+    }
+  }
+  if (!options.dataDir.startsWith('memory://')) mkdirSync(options.dataDir, { recursive: true })
+  const client = new PGlite(options.dataDir)
+  const db = drizzlePglite(client, { schema })
+  return {
+    db: db as unknown as Database,
+    kind: 'embedded',
+    migrate: folder => migratePglite(db, { migrationsFolder: folder }),
+    close: () => client.close(),
+  }
+}

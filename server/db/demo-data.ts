@@ -1,0 +1,49 @@
+// Demo tenants, users and equipment, written once into an empty database so a newcomer can log in.
+import type { Role } from '../../shared/access'
+import { hashPassword } from '../auth/password'
+import type { Database } from './connection'
+import { devices, gateways, tenants, users, vehicles, zones } from './schema'
+
+/** The password of every demo account; public by design, printed on start and in the README. */
+export const DEMO_PASSWORD = 'lookout-demo'
+
+const DEMO_TENANTS = [
+  { slug: 'greenfield', name: 'Greenfield Farms', zones: ['Greenhouse A', 'Greenhouse B', 'Nursery'], gateways: ['Pump house', 'Boiler room'], vehicles: ['Tractor 1', 'Van 2'] },
+  { slug: 'northwind', name: 'Northwind Logistics', zones: ['Cold store'], gateways: ['Depot'], vehicles: ['Truck 11', 'Truck 12', 'Truck 13'] },
+] as const
+
+const DEMO_ROLES: Role[] = ['admin', 'operator', 'viewer']
+
+/** Demo login e-mail of a role in a tenant. */
+export function demoEmail(role: Role, tenantSlug: string): string {
+  return `${role}@${tenantSlug}.example`
+}
+
+/** Seeds the demo data when there is no tenant yet; returns whether it did. */
+export async function seedDemoData(db: Database): Promise<boolean> {
+  const existing = await db.select({ id: tenants.id }).from(tenants).limit(1)
+  if (existing.length > 0) return false
+  const passwordHash = await hashPassword(DEMO_PASSWORD)
+  await db.transaction(async (tx) => {
+    for (const demo of DEMO_TENANTS) {
+      const [tenant] = await tx.insert(tenants).values({ name: demo.name, slug: demo.slug }).returning()
+      const tenantId = tenant!.id
+      await tx.insert(users).values(DEMO_ROLES.map(role => ({
+        tenantId, role, passwordHash, email: demoEmail(role, demo.slug), name: `${demo.name.split(' ')[0]} ${role}`,
+      })))
+      const zoneRows = await tx.insert(zones).values(demo.zones.map(name => ({ tenantId, name }))).returning()
+      await tx.insert(devices).values([
+        ...zoneRows.map((zone, index) => ({ tenantId, zoneId: zone.id, uid: `${demo.slug}-node-${index + 1}`, name: `${zone.name} node`, kind: 'sensor-node' })),
+        { tenantId, zoneId: null, uid: `${demo.slug}-spare-1`, name: 'Spare node', kind: 'sensor-node' },
+      ])
+      await tx.insert(gateways).values(demo.gateways.map((name, index) => ({ tenantId, name, serial: `${demo.slug.toUpperCase()}-GW-${index + 1}` })))
+      await tx.insert(vehicles).values(demo.vehicles.map((name, index) => ({ tenantId, name, plate: `${demo.slug.slice(0, 2).toUpperCase()} ${100 + index}` })))
+    }
+  })
+  return true
+}
+
+/** Lines describing the demo logins, for the start-up log. */
+export function demoLoginLines(): string[] {
+  return DEMO_TENANTS.flatMap(demo => DEMO_ROLES.map(role => `${demo.name.padEnd(20)} ${role.padEnd(8)} ${demoEmail(role, demo.slug)} / ${DEMO_PASSWORD}`))
+}

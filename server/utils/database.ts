@@ -1,0 +1,48 @@
+// The process's database: opened, migrated and (when empty and allowed) seeded once, on first use.
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import type { Database, DatabaseHandle } from '../db/connection'
+import { openDatabase } from '../db/connection'
+import { seedDemoData } from '../db/demo-data'
+
+let ready: Promise<DatabaseHandle> | null = null
+
+/** The database, once it is open and migrated. */
+export async function useDatabase(): Promise<Database> {
+  return (await useDatabaseHandle()).db
+}
+
+/** The database handle (kind, close), once it is open and migrated. */
+export function useDatabaseHandle(): Promise<DatabaseHandle> {
+  ready ??= openMigrated()
+  return ready
+}
+
+async function openMigrated(): Promise<DatabaseHandle> {
+  const handle = await openDatabase({
+    url: process.env.DATABASE_URL || undefined,
+    dataDir: join(resolve(process.env.DATA_DIR || '.data'), 'db'),
+  })
+  await handle.migrate(await migrationsFolder())
+  if (process.env.DEMO_DATA !== 'off' && await seedDemoData(handle.db)) {
+    console.log('[lookout] demo data written into the empty database')
+  }
+  return handle
+}
+
+/**
+ * The migrations are bundled into the server as assets (so `.output/` is self-contained) and
+ * written to a temporary folder for drizzle's migrator, which reads a folder.
+ */
+async function migrationsFolder(): Promise<string> {
+  const assets = useStorage('assets:migrations')
+  const folder = mkdtempSync(join(tmpdir(), 'lookout-migrations-'))
+  for (const key of await assets.getKeys()) {
+    const content = await assets.getItemRaw<Buffer | string>(key)
+    const path = join(folder, ...key.split(':'))
+    mkdirSync(dirname(path), { recursive: true })
+    writeFileSync(path, typeof content === 'string' ? content : Buffer.from(content as Buffer))
+  }
+  return folder
+}
