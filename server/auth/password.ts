@@ -5,7 +5,7 @@ const COST = 2 ** 15
 const BLOCK_SIZE = 8
 const PARALLELISM = 1
 const KEY_LENGTH = 32
-const MAX_MEMORY = 128 * COST * BLOCK_SIZE * 2
+const MAX_MEMORY = 128 * 2 ** 17 * 32 * 2
 
 function derive(password: string, salt: Buffer, cost: number, blockSize: number, parallelism: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -26,8 +26,11 @@ export async function hashPassword(password: string): Promise<string> {
 /** True when `password` matches a hash made by {@link hashPassword}. */
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [scheme, cost, blockSize, parallelism, salt, hash] = stored.split('$')
-  if (scheme !== 'scrypt' || !salt || !hash) return false
+  const [n, r, p] = [Number(cost), Number(blockSize), Number(parallelism)]
+  // A corrupt stored hash is a failed check, never an exception (or a request that runs for minutes).
+  const sane = Number.isInteger(Math.log2(n)) && n >= 2 ** 10 && n <= 2 ** 17 && r >= 1 && r <= 32 && p >= 1 && p <= 4
+  if (scheme !== 'scrypt' || !salt || !hash || !sane) return false
   const expected = Buffer.from(hash, 'base64')
-  const actual = await derive(password, Buffer.from(salt, 'base64'), Number(cost), Number(blockSize), Number(parallelism))
-  return actual.length === expected.length && timingSafeEqual(actual, expected)
+  const actual = await derive(password, Buffer.from(salt, 'base64'), n, r, p).catch(() => null)
+  return actual !== null && actual.length === expected.length && timingSafeEqual(actual, expected)
 }

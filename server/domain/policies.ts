@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm'
 import type { Ability } from '../../shared/access'
 import type { Actor } from '../auth/actor'
 import type { Database } from '../db/connection'
+import { isDatabaseId } from '../db/ids'
 import { gateways, vehicles, zones } from '../db/schema'
 
 export type Decision = { allowed: true } | { allowed: false, reason: string }
@@ -23,18 +24,21 @@ export function authorizeTenant(actor: Actor, tenantId: number): Decision {
 
 /** One zone: it must exist in the actor's tenant (missing and foreign look the same). */
 export async function authorizeZone(db: Database, actor: Actor, zoneId: number): Promise<Decision> {
+  if (!isDatabaseId(zoneId)) return ownedBy(actor, undefined, `zone ${zoneId}`)
   const [zone] = await db.select({ tenantId: zones.tenantId }).from(zones).where(eq(zones.id, zoneId)).limit(1)
   return ownedBy(actor, zone?.tenantId, `zone ${zoneId}`)
 }
 
 /** One gateway, like {@link authorizeZone}. */
 export async function authorizeGateway(db: Database, actor: Actor, gatewayId: number): Promise<Decision> {
+  if (!isDatabaseId(gatewayId)) return ownedBy(actor, undefined, `gateway ${gatewayId}`)
   const [gateway] = await db.select({ tenantId: gateways.tenantId }).from(gateways).where(eq(gateways.id, gatewayId)).limit(1)
   return ownedBy(actor, gateway?.tenantId, `gateway ${gatewayId}`)
 }
 
 /** One vehicle, like {@link authorizeZone}. */
 export async function authorizeVehicle(db: Database, actor: Actor, vehicleId: number): Promise<Decision> {
+  if (!isDatabaseId(vehicleId)) return ownedBy(actor, undefined, `vehicle ${vehicleId}`)
   const [vehicle] = await db.select({ tenantId: vehicles.tenantId }).from(vehicles).where(eq(vehicles.id, vehicleId)).limit(1)
   return ownedBy(actor, vehicle?.tenantId, `vehicle ${vehicleId}`)
 }

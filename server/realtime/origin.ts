@@ -8,7 +8,7 @@ export function isOriginAllowed(allowed: string[], origin: string | null | undef
   if (!origin || allowed.includes('*')) return true
   const originHost = safeHostname(origin)
   if (!originHost) return false
-  if (allowed.length === 0) return !!host && originHost === host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '')
+  if (allowed.length === 0) return !!host && originHost === host.toLowerCase().replace(/:\d+$/, '').replace(/^\[|\]$/g, '')
   return allowed.some((pattern) => {
     const wanted = pattern.includes('://') ? safeHostname(pattern) : pattern.split(':')[0]
     if (!wanted) return false

@@ -2,6 +2,7 @@
 import type { H3Event } from 'h3'
 import { createError, getQuery, getRouterParam, readBody } from 'h3'
 import type { z } from 'zod'
+import { isDatabaseId, MAX_DATABASE_ID } from '../db/ids'
 
 function fail(statusCode: number, error: z.ZodError): never {
   const issue = error.issues[0]!
@@ -30,9 +31,9 @@ export function validQuery<T extends z.ZodType>(event: H3Event, schema: T): z.in
   return result.data
 }
 
-/** A positive integer route parameter; 400 naming it otherwise. */
+/** A database id (positive 32-bit integer) route parameter; 400 naming it otherwise. */
 export function idParam(event: H3Event, name: string): number {
   const value = Number(getRouterParam(event, name))
-  if (!Number.isInteger(value) || value <= 0) throw createError({ statusCode: 400, statusMessage: `${name}: must be a positive integer` })
+  if (!isDatabaseId(value)) throw createError({ statusCode: 400, statusMessage: `${name}: must be an integer from 1 to ${MAX_DATABASE_ID}` })
   return value
 }

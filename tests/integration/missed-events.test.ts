@@ -4,21 +4,25 @@ import type PusherJs from 'pusher-js'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { HistoryPage } from '../../shared/realtime-protocol'
 import { connected, pusherClient, serverSdk, waitFor } from '../support/clients'
+import { demoEmail, login } from '../support/http-session'
+import type { Session } from '../support/http-session'
 import { startServer } from '../support/server-process'
 import type { ServerProcess } from '../support/server-process'
 
 let server: ServerProcess
 let sdk: Pusher
+let greenfield: Session
 const clients: PusherJs[] = []
 
-async function history(query: Record<string, string>): Promise<{ status: number, page: HistoryPage }> {
-  const response = await fetch(`${server.url}/api/realtime/history?${new URLSearchParams(query)}`)
+async function history(query: Record<string, string>, session = greenfield): Promise<{ status: number, page: HistoryPage }> {
+  const response = await session.fetch(`/api/realtime/history?${new URLSearchParams(query)}`)
   return { status: response.status, page: await response.json() as HistoryPage }
 }
 
 beforeAll(async () => {
   server = await startServer({ LOOKOUT_HISTORY_SIZE: '5' })
   sdk = serverSdk(server)
+  greenfield = await login(server, demoEmail('viewer', 'greenfield'))
 })
 afterEach(() => {
   for (const client of clients.splice(0)) client.disconnect()
@@ -75,18 +79,18 @@ describe('GET /api/realtime/history', () => {
     expect(page.gap).toBe(true)
   })
 
-  it('requires a subscription signature for a private channel', async () => {
-    await sdk.trigger('private-secret', 'item', { n: 1 })
-    expect((await history({ channel: 'private-secret', after: '0' })).status).toBe(403)
-    const socketId = '123.456'
-    const { auth } = sdk.authorizeChannel(socketId, 'private-secret')
-    const allowed = await history({ channel: 'private-secret', after: '0', socket_id: socketId, auth })
-    expect(allowed.status).toBe(200)
-    expect(allowed.page.events).toHaveLength(1)
+  it('applies the channel rules: own tenant\'s zone yes, another tenant\'s no, nobody signed in no', async () => {
+    await sdk.trigger('private-zone.1', 'zone.updated', { status: 'ok' })
+    const own = await history({ channel: 'private-zone.1', after: '0' })
+    expect(own.status).toBe(200)
+    expect(own.page.events).toHaveLength(1)
+    const northwind = await login(server, demoEmail('admin', 'northwind'))
+    expect((await history({ channel: 'private-zone.1', after: '0' }, northwind)).status).toBe(403)
+    expect((await fetch(`${server.url}/api/realtime/history?channel=private-zone.1&after=0`)).status).toBe(401)
   })
 
   it('answers 400 naming the parameter when the offset is not a number', async () => {
-    const response = await fetch(`${server.url}/api/realtime/history?channel=public-feed&after=abc`)
+    const response = await greenfield.fetch('/api/realtime/history?channel=public-feed&after=abc')
     expect(response.status).toBe(400)
     expect((await response.json() as { message: string }).message).toMatch(/after/)
   })

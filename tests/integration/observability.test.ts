@@ -31,7 +31,7 @@ describe('observability', () => {
     const client: PusherJs = pusherClient(server, sdk)
     await connected(client)
     const health = await (await fetch(`${server.url}/api/health`)).json()
-    expect(health).toMatchObject({ status: 'ok', realtime: { connections: 1 } })
+    expect(health).toMatchObject({ status: 'ok', database: 'ready', realtime: { connections: 1 } })
     client.disconnect()
   })
 
@@ -59,7 +59,7 @@ describe('observability', () => {
 
 describe('start-up configuration', () => {
   it('refuses to start in production without the app secret, naming the variable', async () => {
-    await expect(startServer({ APP_ENV: 'production', REVERB_APP_SECRET: '' })).rejects.toThrow(/REVERB_APP_SECRET/)
+    await expect(startServer({ APP_ENV: 'production', REVERB_APP_SECRET: '', SESSION_SECRET: 's'.repeat(40) })).rejects.toThrow(/REVERB_APP_SECRET/)
   })
 
   it('starts with a printed development app when nothing is configured', async () => {

@@ -59,6 +59,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
       reject(new Error(`server exited with ${code}:\n${output}`))
     })
   })
+  await untilReady(`http://127.0.0.1:${port}`, () => output)
   return {
     port,
     url: `http://127.0.0.1:${port}`,
@@ -70,6 +71,17 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
       if (ownDataDir) rmSync(ownDataDir, { recursive: true, force: true })
     },
   }
+}
+
+/** Waits for /api/health to answer 200: the database is open (creating it blocks the server for seconds). */
+async function untilReady(url: string, output: () => string): Promise<void> {
+  const deadline = Date.now() + 30_000
+  while (Date.now() < deadline) {
+    const status = await fetch(`${url}/api/health`).then(response => response.status, () => 0)
+    if (status === 200) return
+    await new Promise(done => setTimeout(done, 100))
+  }
+  throw new Error(`server not ready in 30 s:\n${output()}`)
 }
 
 async function stopChild(child: ChildProcess): Promise<void> {

@@ -3,13 +3,16 @@ import { eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { activeUser } from '../../auth/actor'
 import { FixedWindowLimiter } from '../../auth/fixed-window-limiter'
-import { verifyPassword } from '../../auth/password'
+import { hashPassword, verifyPassword } from '../../auth/password'
 import { startSession } from '../../auth/session'
 import { users } from '../../db/schema'
 
 const body = z.object({ email: z.string().trim().toLowerCase().email(), password: z.string().min(1).max(200) })
 // Slows password guessing: attempts per address and e-mail per minute.
 const attempts = new FixedWindowLimiter(Number(process.env.LOGIN_ATTEMPTS_PER_MINUTE || 10))
+
+let dummyHash: Promise<string> | null = null
+const unknownUserHash = () => (dummyHash ??= hashPassword('no account has this password'))
 
 export default defineEventHandler(async (event) => {
   const { email, password } = await validBody(event, body)
@@ -20,7 +23,9 @@ export default defineEventHandler(async (event) => {
   }
   const db = await useDatabase()
   const [row] = await db.select({ id: users.id, passwordHash: users.passwordHash }).from(users).where(eq(users.email, email)).limit(1)
-  const user = row && await verifyPassword(password, row.passwordHash) ? await activeUser(db, row.id) : null
+  // An unknown e-mail costs the same hashing time as a known one, so timing does not reveal accounts.
+  const matches = await verifyPassword(password, row?.passwordHash ?? await unknownUserHash())
+  const user = row && matches ? await activeUser(db, row.id) : null
   if (!user) throw createError({ statusCode: 401, statusMessage: 'E-mail or password is wrong, or the account is disabled' })
   const csrfToken = await startSession(event, user.id)
   return { user, csrfToken }

@@ -51,4 +51,47 @@ describe('isOriginAllowed', () => {
     expect(isOriginAllowed(['app.example.com'], 'null')).toBe(false)
     expect(isOriginAllowed(['app.example.com'], 'https://')).toBe(false)
   })
+
+  describe('with no allowed origins (same-origin default)', () => {
+    it('allows a page whose hostname equals the Host header\'s', () => {
+      expect(isOriginAllowed([], 'https://dash.example.com', 'dash.example.com')).toBe(true)
+      expect(isOriginAllowed([], 'http://localhost:3000', 'localhost:3000')).toBe(true)
+    })
+
+    it('ignores the ports of Origin and Host', () => {
+      expect(isOriginAllowed([], 'http://localhost:5173', 'localhost:3000')).toBe(true)
+      expect(isOriginAllowed([], 'https://dash.example.com', 'dash.example.com:8443')).toBe(true)
+      expect(isOriginAllowed([], 'https://dash.example.com:8443', 'dash.example.com')).toBe(true)
+    })
+
+    it('compares IPv6 hosts without their brackets', () => {
+      expect(isOriginAllowed([], 'http://[::1]:3000', '[::1]:3000')).toBe(true)
+      expect(isOriginAllowed([], 'http://[::1]:3000', '[::2]:3000')).toBe(false)
+    })
+
+    it('refuses a page from another hostname', () => {
+      expect(isOriginAllowed([], 'https://evil.test', 'dash.example.com')).toBe(false)
+      expect(isOriginAllowed([], 'http://127.0.0.1:3000', 'localhost:3000')).toBe(false)
+      expect(isOriginAllowed([], 'https://sub.dash.example.com', 'dash.example.com')).toBe(false)
+      expect(isOriginAllowed([], 'https://dash.example.com.evil.test', 'dash.example.com')).toBe(false)
+      expect(isOriginAllowed([], 'https://example.com', 'dash.example.com')).toBe(false)
+    })
+
+    it('lets clients without an Origin through, with or without a Host', () => {
+      expect(isOriginAllowed([], null, 'dash.example.com')).toBe(true)
+      expect(isOriginAllowed([], undefined, undefined)).toBe(true)
+      expect(isOriginAllowed([], '', null)).toBe(true)
+    })
+
+    it('refuses a browser origin when the Host header is missing or empty', () => {
+      expect(isOriginAllowed([], 'https://dash.example.com')).toBe(false)
+      expect(isOriginAllowed([], 'https://dash.example.com', null)).toBe(false)
+      expect(isOriginAllowed([], 'https://dash.example.com', '')).toBe(false)
+    })
+
+    it('refuses a malformed origin even with a Host', () => {
+      expect(isOriginAllowed([], 'null', 'dash.example.com')).toBe(false)
+      expect(isOriginAllowed([], 'dash.example.com', 'dash.example.com')).toBe(false)
+    })
+  })
 })

@@ -1,0 +1,73 @@
+// A throwaway embedded database (PGlite in memory) with the migrations applied, for unit tests.
+import { fileURLToPath } from 'node:url'
+import { asc, eq } from 'drizzle-orm'
+import type { Ability, Role } from '../../../shared/access'
+import { ROLE_ABILITIES } from '../../../shared/access'
+import type { Actor } from '../../../server/auth/actor'
+import { activeUser } from '../../../server/auth/actor'
+import type { Database, DatabaseHandle } from '../../../server/db/connection'
+import { openDatabase } from '../../../server/db/connection'
+import { demoEmail, seedDemoData } from '../../../server/db/demo-data'
+import { gateways, tenants, users, vehicles, zones } from '../../../server/db/schema'
+
+export const MIGRATIONS = fileURLToPath(new URL('../../../server/db/migrations', import.meta.url))
+
+export const DEMO_SLUGS = ['greenfield', 'northwind'] as const
+export type DemoSlug = (typeof DEMO_SLUGS)[number]
+
+/** An empty, migrated in-memory database. Close it with `handle.close()` in afterAll. */
+export async function createEmptyDatabase(): Promise<DatabaseHandle> {
+  const handle = await openDatabase({ dataDir: 'memory://' })
+  await handle.migrate(MIGRATIONS)
+  return handle
+}
+
+/** A migrated in-memory database holding the demo data (two tenants, six users, equipment). */
+export async function createTestDatabase(): Promise<DatabaseHandle> {
+  const handle = await createEmptyDatabase()
+  const seeded = await seedDemoData(handle.db)
+  if (!seeded) throw new Error('demo data was not seeded into a fresh database')
+  return handle
+}
+
+/** The id of a demo tenant, read from the database. */
+export async function tenantId(db: Database, slug: DemoSlug): Promise<number> {
+  const [row] = await db.select({ id: tenants.id }).from(tenants).where(eq(tenants.slug, slug))
+  if (!row) throw new Error(`no tenant ${slug}`)
+  return row.id
+}
+
+/** The id of a demo user, read from the database. */
+export async function demoUserId(db: Database, role: Role, slug: DemoSlug): Promise<number> {
+  const [row] = await db.select({ id: users.id }).from(users).where(eq(users.email, demoEmail(role, slug)))
+  if (!row) throw new Error(`no user ${demoEmail(role, slug)}`)
+  return row.id
+}
+
+/** Ids of a tenant's zones, gateways and vehicles, in insertion order. */
+export async function equipmentOf(db: Database, tenant: number): Promise<{ zones: number[], gateways: number[], vehicles: number[] }> {
+  const ids = (rows: Array<{ id: number }>) => rows.map(row => row.id)
+  return {
+    zones: ids(await db.select({ id: zones.id }).from(zones).where(eq(zones.tenantId, tenant)).orderBy(asc(zones.id))),
+    gateways: ids(await db.select({ id: gateways.id }).from(gateways).where(eq(gateways.tenantId, tenant)).orderBy(asc(gateways.id))),
+    vehicles: ids(await db.select({ id: vehicles.id }).from(vehicles).where(eq(vehicles.tenantId, tenant)).orderBy(asc(vehicles.id))),
+  }
+}
+
+/**
+ * An actor for a demo user as a session would build it (abilities of the role), or as a token would
+ * when `options.abilities` narrows them or `options.via` is 'token'.
+ */
+export async function demoActor(
+  db: Database, role: Role, slug: DemoSlug, options: { via?: Actor['via'], abilities?: readonly Ability[] } = {},
+): Promise<Actor> {
+  const user = await activeUser(db, await demoUserId(db, role, slug))
+  if (!user) throw new Error(`demo user ${demoEmail(role, slug)} is not active`)
+  const via = options.via ?? 'session'
+  return {
+    user,
+    abilities: new Set(options.abilities ?? ROLE_ABILITIES[user.role]),
+    via,
+    ...(via === 'token' ? { tokenId: 1 } : { csrf: 'test-csrf' }),
+  }
+}
