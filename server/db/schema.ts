@@ -1,6 +1,13 @@
 // The database schema, one definition for the embedded database (PGlite) and PostgreSQL.
 import { sql } from 'drizzle-orm'
-import { boolean, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core'
+import { bigserial, boolean, doublePrecision, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core'
+
+export interface VehicleSensors {
+  fuel?: number
+  temperature?: number
+  ignition?: boolean
+  doors?: boolean
+}
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 
@@ -72,7 +79,15 @@ export const vehicles = pgTable('vehicles', {
   tenantId: integer('tenant_id').notNull().references(() => tenants.id),
   name: text('name').notNull(),
   plate: text('plate').notNull(),
-  status: text('status').notNull().default('offline'),
+  status: text('status', { enum: ['moving', 'stopped', 'parking', 'offline', 'no_gps'] }).notNull().default('offline'),
+  /** Newest position and sensors, kept on the row for the map's snapshot. */
+  lat: doublePrecision('lat'),
+  lon: doublePrecision('lon'),
+  speed: doublePrecision('speed'),
+  course: doublePrecision('course'),
+  sensors: jsonb('sensors').$type<VehicleSensors>().notNull().default(sql`'{}'::jsonb`),
+  speedLimit: doublePrecision('speed_limit').notNull().default(90),
+  lastPositionAt: timestamp('last_position_at', { withTimezone: true }),
   createdAt: createdAt(),
 }, table => [index('vehicles_tenant_idx').on(table.tenantId)])
 
@@ -82,6 +97,9 @@ export const alerts = pgTable('alerts', {
   zoneId: integer('zone_id').references(() => zones.id),
   gatewayId: integer('gateway_id').references(() => gateways.id),
   vehicleId: integer('vehicle_id').references(() => vehicles.id),
+  deviceId: integer('device_id').references(() => devices.id),
+  metric: text('metric'),
+  value: doublePrecision('value'),
   severity: text('severity', { enum: ['info', 'warning', 'critical'] }).notNull(),
   kind: text('kind').notNull(),
   message: text('message').notNull(),
@@ -110,7 +128,9 @@ export const commands = pgTable('commands', {
   deviceId: integer('device_id').references(() => devices.id),
   kind: text('kind').notNull(),
   params: jsonb('params').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
-  status: text('status').notNull().default('queued'),
+  status: text('status', { enum: ['queued', 'sent', 'acknowledged', 'succeeded', 'failed', 'timed_out'] }).notNull().default('queued'),
+  error: text('error'),
+  timeoutAt: timestamp('timeout_at', { withTimezone: true }),
   createdBy: integer('created_by').references(() => users.id),
   createdAt: createdAt(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -126,3 +146,115 @@ export const notifications = pgTable('notifications', {
   readAt: timestamp('read_at', { withTimezone: true }),
   createdAt: createdAt(),
 }, table => [index('notifications_user_idx').on(table.userId, table.createdAt)])
+
+/** Telemetry time series: one row per metric value of a device node. */
+export const telemetry = pgTable('telemetry', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  tenantId: integer('tenant_id').notNull().references(() => tenants.id),
+  zoneId: integer('zone_id').references(() => zones.id),
+  deviceId: integer('device_id').notNull().references(() => devices.id),
+  metric: text('metric').notNull(),
+  value: doublePrecision('value').notNull(),
+  recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+}, table => [
+  index('telemetry_device_metric_time_idx').on(table.deviceId, table.metric, table.recordedAt),
+  index('telemetry_zone_time_idx').on(table.zoneId, table.recordedAt),
+  index('telemetry_time_idx').on(table.recordedAt),
+])
+
+/** Latest value per device and metric: the snapshot a page reloads after a gap. */
+export const telemetryLatest = pgTable('telemetry_latest', {
+  deviceId: integer('device_id').notNull().references(() => devices.id),
+  metric: text('metric').notNull(),
+  zoneId: integer('zone_id').references(() => zones.id),
+  value: doublePrecision('value').notNull(),
+  recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+}, table => [primaryKey({ columns: [table.deviceId, table.metric] }), index('telemetry_latest_zone_idx').on(table.zoneId)])
+
+/** A Modbus register of a gateway and how to read it. */
+export const dataPoints = pgTable('data_points', {
+  id: serial('id').primaryKey(),
+  gatewayId: integer('gateway_id').notNull().references(() => gateways.id),
+  register: integer('register').notNull(),
+  scale: doublePrecision('scale').notNull().default(1),
+  unit: text('unit').notNull().default(''),
+  label: text('label').notNull(),
+  groupName: text('group_name').notNull().default('General'),
+  lastValue: doublePrecision('last_value'),
+  lastQuality: text('last_quality', { enum: ['good', 'uncertain', 'bad'] }),
+  lastReadAt: timestamp('last_read_at', { withTimezone: true }),
+}, table => [uniqueIndex('data_points_gateway_register_idx').on(table.gatewayId, table.register)])
+
+/** Readings time series of data points. */
+export const readings = pgTable('readings', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  gatewayId: integer('gateway_id').notNull().references(() => gateways.id),
+  dataPointId: integer('data_point_id').notNull().references(() => dataPoints.id),
+  value: doublePrecision('value').notNull(),
+  quality: text('quality', { enum: ['good', 'uncertain', 'bad'] }).notNull(),
+  recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+}, table => [index('readings_point_time_idx').on(table.dataPointId, table.recordedAt), index('readings_time_idx').on(table.recordedAt)])
+
+/** GPS positions time series of vehicles. */
+export const positions = pgTable('positions', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  tenantId: integer('tenant_id').notNull().references(() => tenants.id),
+  vehicleId: integer('vehicle_id').notNull().references(() => vehicles.id),
+  lat: doublePrecision('lat').notNull(),
+  lon: doublePrecision('lon').notNull(),
+  speed: doublePrecision('speed').notNull().default(0),
+  course: doublePrecision('course').notNull().default(0),
+  altitude: doublePrecision('altitude'),
+  satellites: integer('satellites'),
+  recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+}, table => [index('positions_vehicle_time_idx').on(table.vehicleId, table.recordedAt), index('positions_time_idx').on(table.recordedAt)])
+
+/** A geozone: a polygon ([lon, lat] ring) or a circle (centre and radius in metres). */
+export const geozones = pgTable('geozones', {
+  id: serial('id').primaryKey(),
+  tenantId: integer('tenant_id').notNull().references(() => tenants.id),
+  name: text('name').notNull(),
+  shape: jsonb('shape').$type<GeozoneShape>().notNull(),
+  color: text('color').notNull().default('#2563eb'),
+  createdAt: createdAt(),
+}, table => [index('geozones_tenant_idx').on(table.tenantId)])
+
+export type GeozoneShape =
+  | { kind: 'polygon', ring: Array<[number, number]> }
+  | { kind: 'circle', center: [number, number], radiusMeters: number }
+
+/** Which geozones each vehicle is inside now, for enter/exit detection. */
+export const vehicleGeozones = pgTable('vehicle_geozones', {
+  vehicleId: integer('vehicle_id').notNull().references(() => vehicles.id),
+  geozoneId: integer('geozone_id').notNull().references(() => geozones.id, { onDelete: 'cascade' }),
+  enteredAt: timestamp('entered_at', { withTimezone: true }).notNull(),
+}, table => [primaryKey({ columns: [table.vehicleId, table.geozoneId] })])
+
+/** Geozone enter/exit events. */
+export const geoEvents = pgTable('geo_events', {
+  id: serial('id').primaryKey(),
+  tenantId: integer('tenant_id').notNull().references(() => tenants.id),
+  vehicleId: integer('vehicle_id').notNull().references(() => vehicles.id),
+  geozoneId: integer('geozone_id').references(() => geozones.id, { onDelete: 'set null' }),
+  kind: text('kind', { enum: ['enter', 'exit'] }).notNull(),
+  at: timestamp('at', { withTimezone: true }).notNull(),
+}, table => [index('geo_events_tenant_idx').on(table.tenantId, table.at)])
+
+/** Every status change of a command, with who or what caused it. */
+export const commandTransitions = pgTable('command_transitions', {
+  id: serial('id').primaryKey(),
+  commandId: integer('command_id').notNull().references(() => commands.id),
+  status: text('status').notNull(),
+  detail: text('detail'),
+  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+}, table => [index('command_transitions_command_idx').on(table.commandId)])
+
+/** Stored answers of ingest requests by Idempotency-Key, so a device's retry creates nothing twice. */
+export const idempotencyKeys = pgTable('idempotency_keys', {
+  tenantId: integer('tenant_id').notNull().references(() => tenants.id),
+  key: text('key').notNull(),
+  requestHash: text('request_hash').notNull(),
+  statusCode: integer('status_code').notNull(),
+  response: jsonb('response').notNull(),
+  createdAt: createdAt(),
+}, table => [primaryKey({ columns: [table.tenantId, table.key] }), index('idempotency_keys_created_idx').on(table.createdAt)])

@@ -1,5 +1,8 @@
-// A throwaway embedded database (PGlite in memory) with the migrations applied, for unit tests.
+// A throwaway database with the migrations applied, for unit tests: PGlite in memory, or a fresh
+// database on the PostgreSQL server named by TEST_DATABASE_URL (CI runs the suite on both).
+import { randomBytes } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
+import pg from 'pg'
 import { asc, eq } from 'drizzle-orm'
 import type { Ability, Role } from '../../../shared/access'
 import { ROLE_ABILITIES } from '../../../shared/access'
@@ -15,11 +18,32 @@ export const MIGRATIONS = fileURLToPath(new URL('../../../server/db/migrations',
 export const DEMO_SLUGS = ['greenfield', 'northwind'] as const
 export type DemoSlug = (typeof DEMO_SLUGS)[number]
 
-/** An empty, migrated in-memory database. Close it with `handle.close()` in afterAll. */
+/** Which database the tests run on. */
+export const TEST_DATABASE_KIND = process.env.TEST_DATABASE_URL ? 'postgres' : 'embedded'
+
+/** An empty, migrated database. Close it with `handle.close()` in afterAll. */
 export async function createEmptyDatabase(): Promise<DatabaseHandle> {
-  const handle = await openDatabase({ dataDir: 'memory://' })
+  const handle = await openDatabase({ url: await freshPostgresDatabase(), dataDir: 'memory://' })
   await handle.migrate(MIGRATIONS)
   return handle
+}
+
+/** With TEST_DATABASE_URL, a new empty database on that server (dropped with the server); else undefined. */
+async function freshPostgresDatabase(): Promise<string | undefined> {
+  const serverUrl = process.env.TEST_DATABASE_URL
+  if (!serverUrl) return undefined
+  const name = `lookout_test_${randomBytes(6).toString('hex')}`
+  const admin = new pg.Client({ connectionString: serverUrl })
+  await admin.connect()
+  try {
+    await admin.query(`CREATE DATABASE ${name}`)
+  }
+  finally {
+    await admin.end()
+  }
+  const url = new URL(serverUrl)
+  url.pathname = `/${name}`
+  return url.toString()
 }
 
 /** A migrated in-memory database holding the demo data (two tenants, six users, equipment). */

@@ -1,0 +1,150 @@
+// Broadcast event names of the catalogue in DESIGN.md and their payloads, used by browser and server.
+// Timestamps are ISO-8601 strings.
+
+export const EVENTS = {
+  alertCreated: 'alert.created',
+  alertUpdated: 'alert.updated',
+  eventCreated: 'event.created',
+  commandStatus: 'command.status',
+  commandFailed: 'command.failed',
+  deviceUpdated: 'device.updated',
+  gatewayStatusChanged: 'gateway.status-changed',
+  positionBatch: 'position.batch',
+  position: 'position',
+  geoEvent: 'geo.event',
+  zoneUpdated: 'zone.updated',
+  telemetryBatchUpdated: 'telemetry.batch.updated',
+  readingNew: 'reading.new',
+  notification: 'notification',
+  systemAlert: 'system.alert',
+} as const
+
+export type EventName = (typeof EVENTS)[keyof typeof EVENTS]
+
+export type Severity = 'info' | 'warning' | 'critical'
+export type AlertStatus = 'active' | 'acknowledged' | 'resolved'
+export type CommandStatus = 'queued' | 'sent' | 'acknowledged' | 'succeeded' | 'failed' | 'timed_out'
+export type Quality = 'good' | 'uncertain' | 'bad'
+export type VehicleStatus = 'moving' | 'stopped' | 'parking' | 'offline' | 'no_gps'
+
+export interface AlertPayload {
+  id: number
+  tenantId: number
+  zoneId: number | null
+  gatewayId: number | null
+  vehicleId: number | null
+  deviceId: number | null
+  metric: string | null
+  value: number | null
+  severity: Severity
+  kind: string
+  message: string
+  status: AlertStatus
+  createdAt: string
+  acknowledgedAt: string | null
+  acknowledgedBy: number | null
+  resolvedAt: string | null
+  resolvedBy: number | null
+}
+
+export interface ActivityEventPayload {
+  id: number
+  tenantId: number
+  kind: string
+  message: string
+  actorUserId: number | null
+  subject: Record<string, unknown>
+  createdAt: string
+}
+
+export interface CommandPayload {
+  id: number
+  tenantId: number
+  zoneId: number
+  deviceId: number | null
+  kind: string
+  params: Record<string, unknown>
+  status: CommandStatus
+  error: string | null
+  createdBy: number | null
+  createdAt: string
+  updatedAt: string
+}
+
+export interface DevicePayload {
+  id: number
+  tenantId: number
+  zoneId: number | null
+  uid: string
+  name: string
+  kind: string
+  lastSeenAt: string | null
+}
+
+export interface ZonePayload {
+  id: number
+  tenantId: number
+  name: string
+  status: string
+}
+
+export interface TelemetrySample {
+  deviceId: number
+  metric: string
+  value: number
+  recordedAt: string
+}
+
+/** `telemetry.batch.updated` on `private-zone.{z}`: samples gathered over the batch interval. */
+export interface TelemetryBatchPayload {
+  zoneId: number
+  samples: TelemetrySample[]
+}
+
+export interface GatewayStatusPayload {
+  id: number
+  tenantId: number
+  online: boolean
+  lastContactAt: string | null
+}
+
+/** `reading.new` on `private-gateway.{g}`. */
+export interface ReadingPayload {
+  gatewayId: number
+  readings: Array<{ dataPointId: number, value: number, quality: Quality, recordedAt: string }>
+}
+
+export interface PositionPayload {
+  vehicleId: number
+  lat: number
+  lon: number
+  speed: number
+  course: number
+  altitude: number | null
+  satellites: number | null
+  recordedAt: string
+  status: VehicleStatus
+}
+
+/** `position.batch` on `private-tenant.{t}.fleet`: the newest position of each vehicle that moved. */
+export interface PositionBatchPayload {
+  positions: PositionPayload[]
+}
+
+export interface GeoEventPayload {
+  id: number
+  vehicleId: number
+  geozoneId: number | null
+  geozoneName: string
+  kind: 'enter' | 'exit'
+  at: string
+}
+
+export interface NotificationPayload {
+  id: number
+  kind: string
+  title: string
+  body: string
+  createdAt: string
+  readAt: string | null
+}
