@@ -1,0 +1,75 @@
+// The built-in simulator: every tick, each tenant's equipment reports through the device ingest API.
+import { CommandSimulation } from './command-simulation'
+import { GatewaySimulation } from './gateway-simulation'
+import type { IngestClient } from './ingest-client'
+import { seededRandom } from './random'
+import { VehicleSimulation } from './vehicle-simulation'
+import type { SimulatedTenant } from './world'
+import { ZoneSimulation } from './zone-simulation'
+
+interface TenantSimulation {
+  client: IngestClient
+  zones: ZoneSimulation
+  gateways: GatewaySimulation
+  vehicles: VehicleSimulation
+  commands: CommandSimulation
+}
+
+export interface SimulatorOptions {
+  intervalMs: number
+  seed: number
+  /** Called with each failed ingest call (status and path), for the log. */
+  onFailure?: (status: number, path: string) => void
+}
+
+export class Simulator {
+  private readonly tenants: TenantSimulation[]
+  private timer: ReturnType<typeof setTimeout> | null = null
+  private running = false
+
+  constructor(world: SimulatedTenant[], clientFor: (tenantId: number) => IngestClient, private readonly options: SimulatorOptions) {
+    this.tenants = world.map((tenant, index) => {
+      const random = seededRandom(options.seed + index * 7919)
+      return {
+        client: clientFor(tenant.id),
+        zones: new ZoneSimulation(tenant, random),
+        gateways: new GatewaySimulation(tenant, random),
+        vehicles: new VehicleSimulation(tenant, random, options.intervalMs / 1000),
+        commands: new CommandSimulation(tenant, random),
+      }
+    })
+  }
+
+  /** One round of reports from every tenant. */
+  async tick(): Promise<void> {
+    for (const tenant of this.tenants) {
+      const items = tenant.zones.tick()
+      if (items.length > 0) await this.send(tenant.client, '/api/ingest/telemetry', { items })
+      for (const report of tenant.gateways.tick()) await this.send(tenant.client, '/api/ingest/readings', report)
+      const positions = tenant.vehicles.tick()
+      if (positions.length > 0) await this.send(tenant.client, '/api/ingest/positions', { positions })
+      await tenant.commands.tick(tenant.client)
+    }
+  }
+
+  /** Ticks every `intervalMs` until stopped; a slow tick delays the next rather than overlapping it. */
+  start(): void {
+    this.running = true
+    const loop = async () => {
+      if (!this.running) return
+      await this.tick().catch(error => console.error(`[lookout] simulator: ${(error as Error).message}`))
+      if (this.running) this.timer = setTimeout(loop, this.options.intervalMs)
+    }
+    this.timer = setTimeout(loop, this.options.intervalMs)
+  }
+
+  stop(): void {
+    this.running = false
+    if (this.timer) clearTimeout(this.timer)
+  }
+
+  private async send(client: IngestClient, path: string, body: unknown): Promise<void> {
+    const status = await client.post(path, body)
+    if (status >= 300) this.options.onFailure?.(status, path)
+  }
+}
