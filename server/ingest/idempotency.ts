@@ -18,7 +18,7 @@ export async function runOncePerKey(tx: Database, tenantId: number, key: string 
   if (key.length > 200) throw new DomainError(400, 'Idempotency-Key', 'at most 200 characters')
   const requestHash = createHash('sha256').update(JSON.stringify(request)).digest('hex')
   const claimed = await tx.insert(idempotencyKeys)
-    .values({ tenantId, key, requestHash, statusCode: 0, response: null })
+    .values({ tenantId, key, requestHash, statusCode: 0, response: {} })
     .onConflictDoNothing().returning({ key: idempotencyKeys.key })
   if (claimed.length === 0) {
     const [stored] = await tx.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.tenantId, tenantId), eq(idempotencyKeys.key, key)))

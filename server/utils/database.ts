@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path'
 import type { Database, DatabaseHandle } from '../db/connection'
 import { openDatabase } from '../db/connection'
 import { seedDemoData } from '../db/demo-data'
+import { seedDemoEquipment } from '../db/demo-equipment'
 
 let ready: Promise<DatabaseHandle> | null = null
 
@@ -25,8 +26,9 @@ async function openMigrated(): Promise<DatabaseHandle> {
     dataDir: join(resolve(process.env.DATA_DIR || '.data'), 'db'),
   })
   await handle.migrate(await migrationsFolder())
-  if (process.env.DEMO_DATA !== 'off' && await seedDemoData(handle.db)) {
-    console.log('[lookout] demo data written into the empty database')
+  if (process.env.DEMO_DATA !== 'off') {
+    if (await seedDemoData(handle.db)) console.log('[lookout] demo data written into the empty database')
+    await seedDemoEquipment(handle.db)
   }
   return handle
 }

@@ -14,8 +14,9 @@ export function defineIngestHandler<S extends z.ZodType, R>(schema: S, ingest: I
     const actor = await useActor(event, 'ingest')
     const input = await validBody(event, schema)
     const ctx = await useDomain()
+    // The path is part of what a key stands for: one key reused for another command is another request.
     let announce: ((ctx: DomainContext) => void) | null = null
-    const answer = await domainCall(() => ctx.db.transaction(tx => runOncePerKey(tx, actor.user.tenantId, getRequestHeader(event, 'idempotency-key'), input, async () => {
+    const answer = await domainCall(() => ctx.db.transaction(tx => runOncePerKey(tx, actor.user.tenantId, getRequestHeader(event, 'idempotency-key'), { path: getRequestURL(event).pathname, input }, async () => {
       const outcome = await ingest(ctx, tx, actor.user.tenantId, input)
       announce = outcome.announce
       return { status: 201, body: outcome.response }

@@ -80,3 +80,23 @@ export async function waitFor(predicate: () => boolean, timeoutMs = 5_000, what 
 export function connected(client: PusherJs): Promise<void> {
   return waitFor(() => client.connection.state === 'connected', 5_000, 'pusher-js to connect')
 }
+
+/** A pusher-js client that authorises channels through the server's real /broadcasting/auth with a session. */
+export function sessionClient(server: ServerProcess, session: { fetch: (path: string, init?: RequestInit) => Promise<Response> }): PusherJs {
+  return new PusherJs(TEST_APP.key, {
+    cluster: 'local',
+    wsHost: '127.0.0.1',
+    wsPort: server.port,
+    forceTLS: false,
+    enabledTransports: ['ws'],
+    channelAuthorization: {
+      endpoint: '',
+      transport: 'ajax',
+      customHandler: ({ socketId, channelName }, callback) => {
+        session.fetch('/broadcasting/auth', { method: 'POST', body: JSON.stringify({ socket_id: socketId, channel_name: channelName }) })
+          .then(async response => response.ok ? callback(null, await response.json()) : callback(new Error(`auth ${response.status}`), null))
+          .catch(error => callback(error as Error, null))
+      },
+    },
+  })
+}

@@ -36,6 +36,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
       REVERB_APP_KEY: TEST_APP.key,
       REVERB_APP_SECRET: TEST_APP.secret,
       DATA_DIR: ownDataDir ?? '',
+      // Tests that want the simulator's traffic turn it on; the others get a quiet server.
+      SIMULATOR: 'off',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,0 +1,10 @@
+// A zone's snapshot (nodes with latest values, open alerts, recent commands): what a page reloads after a gap.
+import { authorizeZone } from '../../../domain/policies'
+import { zoneSnapshot } from '../../../domain/zones/zone-snapshot'
+
+export default defineEventHandler(async (event) => {
+  const zoneId = idParam(event, 'zone')
+  const ctx = await useDomain()
+  enforce(await authorizeZone(ctx.db, await useActor(event), zoneId))
+  return { data: await zoneSnapshot(ctx.db, zoneId, ctx.now()) }
+})

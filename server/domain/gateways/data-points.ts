@@ -1,0 +1,59 @@
+// A gateway's data points (Modbus registers with scale, unit, label and group) and their latest values.
+import { asc, eq } from 'drizzle-orm'
+import type { Quality } from '../../../shared/events'
+import type { Database } from '../../db/connection'
+import { dataPoints } from '../../db/schema'
+import { storeActivity, announceActivity } from '../activity'
+import type { DomainContext } from '../context'
+import { DomainError } from '../errors'
+import type { DataPointInput } from './data-point-schema'
+
+export interface DataPointView {
+  id: number
+  gatewayId: number
+  register: number
+  scale: number
+  unit: string
+  label: string
+  group: string
+  lastValue: number | null
+  lastQuality: Quality | null
+  lastReadAt: string | null
+}
+
+/** The API shape of a data point row. */
+export function dataPointView(row: typeof dataPoints.$inferSelect): DataPointView {
+  return {
+    id: row.id, gatewayId: row.gatewayId, register: row.register, scale: row.scale, unit: row.unit, label: row.label,
+    group: row.groupName, lastValue: row.lastValue, lastQuality: row.lastQuality, lastReadAt: row.lastReadAt?.toISOString() ?? null,
+  }
+}
+
+/** Data points of a gateway, by group and register. */
+export async function listDataPoints(db: Database, gatewayId: number): Promise<DataPointView[]> {
+  const rows = await db.select().from(dataPoints).where(eq(dataPoints.gatewayId, gatewayId)).orderBy(asc(dataPoints.groupName), asc(dataPoints.register))
+  return rows.map(dataPointView)
+}
+
+export interface DataPointAuthor {
+  tenantId: number
+  gatewayId: number
+  actorUserId: number
+}
+
+/** Adds a data point to an (authorised) gateway and records who did; 409 naming `register` when it is taken. */
+export async function addDataPoint(ctx: DomainContext, author: DataPointAuthor, input: DataPointInput): Promise<DataPointView> {
+  const { point, activity } = await ctx.db.transaction(async (tx) => {
+    const [row] = await tx.insert(dataPoints).values({
+      gatewayId: author.gatewayId, register: input.register, scale: input.scale, unit: input.unit, label: input.label, groupName: input.group,
+    }).onConflictDoNothing().returning()
+    if (!row) throw new DomainError(409, 'register', `register ${input.register} already has a data point on this gateway`)
+    const activity = await storeActivity(tx, {
+      tenantId: author.tenantId, kind: 'data_point.added', actorUserId: author.actorUserId,
+      message: `Data point ${row.label} (register ${row.register}) added`, subject: { gatewayId: author.gatewayId, dataPointId: row.id },
+    }, ctx.now())
+    return { point: dataPointView(row), activity }
+  })
+  announceActivity(ctx, [activity])
+  return point
+}

@@ -1,0 +1,40 @@
+// The `gateway_offline` alert: raised when a gateway goes offline, resolved when it is back. Written to the
+// alerts table directly so gateway status stays self-contained; payloads have the alerts' shape.
+import { and, eq, ne } from 'drizzle-orm'
+import type { AlertPayload } from '../../../shared/events'
+import type { Database } from '../../db/connection'
+import { alerts } from '../../db/schema'
+import type { GatewayRow } from './find-gateway'
+
+export const GATEWAY_OFFLINE = 'gateway_offline'
+
+type AlertRow = typeof alerts.$inferSelect
+
+/** The `alert.created` / `alert.updated` payload of an alert row. */
+export function alertPayload(row: AlertRow): AlertPayload {
+  return {
+    id: row.id, tenantId: row.tenantId, zoneId: row.zoneId, gatewayId: row.gatewayId, vehicleId: row.vehicleId, deviceId: row.deviceId,
+    metric: row.metric, value: row.value, severity: row.severity, kind: row.kind, message: row.message, status: row.status,
+    createdAt: row.createdAt.toISOString(), acknowledgedAt: row.acknowledgedAt?.toISOString() ?? null, acknowledgedBy: row.acknowledgedBy,
+    resolvedAt: row.resolvedAt?.toISOString() ?? null, resolvedBy: row.resolvedBy,
+  }
+}
+
+const unresolvedOf = (gatewayId: number) => and(eq(alerts.gatewayId, gatewayId), eq(alerts.kind, GATEWAY_OFFLINE), ne(alerts.status, 'resolved'))
+
+/** Raises the offline alert of a gateway; none when one of this outage is still unresolved. */
+export async function raiseOfflineAlert(tx: Database, gateway: GatewayRow, at: Date): Promise<AlertPayload[]> {
+  const [open] = await tx.select({ id: alerts.id }).from(alerts).where(unresolvedOf(gateway.id)).limit(1)
+  if (open) return []
+  const [row] = await tx.insert(alerts).values({
+    tenantId: gateway.tenantId, gatewayId: gateway.id, severity: 'warning', kind: GATEWAY_OFFLINE, createdAt: at,
+    message: `Gateway ${gateway.name} (${gateway.serial}) has not reported for ${gateway.offlineAfterSeconds} s`,
+  }).returning()
+  return [alertPayload(row!)]
+}
+
+/** Resolves (by the system, no user) the unresolved offline alerts of a gateway that is back online. */
+export async function resolveOfflineAlerts(tx: Database, gatewayId: number, at: Date): Promise<AlertPayload[]> {
+  const rows = await tx.update(alerts).set({ status: 'resolved', resolvedAt: at, resolvedBy: null }).where(unresolvedOf(gatewayId)).returning()
+  return rows.map(alertPayload)
+}

@@ -1,0 +1,43 @@
+// Validation of position ingest bodies: one position or a batch of up to 1000, finite numbers in range.
+import { z } from 'zod'
+import { MAX_DATABASE_ID } from '../../db/ids'
+
+/** Most positions one request may carry. */
+export const MAX_POSITIONS_PER_REQUEST = 1000
+
+const sensorsSchema = z.object({
+  fuel: z.number().min(0).max(100_000).optional(),
+  temperature: z.number().min(-100).max(200).optional(),
+  ignition: z.boolean().optional(),
+  doors: z.boolean().optional(),
+})
+
+/** One GPS fix of a vehicle (speed in km/h, course in degrees, `at` defaults to the time of arrival). */
+export const positionInputSchema = z.object({
+  vehicleId: z.number().int().min(1).max(MAX_DATABASE_ID),
+  lat: z.number().min(-90).max(90),
+  lon: z.number().min(-180).max(180),
+  speed: z.number().min(0).max(1000).optional(),
+  course: z.number().min(0).max(360).optional(),
+  altitude: z.number().min(-1000).max(20_000).optional(),
+  satellites: z.number().int().min(0).max(255).optional(),
+  at: z.iso.datetime({ offset: true }).optional(),
+  sensors: sensorsSchema.optional(),
+})
+
+const batchSchema = z.object({ positions: z.array(positionInputSchema).min(1).max(MAX_POSITIONS_PER_REQUEST) })
+
+export type PositionInput = z.infer<typeof positionInputSchema>
+export type PositionsIngestInput = PositionInput | z.infer<typeof batchSchema>
+
+/**
+ * Body of POST /api/ingest/positions. A plain union would report a failed batch as "invalid input" at
+ * the root; choosing the shape by the `positions` key keeps errors naming the field (`positions.3.lat`).
+ */
+export const positionsIngestSchema = z.unknown().transform((body, ctx): PositionsIngestInput => {
+  const schema = typeof body === 'object' && body !== null && 'positions' in body ? batchSchema : positionInputSchema
+  const result = schema.safeParse(body)
+  if (result.success) return result.data
+  for (const issue of result.error.issues) ctx.addIssue({ ...issue })
+  return z.NEVER
+})

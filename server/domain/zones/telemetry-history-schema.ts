@@ -1,0 +1,20 @@
+// The query of GET /api/zones/{z}/telemetry: one metric over a time range, of the zone or one of its nodes.
+import { z } from 'zod'
+import { MAX_DATABASE_ID } from '../../db/ids'
+
+/** Longest range one request may ask for. */
+export const MAX_HISTORY_DAYS = 400
+
+export const telemetryHistoryQuery = z.object({
+  metric: z.string().trim().min(1).max(64),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  deviceId: z.coerce.number().int().min(1).max(MAX_DATABASE_ID).optional(),
+}).superRefine((query, check) => {
+  if (!query.from || !query.to) return
+  const span = Date.parse(query.to) - Date.parse(query.from)
+  if (span <= 0) check.addIssue({ code: 'custom', path: ['from'], message: 'must be before to' })
+  if (span > MAX_HISTORY_DAYS * 86_400_000) check.addIssue({ code: 'custom', path: ['from'], message: `at most ${MAX_HISTORY_DAYS} days before to` })
+})
+
+export type TelemetryHistoryQuery = z.infer<typeof telemetryHistoryQuery>

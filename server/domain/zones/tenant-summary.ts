@@ -1,0 +1,43 @@
+// The dashboard's counters for a tenant: zones by status, gateways online, vehicles by status, active alerts.
+import { and, count, eq } from 'drizzle-orm'
+import type { Severity, VehicleStatus } from '../../../shared/events'
+import type { Database } from '../../db/connection'
+import { alerts, gateways, vehicles, zones } from '../../db/schema'
+import type { ZoneStatus } from './zone-status'
+import { ZONE_STATUSES } from './zone-status'
+
+export interface TenantSummary {
+  zones: Record<ZoneStatus, number> & { total: number }
+  gateways: { online: number, total: number }
+  vehicles: Record<VehicleStatus, number> & { total: number }
+  activeAlerts: Record<Severity, number> & { total: number }
+}
+
+const VEHICLE_STATUSES: VehicleStatus[] = ['moving', 'stopped', 'parking', 'offline', 'no_gps']
+const SEVERITIES: Severity[] = ['info', 'warning', 'critical']
+
+/** Counts per key, with a zero for every known key and a total. */
+function tally<K extends string>(keys: readonly K[], rows: Array<{ key: string, n: number }>): Record<K, number> & { total: number } {
+  const counts = Object.fromEntries(keys.map(key => [key, 0])) as Record<K, number>
+  let total = 0
+  for (const row of rows) {
+    counts[row.key as K] = (counts[row.key as K] ?? 0) + row.n
+    total += row.n
+  }
+  return { ...counts, total }
+}
+
+/** The summary of `tenantId`; alerts count while 'active' (not yet acknowledged). */
+export async function tenantSummary(db: Database, tenantId: number): Promise<TenantSummary> {
+  const zoneRows = await db.select({ key: zones.status, n: count() }).from(zones).where(eq(zones.tenantId, tenantId)).groupBy(zones.status)
+  const gatewayRows = await db.select({ online: gateways.online, n: count() }).from(gateways).where(eq(gateways.tenantId, tenantId)).groupBy(gateways.online)
+  const vehicleRows = await db.select({ key: vehicles.status, n: count() }).from(vehicles).where(eq(vehicles.tenantId, tenantId)).groupBy(vehicles.status)
+  const alertRows = await db.select({ key: alerts.severity, n: count() }).from(alerts)
+    .where(and(eq(alerts.tenantId, tenantId), eq(alerts.status, 'active'))).groupBy(alerts.severity)
+  return {
+    zones: tally(ZONE_STATUSES, zoneRows),
+    gateways: { online: gatewayRows.find(row => row.online)?.n ?? 0, total: gatewayRows.reduce((sum, row) => sum + row.n, 0) },
+    vehicles: tally(VEHICLE_STATUSES, vehicleRows),
+    activeAlerts: tally(SEVERITIES, alertRows),
+  }
+}

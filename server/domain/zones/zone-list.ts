@@ -1,0 +1,36 @@
+// The zones of a tenant for the zones page: status and how much is going on in each.
+import { and, asc, count, eq, inArray } from 'drizzle-orm'
+import type { Database } from '../../db/connection'
+import { alerts, commands, devices, zones } from '../../db/schema'
+import { UNFINISHED_COMMAND_STATUSES } from '../commands/command-status'
+import { OPEN_ALERT_STATUSES } from './zone-status'
+
+export interface ZoneListItem {
+  id: number
+  tenantId: number
+  name: string
+  status: string
+  nodes: number
+  openAlerts: number
+  pendingCommands: number
+}
+
+/** Zones of `tenantId` by name, with node, open alert and unfinished command counts. */
+export async function listZones(db: Database, tenantId: number): Promise<ZoneListItem[]> {
+  const rows = await db.select({ id: zones.id, tenantId: zones.tenantId, name: zones.name, status: zones.status })
+    .from(zones).where(eq(zones.tenantId, tenantId)).orderBy(asc(zones.name), asc(zones.id))
+  if (rows.length === 0) return []
+  const ids = rows.map(zone => zone.id)
+  const [nodes, open, pending] = await Promise.all([
+    db.select({ zoneId: devices.zoneId, n: count() }).from(devices).where(inArray(devices.zoneId, ids)).groupBy(devices.zoneId),
+    db.select({ zoneId: alerts.zoneId, n: count() }).from(alerts)
+      .where(and(eq(alerts.tenantId, tenantId), inArray(alerts.zoneId, ids), inArray(alerts.status, [...OPEN_ALERT_STATUSES]))).groupBy(alerts.zoneId),
+    db.select({ zoneId: commands.zoneId, n: count() }).from(commands)
+      .where(and(inArray(commands.zoneId, ids), inArray(commands.status, [...UNFINISHED_COMMAND_STATUSES]))).groupBy(commands.zoneId),
+  ])
+  const counted = (list: Array<{ zoneId: number | null, n: number }>) => new Map(list.map(row => [row.zoneId, row.n]))
+  const [nodeCounts, alertCounts, commandCounts] = [counted(nodes), counted(open), counted(pending)]
+  return rows.map(zone => ({
+    ...zone, nodes: nodeCounts.get(zone.id) ?? 0, openAlerts: alertCounts.get(zone.id) ?? 0, pendingCommands: commandCounts.get(zone.id) ?? 0,
+  }))
+}

@@ -1,0 +1,41 @@
+// Periodic domain jobs: command timeouts, gateway and vehicle liveness, retention; batches flushed on shutdown.
+import { timeOutCommands } from '../domain/commands/command-timeouts'
+import type { DomainContext } from '../domain/context'
+import { pruneReadings } from '../domain/gateways/retention'
+import { sweepGatewayStatus } from '../domain/gateways/sweep-status'
+import { markOfflineVehicles } from '../domain/vehicles/offline-sweep'
+import { flushPositionBatches } from '../domain/vehicles/position-batches'
+import { prunePositions } from '../domain/vehicles/retention'
+import { pruneTelemetry } from '../domain/zones/telemetry-retention'
+import { flushTelemetryBatches } from '../domain/zones/telemetry-batches'
+
+type Job = (ctx: DomainContext) => Promise<unknown>
+
+/** Runs `jobs` every `intervalMs`, one round at a time; a failing job is logged and retried next round. */
+function every(intervalMs: number, jobs: Job[]): () => void {
+  let running = true
+  let timer: ReturnType<typeof setTimeout> | null = null
+  const round = async () => {
+    const ctx = await useDomain()
+    for (const job of jobs) await job(ctx).catch(error => console.error(`[lookout] job ${job.name}: ${(error as Error).message}`))
+    if (running) timer = setTimeout(round, intervalMs)
+  }
+  timer = setTimeout(round, intervalMs)
+  return () => {
+    running = false
+    if (timer) clearTimeout(timer)
+  }
+}
+
+export default defineNitroPlugin((nitroApp) => {
+  const liveness = Number(process.env.DOMAIN_SWEEP_MS || 5000)
+  const stops = [
+    every(liveness, [timeOutCommands, sweepGatewayStatus, ctx => markOfflineVehicles(ctx)]),
+    every(3_600_000, [pruneTelemetry, pruneReadings, prunePositions]),
+  ]
+  nitroApp.hooks.hook('close', () => {
+    for (const stop of stops) stop()
+    flushTelemetryBatches()
+    flushPositionBatches()
+  })
+})

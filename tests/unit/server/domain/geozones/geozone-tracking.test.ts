@@ -1,0 +1,153 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { asc, eq } from 'drizzle-orm'
+import type { DatabaseHandle } from '../../../../../server/db/connection'
+import type { GeozoneShape } from '../../../../../server/db/schema'
+import { activityEvents, geoEvents, geozones, notifications, vehicleGeozones } from '../../../../../server/db/schema'
+import type { GeoEventPayload } from '../../../../../shared/events'
+import type { TestContext } from '../domain-context'
+import { testContext } from '../domain-context'
+import { createTestDatabase, demoUserId, equipmentOf, tenantId } from '../../test-database'
+import { countRows, ingest, isoAfter, resetVehicleState } from '../vehicles/vehicle-test-kit'
+
+let handle: DatabaseHandle
+let ctx: TestContext
+let northwind: number
+let greenfield: number
+let trucks: number[]
+let tractors: number[]
+let northwindUsers: number[]
+let greenfieldUsers: number[]
+
+// Depot yard: a square of 0.01° (about 700 m × 1100 m) west to east from lon 10.00 to 10.01.
+const yardRing: Array<[number, number]> = [[10, 50], [10.01, 50], [10.01, 50.01], [10, 50.01]]
+// A west-to-east drive through the yard along lat 50.005: outside, inside, inside, outside.
+const throughYard = [9.995, 10.003, 10.007, 10.015]
+
+async function addGeozone(tenant: number, name: string, shape: GeozoneShape): Promise<number> {
+  const [row] = await handle.db.insert(geozones).values({ tenantId: tenant, name, shape }).returning()
+  return row!.id
+}
+
+function drive(vehicleId: number, lons: number[], lat = 50.005) {
+  return lons.map((lon, index) => ({ vehicleId, lat, lon, speed: 30, at: isoAfter(ctx.now(), index * 10) }))
+}
+
+async function storedEvents() {
+  return handle.db.select({ kind: geoEvents.kind, geozoneId: geoEvents.geozoneId, vehicleId: geoEvents.vehicleId, at: geoEvents.at }).from(geoEvents).orderBy(asc(geoEvents.id))
+}
+
+beforeAll(async () => {
+  handle = await createTestDatabase()
+  northwind = await tenantId(handle.db, 'northwind')
+  greenfield = await tenantId(handle.db, 'greenfield')
+  trucks = (await equipmentOf(handle.db, northwind)).vehicles
+  tractors = (await equipmentOf(handle.db, greenfield)).vehicles
+  const roles = ['admin', 'operator', 'viewer'] as const
+  northwindUsers = await Promise.all(roles.map(role => demoUserId(handle.db, role, 'northwind')))
+  greenfieldUsers = await Promise.all(roles.map(role => demoUserId(handle.db, role, 'greenfield')))
+}, 30_000)
+
+beforeEach(async () => {
+  ctx = testContext(handle)
+  await resetVehicleState(handle.db)
+})
+
+afterAll(async () => {
+  await handle?.close()
+})
+
+describe('polygon geozone', () => {
+  it('yields exactly enter then exit for a path through it, at the times of the crossing points', async () => {
+    const yard = await addGeozone(northwind, 'Depot yard', { kind: 'polygon', ring: yardRing })
+    const start = ctx.now().getTime()
+    const response = await ingest(ctx, northwind, { positions: drive(trucks[0]!, throughYard) })
+    expect(response.geoEvents).toBe(2)
+    expect(await storedEvents()).toEqual([
+      { kind: 'enter', geozoneId: yard, vehicleId: trucks[0], at: new Date(start + 10_000) },
+      { kind: 'exit', geozoneId: yard, vehicleId: trucks[0], at: new Date(start + 30_000) },
+    ])
+    await expect(countRows(handle.db, vehicleGeozones)).resolves.toBe(0)
+  })
+
+  it('broadcasts geo.event on the vehicle and the tenant fleet channels, and nothing to the other tenant', async () => {
+    const yard = await addGeozone(northwind, 'Depot yard', { kind: 'polygon', ring: yardRing })
+    await ingest(ctx, northwind, { positions: drive(trucks[0]!, throughYard) })
+    const sent = ctx.broadcaster.of('geo.event')
+    expect(sent.map(item => item.channels)).toEqual([
+      [`private-vehicle.${trucks[0]}`, `private-tenant.${northwind}.fleet`],
+      [`private-vehicle.${trucks[0]}`, `private-tenant.${northwind}.fleet`],
+    ])
+    expect(sent.map(item => item.payload)).toMatchObject([
+      { vehicleId: trucks[0], geozoneId: yard, geozoneName: 'Depot yard', kind: 'enter' },
+      { vehicleId: trucks[0], geozoneId: yard, geozoneName: 'Depot yard', kind: 'exit' },
+    ] satisfies Array<Partial<GeoEventPayload>>)
+    const foreign = new Set([...tractors.map(id => `private-vehicle.${id}`), ...greenfieldUsers.map(id => `private-user.${id}`)])
+    const channels = ctx.broadcaster.sent.flatMap(item => item.channels)
+    expect(channels.filter(channel => foreign.has(channel) || channel.startsWith(`private-tenant.${greenfield}.`))).toEqual([])
+  })
+
+  it('notifies every user of the tenant and records activity for each crossing', async () => {
+    await addGeozone(northwind, 'Depot yard', { kind: 'polygon', ring: yardRing })
+    await ingest(ctx, northwind, { positions: drive(trucks[0]!, throughYard) })
+    const titles = await handle.db.select({ userId: notifications.userId, kind: notifications.kind, title: notifications.title }).from(notifications).orderBy(asc(notifications.id))
+    expect(titles.filter(row => row.title === 'Truck 11 entered Depot yard').map(row => row.userId).sort()).toEqual([...northwindUsers].sort())
+    expect(titles.filter(row => row.title === 'Truck 11 left Depot yard')).toHaveLength(3)
+    expect(new Set(titles.map(row => row.kind))).toEqual(new Set(['geozone']))
+    const sentTo = ctx.broadcaster.of('notification').flatMap(item => item.channels)
+    expect(new Set(sentTo)).toEqual(new Set(northwindUsers.map(id => `private-user.${id}`)))
+    const activity = await handle.db.select({ kind: activityEvents.kind, message: activityEvents.message }).from(activityEvents).orderBy(asc(activityEvents.id))
+    expect(activity).toEqual([{ kind: 'geozone.entered', message: 'Truck 11 entered Depot yard' }, { kind: 'geozone.exited', message: 'Truck 11 left Depot yard' }])
+    expect(ctx.broadcaster.of('event.created').map(item => item.channels)).toEqual([[`private-tenant.${northwind}.events`], [`private-tenant.${northwind}.events`]])
+  })
+
+  it('remembers being inside across requests: one enter, one exit for the same path sent point by point', async () => {
+    const yard = await addGeozone(northwind, 'Depot yard', { kind: 'polygon', ring: yardRing })
+    for (const [index, lon] of throughYard.entries()) {
+      await ingest(ctx, northwind, { vehicleId: trucks[0], lat: 50.005, lon, speed: 30 })
+      if (index === 1) {
+        const [membership] = await handle.db.select().from(vehicleGeozones).where(eq(vehicleGeozones.vehicleId, trucks[0]!))
+        expect(membership).toEqual({ vehicleId: trucks[0], geozoneId: yard, enteredAt: ctx.now() })
+      }
+      ctx.advance(10_000)
+    }
+    expect((await storedEvents()).map(event => event.kind)).toEqual(['enter', 'exit'])
+  })
+
+  it('ignores a resent old point inside and a point without a GPS fix inside', async () => {
+    await addGeozone(northwind, 'Depot yard', { kind: 'polygon', ring: yardRing })
+    await ingest(ctx, northwind, { vehicleId: trucks[0], lat: 50.005, lon: 9.99 })
+    await ingest(ctx, northwind, { vehicleId: trucks[0], lat: 50.005, lon: 10.005, at: isoAfter(ctx.now(), -60) })
+    ctx.advance(10_000)
+    await ingest(ctx, northwind, { vehicleId: trucks[0], lat: 50.005, lon: 10.005, satellites: 0 })
+    await expect(countRows(handle.db, geoEvents)).resolves.toBe(0)
+    expect(ctx.broadcaster.of('geo.event')).toEqual([])
+  })
+
+  it('does not see another tenant\'s geozones', async () => {
+    await addGeozone(greenfield, 'Greenfield yard', { kind: 'polygon', ring: yardRing })
+    await ingest(ctx, northwind, { positions: drive(trucks[0]!, throughYard) })
+    await expect(countRows(handle.db, geoEvents)).resolves.toBe(0)
+  })
+})
+
+describe('circle geozone', () => {
+  it('yields exactly enter then exit for a path passing 100 m from the centre of a 300 m circle', async () => {
+    const gate = await addGeozone(northwind, 'Gate', { kind: 'circle', center: [10.1, 50], radiusMeters: 300 })
+    const lat = 50 + 100 / 111_195
+    const start = ctx.now().getTime()
+    // About 715 m per 0.01° of longitude here: far west, 70 m west, 70 m east, far east.
+    await ingest(ctx, northwind, { positions: drive(trucks[1]!, [10.09, 10.099, 10.101, 10.11], lat) })
+    expect(await storedEvents()).toEqual([
+      { kind: 'enter', geozoneId: gate, vehicleId: trucks[1], at: new Date(start + 10_000) },
+      { kind: 'exit', geozoneId: gate, vehicleId: trucks[1], at: new Date(start + 30_000) },
+    ])
+  })
+
+  it('tracks overlapping geozones and several vehicles of one request separately', async () => {
+    const yard = await addGeozone(northwind, 'Depot yard', { kind: 'polygon', ring: yardRing })
+    const pumps = await addGeozone(northwind, 'Pumps', { kind: 'circle', center: [10.005, 50.005], radiusMeters: 200 })
+    await ingest(ctx, northwind, { positions: [...drive(trucks[0]!, [10.005]), ...drive(trucks[1]!, [10.009])] })
+    const rows = await handle.db.select().from(vehicleGeozones).orderBy(asc(vehicleGeozones.vehicleId), asc(vehicleGeozones.geozoneId))
+    expect(rows.map(row => [row.vehicleId, row.geozoneId])).toEqual([[trucks[0], yard], [trucks[0], pumps], [trucks[1], yard]])
+  })
+})

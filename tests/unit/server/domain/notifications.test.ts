@@ -1,0 +1,39 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { asc, isNull } from 'drizzle-orm'
+import type { DatabaseHandle } from '../../../../server/db/connection'
+import { notifications } from '../../../../server/db/schema'
+import { markNotificationsRead, storeNotifications } from '../../../../server/domain/notifications'
+import { testContext } from './domain-context'
+import { createTestDatabase, demoUserId, tenantId } from '../test-database'
+
+let handle: DatabaseHandle
+
+beforeAll(async () => {
+  handle = await createTestDatabase()
+}, 30_000)
+
+afterAll(async () => {
+  await handle?.close()
+})
+
+describe('markNotificationsRead', () => {
+  it('marks only the signed-in user\'s own notifications among the ids given, once', async () => {
+    const ctx = testContext(handle)
+    const northwind = await tenantId(handle.db, 'northwind')
+    const greenfield = await tenantId(handle.db, 'greenfield')
+    const stored = [
+      ...await storeNotifications(handle.db, { tenantId: northwind, kind: 'geozone', title: 'Truck 11 entered Depot yard' }, ctx.now()),
+      ...await storeNotifications(handle.db, { tenantId: greenfield, kind: 'speeding', title: 'Tractor 1 is speeding' }, ctx.now()),
+    ]
+    const viewer = await demoUserId(handle.db, 'viewer', 'northwind')
+    const own = stored.filter(item => item.userId === viewer).map(item => item.id)
+    expect(own).toHaveLength(1)
+    ctx.advance(5000)
+    await expect(markNotificationsRead(ctx, viewer, stored.map(item => item.id))).resolves.toEqual(own)
+    const unread = await handle.db.select({ id: notifications.id }).from(notifications).where(isNull(notifications.readAt)).orderBy(asc(notifications.id))
+    expect(unread.map(row => row.id)).toEqual(stored.map(item => item.id).filter(id => !own.includes(id)))
+    const [read] = await handle.db.select({ readAt: notifications.readAt }).from(notifications).orderBy(asc(notifications.readAt)).limit(1)
+    expect(read!.readAt).toEqual(ctx.now())
+    await expect(markNotificationsRead(ctx, viewer, own)).resolves.toEqual([])
+  })
+})
