@@ -11,7 +11,8 @@ export default defineNuxtConfig({
   compatibilityDate: '2026-11-01',
   devtools: { enabled: false },
   telemetry: false,
-  modules: ['@nuxt/eslint'],
+  modules: ['@nuxt/eslint', '@pinia/nuxt'],
+  pinia: { storesDirs: ['./stores/**'] },
   typescript: {
     strict: true,
     // The design's top-level browser folders and the Node-side tests are type-checked too.

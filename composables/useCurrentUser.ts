@@ -1,5 +1,5 @@
 // The signed-in user as the pages know it, loaded once per page load from /api/auth/me.
-import type { SessionUser } from '../shared/access'
+import type { SessionUser } from '#shared/access'
 
 interface MeResponse {
   user: SessionUser

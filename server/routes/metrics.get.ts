@@ -1,4 +1,5 @@
 // Prometheus metrics; protected by a bearer token when METRICS_TOKEN is set.
+import { Registry } from 'prom-client'
 import { safeEqualHex } from '../realtime/signature'
 
 export default defineEventHandler(async (event) => {
@@ -6,7 +7,7 @@ export default defineEventHandler(async (event) => {
   if (token && !safeEqualHex(`Bearer ${token}`, getRequestHeader(event, 'authorization') ?? '')) {
     throw createError({ statusCode: 401, statusMessage: 'A valid METRICS_TOKEN bearer token is required' })
   }
-  const { registry } = useRealtimeEngine().metrics
+  const registry = Registry.merge([useRealtimeEngine().metrics.registry, useBrowserTelemetry().registry])
   setResponseHeader(event, 'content-type', registry.contentType)
   return registry.metrics()
 })

@@ -2,7 +2,7 @@
 // every change reaches subscribers of the zone and the tenant.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sessionClient, waitFor } from '../support/clients'
-import { demoEmail, login } from '../support/http-session'
+import { demoEmail, firstZonedNode, login } from '../support/http-session'
 import type { Session } from '../support/http-session'
 import { createToken, ingest } from '../support/ingest-token'
 import { startServer } from '../support/server-process'
@@ -20,9 +20,8 @@ beforeAll(async () => {
   operator = await login(server, demoEmail('operator', 'greenfield'))
   viewer = await login(server, demoEmail('viewer', 'greenfield'))
   deviceToken = await createToken(await login(server, demoEmail('admin', 'greenfield')), ['ingest'])
-  const devices = await (await operator.fetch(`/api/tenants/${operator.user.tenantId}/devices`)).json() as { data: Array<{ uid: string, zoneId: number | null }> }
-  const node = devices.data.find(device => device.zoneId)!
-  zoneId = node.zoneId!
+  const node = await firstZonedNode(operator)
+  zoneId = node.zoneId
   nodeUid = node.uid
 }, 60_000)
 afterAll(() => server.stop())

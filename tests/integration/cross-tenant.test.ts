@@ -5,7 +5,7 @@ import PusherJs from 'pusher-js'
 import type { ChannelAuthorizationCallback } from 'pusher-js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { serverSdk, waitFor } from '../support/clients'
-import { demoEmail, login } from '../support/http-session'
+import { demoEmail, firstZonedNode, login } from '../support/http-session'
 import type { Session } from '../support/http-session'
 import { startServer, TEST_APP } from '../support/server-process'
 import type { ServerProcess } from '../support/server-process'
@@ -59,7 +59,7 @@ beforeAll(async () => {
   sdk = serverSdk(server)
   alice = await login(server, demoEmail('operator', 'greenfield'))
   bob = await login(server, demoEmail('admin', 'northwind'))
-  const zoneOf = async (session: Session) => ((await (await session.fetch(`/api/tenants/${session.user.tenantId}/devices`)).json()) as { data: Array<{ zoneId: number | null }> }).data.find(device => device.zoneId)!.zoneId!
+  const zoneOf = async (session: Session) => (await firstZonedNode(session)).zoneId
   const aZone = await zoneOf(alice)
   bobOwnZone = await zoneOf(bob)
   const t = alice.user.tenantId

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
 import { describe, expect, it } from 'vitest'
-import { demoEmail, login } from '../support/http-session'
+import { demoEmail, firstZonedNode, login } from '../support/http-session'
 import { createToken, ingest } from '../support/ingest-token'
 import { startServer } from '../support/server-process'
 
@@ -26,8 +26,7 @@ async function storeAndRestart(env: Record<string, string>): Promise<{ log: stri
   const first = await startServer(env)
   const admin = await login(first, demoEmail('admin', 'northwind'))
   const token = await createToken(admin, ['ingest'])
-  const devices = await (await admin.fetch(`/api/tenants/${admin.user.tenantId}/devices`)).json() as { data: Array<{ uid: string, zoneId: number | null }> }
-  const node = devices.data.find(device => device.zoneId)!
+  const node = await firstZonedNode(admin)
   expect((await ingest(first.url, token, '/api/ingest/telemetry', { device: node.uid, samples: [{ metric: 'durable', value: 42 }] })).status).toBe(201)
   const log = first.output()
   await first.stop()

@@ -1,7 +1,7 @@
 // Device ingest over HTTP: tokens with the ingest ability, validation naming the field, one transaction per
 // request, and Idempotency-Key making retries safe.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { demoEmail, login } from '../support/http-session'
+import { demoEmail, firstZonedNode, login } from '../support/http-session'
 import type { Session } from '../support/http-session'
 import { createToken, ingest } from '../support/ingest-token'
 import { startServer } from '../support/server-process'
@@ -27,9 +27,8 @@ beforeAll(async () => {
   server = await startServer()
   admin = await login(server, demoEmail('admin', 'greenfield'))
   token = await createToken(admin, ['ingest'])
-  const devices = await (await admin.fetch(`/api/tenants/${admin.user.tenantId}/devices`)).json() as { data: Array<{ uid: string, zoneId: number | null }> }
-  const node = devices.data.find(device => device.zoneId)!
-  zoneId = node.zoneId!
+  const node = await firstZonedNode(admin)
+  zoneId = node.zoneId
   nodeUid = node.uid
 }, 60_000)
 afterAll(() => server.stop())

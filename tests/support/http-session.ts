@@ -36,3 +36,11 @@ export async function login(server: ServerProcess, email: string, password = DEM
     }),
   }
 }
+
+/** The first device node of the session's tenant that sits in a zone, as the devices API lists it. */
+export async function firstZonedNode(session: Session): Promise<{ uid: string, zoneId: number }> {
+  const devices = await (await session.fetch(`/api/tenants/${session.user.tenantId}/devices`)).json() as { data: Array<{ uid: string, zoneId: number | null }> }
+  const node = devices.data.find(device => device.zoneId)
+  if (!node?.zoneId) throw new Error(`tenant ${session.user.tenantId} has no device in a zone`)
+  return { uid: node.uid, zoneId: node.zoneId }
+}

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Actor } from '../../../server/auth/actor'
 import { authorizeChannel, CHANNEL_RULES, PUBLIC_CHANNELS } from '../../../server/channels'
 import type { DatabaseHandle } from '../../../server/db/connection'
@@ -9,7 +9,7 @@ import type { Role } from '../../../shared/access'
 import { ROLES } from '../../../shared/access'
 import { channels } from '../../../shared/channels'
 import type { DemoSlug } from './test-database'
-import { createTestDatabase, DEMO_SLUGS, demoActor, demoUserId, equipmentOf, tenantId } from './test-database'
+import { DEMO_SLUGS, demoActor, demoUserId, equipmentOf, tenantId, useDemoDatabase } from './test-database'
 
 const API_FOLDER = fileURLToPath(new URL('../../../server/api', import.meta.url))
 
@@ -27,8 +27,8 @@ let handle: DatabaseHandle
 const resources = {} as Record<DemoSlug, TenantResources>
 const actors = {} as Record<`${Role}@${DemoSlug}`, Actor>
 
-beforeAll(async () => {
-  handle = await createTestDatabase()
+useDemoDatabase(async (demo) => {
+  handle = demo.handle
   for (const slug of DEMO_SLUGS) {
     const id = await tenantId(handle.db, slug)
     const gear = await equipmentOf(handle.db, id)
@@ -36,10 +36,6 @@ beforeAll(async () => {
     resources[slug] = { tenant: [id], zone: gear.zones, gateway: gear.gateways, vehicle: gear.vehicles, user: userIds }
     for (const role of ROLES) actors[`${role}@${slug}`] = await demoActor(handle.db, role, slug)
   }
-}, 30_000)
-
-afterAll(async () => {
-  await handle?.close()
 })
 
 /** The kind of id a family's `{x}` placeholder stands for. */

@@ -4,8 +4,9 @@ import { randomBytes } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 import { asc, eq } from 'drizzle-orm'
+import { afterAll, beforeAll } from 'vitest'
 import type { Ability, Role } from '../../../shared/access'
-import { ROLE_ABILITIES } from '../../../shared/access'
+import { ROLE_ABILITIES, ROLES } from '../../../shared/access'
 import type { Actor } from '../../../server/auth/actor'
 import { activeUser } from '../../../server/auth/actor'
 import type { Database, DatabaseHandle } from '../../../server/db/connection'
@@ -68,8 +69,15 @@ export async function demoUserId(db: Database, role: Role, slug: DemoSlug): Prom
   return row.id
 }
 
+/** The ids of one tenant's equipment, each list in insertion order. */
+export interface Equipment {
+  zones: number[]
+  gateways: number[]
+  vehicles: number[]
+}
+
 /** Ids of a tenant's zones, gateways and vehicles, in insertion order. */
-export async function equipmentOf(db: Database, tenant: number): Promise<{ zones: number[], gateways: number[], vehicles: number[] }> {
+export async function equipmentOf(db: Database, tenant: number): Promise<Equipment> {
   const ids = (rows: Array<{ id: number }>) => rows.map(row => row.id)
   return {
     zones: ids(await db.select({ id: zones.id }).from(zones).where(eq(zones.tenantId, tenant)).orderBy(asc(zones.id))),
@@ -94,4 +102,60 @@ export async function demoActor(
     via,
     ...(via === 'token' ? { tokenId: 1 } : { csrf: 'test-csrf' }),
   }
+}
+
+/** A fresh demo database and the demo ids the tests pick from it. */
+export interface DemoDatabase {
+  handle: DatabaseHandle
+  /** Tenant ids. */
+  greenfield: number
+  northwind: number
+  greenfieldGear: Equipment
+  northwindGear: Equipment
+  /** Greenfield's first two zones (Greenhouse A and Greenhouse B). */
+  zoneA: number
+  zoneB: number
+  /** Northwind's first zone. */
+  zoneNorth: number
+  /** Northwind's vehicles. */
+  trucks: number[]
+  /** Greenfield's vehicles. */
+  tractors: number[]
+  /** User ids of each tenant's admin, operator and viewer, in that order. */
+  greenfieldUsers: number[]
+  northwindUsers: number[]
+}
+
+/** Reads the demo ids out of a database holding the demo data. */
+export async function demoIdsOf(handle: DatabaseHandle): Promise<DemoDatabase> {
+  const db = handle.db
+  const greenfield = await tenantId(db, 'greenfield')
+  const northwind = await tenantId(db, 'northwind')
+  const greenfieldGear = await equipmentOf(db, greenfield)
+  const northwindGear = await equipmentOf(db, northwind)
+  const [zoneA, zoneB] = greenfieldGear.zones
+  const [zoneNorth] = northwindGear.zones
+  if (zoneA === undefined || zoneB === undefined || zoneNorth === undefined) throw new Error('the demo data lacks zones')
+  return {
+    handle, greenfield, northwind, greenfieldGear, northwindGear, zoneA, zoneB, zoneNorth,
+    trucks: northwindGear.vehicles,
+    tractors: greenfieldGear.vehicles,
+    greenfieldUsers: await Promise.all(ROLES.map(role => demoUserId(db, role, 'greenfield'))),
+    northwindUsers: await Promise.all(ROLES.map(role => demoUserId(db, role, 'northwind'))),
+  }
+}
+
+/**
+ * Registers the hooks of a test file on a fresh demo database: beforeAll opens it and hands it with the demo
+ * ids to `receive` (copy what the file uses into its own variables there), afterAll closes it.
+ */
+export function useDemoDatabase(receive: (demo: DemoDatabase) => unknown): void {
+  let handle: DatabaseHandle | undefined
+  beforeAll(async () => {
+    handle = await createTestDatabase()
+    await receive(await demoIdsOf(handle))
+  }, 30_000)
+  afterAll(async () => {
+    await handle?.close()
+  })
 }

@@ -1,19 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { max } from 'drizzle-orm'
 import { activeUser } from '../../../../server/auth/actor'
 import type { DatabaseHandle } from '../../../../server/db/connection'
 import { users } from '../../../../server/db/schema'
 import { setUserDisabled } from '../../../../server/domain/user-admin'
-import { createTestDatabase, demoActor, demoUserId, tenantId } from '../test-database'
+import { demoActor, demoUserId, tenantId, useDemoDatabase } from '../test-database'
 
 let handle: DatabaseHandle
 
-beforeAll(async () => {
-  handle = await createTestDatabase()
-}, 30_000)
-
-afterAll(async () => {
-  await handle?.close()
+useDemoDatabase((demo) => {
+  handle = demo.handle
 })
 
 describe('activeUser', () => {

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { asc, eq } from 'drizzle-orm'
 import type { DatabaseHandle } from '../../../../server/db/connection'
 import type { DemoEquipmentResult } from '../../../../server/db/demo-equipment'
 import { DEMO_TARGETS, DEMO_THRESHOLDS, seedDemoEquipment } from '../../../../server/db/demo-equipment'
 import { dataPoints, gateways, geozones, tenants, zones } from '../../../../server/db/schema'
-import { createTestDatabase, equipmentOf, tenantId } from '../test-database'
+import { createTestDatabase, equipmentOf, tenantId, useDemoDatabase } from '../test-database'
 
 let handle: DatabaseHandle
 let first: DemoEquipmentResult[]
@@ -24,13 +24,12 @@ function metres(a: [number, number], b: [number, number]): number {
   return Math.hypot((a[0] - b[0]) * Math.cos(lat), a[1] - b[1]) * 111_320
 }
 
-beforeAll(async () => {
-  handle = await createTestDatabase()
+useDemoDatabase(async (demo) => {
+  handle = demo.handle
   const db = handle.db
   // What a user set before the first start with demo equipment: it must survive.
-  const northwind = await tenantId(db, 'northwind')
-  const greenfieldGear = await equipmentOf(db, await tenantId(db, 'greenfield'))
-  kept = { gateway: (await equipmentOf(db, northwind)).gateways[0]!, zone: greenfieldGear.zones[1]!, partialZone: greenfieldGear.zones[2]! }
+  const { northwind, greenfieldGear, northwindGear } = demo
+  kept = { gateway: northwindGear.gateways[0]!, zone: greenfieldGear.zones[1]!, partialZone: greenfieldGear.zones[2]! }
   await db.insert(dataPoints).values({ gatewayId: kept.gateway, register: 500, label: 'Own point' })
   await db.update(zones).set({ thresholds: { ph: { min: 5, max: 7 } }, targets: { ph: 6.2 } }).where(eq(zones.id, kept.zone))
   await db.update(zones).set({ targets: { ph: 5.8 } }).where(eq(zones.id, kept.partialZone))
@@ -42,10 +41,6 @@ beforeAll(async () => {
   acme = { tenant: tenant!.id, gateway: gateway!.id, zone: zone!.id }
   // Two instances starting together.
   first = await Promise.all([seedDemoEquipment(db), seedDemoEquipment(db)])
-}, 30_000)
-
-afterAll(async () => {
-  await handle?.close()
 })
 
 describe('seedDemoEquipment', () => {

@@ -1,19 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { asc, isNull } from 'drizzle-orm'
 import type { DatabaseHandle } from '../../../../server/db/connection'
 import { notifications } from '../../../../server/db/schema'
 import { markNotificationsRead, storeNotifications } from '../../../../server/domain/notifications'
 import { testContext } from './domain-context'
-import { createTestDatabase, demoUserId, tenantId } from '../test-database'
+import { demoUserId, tenantId, useDemoDatabase } from '../test-database'
 
 let handle: DatabaseHandle
 
-beforeAll(async () => {
-  handle = await createTestDatabase()
-}, 30_000)
-
-afterAll(async () => {
-  await handle?.close()
+useDemoDatabase((demo) => {
+  handle = demo.handle
 })
 
 describe('markNotificationsRead', () => {

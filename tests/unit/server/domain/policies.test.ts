@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { max } from 'drizzle-orm'
 import type { Actor } from '../../../../server/auth/actor'
 import type { DatabaseHandle } from '../../../../server/db/connection'
@@ -8,13 +8,14 @@ import {
   authorizeAdmin, authorizeGateway, authorizeOwnUser, authorizeTenant, authorizeVehicle, authorizeZone, holds,
 } from '../../../../server/domain/policies'
 import { ROLES } from '../../../../shared/access'
-import { createTestDatabase, demoActor, equipmentOf, tenantId } from '../test-database'
+import type { Equipment } from '../test-database'
+import { demoActor, useDemoDatabase } from '../test-database'
 
 let handle: DatabaseHandle
 let greenfield: number
 let northwind: number
-let greenfieldGear: Awaited<ReturnType<typeof equipmentOf>>
-let northwindGear: Awaited<ReturnType<typeof equipmentOf>>
+let greenfieldGear: Equipment
+let northwindGear: Equipment
 let missing: { zone: number, gateway: number, vehicle: number }
 
 function reason(decision: Decision): string {
@@ -27,21 +28,13 @@ function template(decision: Decision): string {
   return reason(decision).replace(/\d+/g, '#')
 }
 
-beforeAll(async () => {
-  handle = await createTestDatabase()
-  greenfield = await tenantId(handle.db, 'greenfield')
-  northwind = await tenantId(handle.db, 'northwind')
-  greenfieldGear = await equipmentOf(handle.db, greenfield)
-  northwindGear = await equipmentOf(handle.db, northwind)
+useDemoDatabase(async (demo) => {
+  ({ handle, greenfield, northwind, greenfieldGear, northwindGear } = demo)
   const next = async (table: typeof zones | typeof gateways | typeof vehicles) => {
     const [row] = await handle.db.select({ highest: max(table.id) }).from(table)
     return (row?.highest ?? 0) + 100
   }
   missing = { zone: await next(zones), gateway: await next(gateways), vehicle: await next(vehicles) }
-}, 30_000)
-
-afterAll(async () => {
-  await handle?.close()
 })
 
 describe('holds', () => {

@@ -1,9 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { eq, isNotNull, max } from 'drizzle-orm'
 import type { DatabaseHandle } from '../../../../server/db/connection'
 import { users } from '../../../../server/db/schema'
 import { isTenantUser, setUserDisabled } from '../../../../server/domain/user-admin'
-import { createTestDatabase, demoActor, demoUserId } from '../test-database'
+import { demoActor, demoUserId, useDemoDatabase } from '../test-database'
 
 let handle: DatabaseHandle
 
@@ -12,16 +12,12 @@ async function disabledAt(userId: number): Promise<Date | null> {
   return row!.disabledAt
 }
 
-beforeAll(async () => {
-  handle = await createTestDatabase()
-}, 30_000)
+useDemoDatabase((demo) => {
+  handle = demo.handle
+})
 
 afterEach(async () => {
   await handle.db.update(users).set({ disabledAt: null })
-})
-
-afterAll(async () => {
-  await handle?.close()
 })
 
 describe('setUserDisabled', () => {

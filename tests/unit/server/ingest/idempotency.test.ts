@@ -1,18 +1,14 @@
 // runOncePerKey: one stored answer per (tenant, key); a retry replays it, another body is refused.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { DatabaseHandle } from '../../../../server/db/connection'
 import { DomainError } from '../../../../server/domain/errors'
 import { runOncePerKey } from '../../../../server/ingest/idempotency'
-import { createTestDatabase, tenantId } from '../test-database'
+import { useDemoDatabase } from '../test-database'
 
 let handle: DatabaseHandle
 let tenant: number
 
-beforeAll(async () => {
-  handle = await createTestDatabase()
-  tenant = await tenantId(handle.db, 'greenfield')
-}, 30_000)
-afterAll(() => handle.close())
+useDemoDatabase(demo => ({ handle, greenfield: tenant } = demo))
 
 describe('runOncePerKey', () => {
   it('runs the work once and replays its answer for the same key and body', async () => {

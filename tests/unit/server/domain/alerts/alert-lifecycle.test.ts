@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { eq } from 'drizzle-orm'
 import type { DatabaseHandle } from '../../../../../server/db/connection'
 import { activityEvents, alerts, zones } from '../../../../../server/db/schema'
@@ -6,7 +6,7 @@ import { acknowledgeAlert, resolveAlert } from '../../../../../server/domain/ale
 import { authorizeAlert } from '../../../../../server/domain/alerts/alert-policy'
 import { DomainError } from '../../../../../server/domain/errors'
 import type { AlertPayload, ZonePayload } from '../../../../../shared/events'
-import { createTestDatabase, demoActor, demoUserId, equipmentOf, tenantId } from '../../test-database'
+import { demoActor, demoUserId, equipmentOf, useDemoDatabase } from '../../test-database'
 import type { TestContext } from '../domain-context'
 import { testContext } from '../domain-context'
 import { channelsOf } from '../zones/zone-fixtures'
@@ -26,16 +26,9 @@ async function openAlert(severity: 'warning' | 'critical' = 'critical', tenant =
 
 const alertRow = async (id: number) => (await handle.db.select().from(alerts).where(eq(alerts.id, id)))[0]!
 
-beforeAll(async () => {
-  handle = await createTestDatabase()
+useDemoDatabase((demo) => {
+  ({ handle, greenfield, northwind, zoneA } = demo)
   ctx = testContext(handle)
-  greenfield = await tenantId(handle.db, 'greenfield')
-  northwind = await tenantId(handle.db, 'northwind')
-  zoneA = (await equipmentOf(handle.db, greenfield)).zones[0]!
-}, 30_000)
-
-afterAll(async () => {
-  await handle?.close()
 })
 
 beforeEach(async () => {

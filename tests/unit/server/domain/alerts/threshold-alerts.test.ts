@@ -1,10 +1,10 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { and, asc, eq, inArray } from 'drizzle-orm'
 import type { DatabaseHandle } from '../../../../../server/db/connection'
 import { activityEvents, alerts, notifications, users, zones } from '../../../../../server/db/schema'
 import { flushTelemetryBatches } from '../../../../../server/domain/zones/telemetry-batches'
 import type { AlertPayload, ZonePayload } from '../../../../../shared/events'
-import { createTestDatabase, equipmentOf, tenantId } from '../../test-database'
+import { useDemoDatabase } from '../../test-database'
 import type { TestContext } from '../domain-context'
 import { testContext } from '../domain-context'
 import { channelsOf, nodeOf, sendTelemetry, setThresholds } from '../zones/zone-fixtures'
@@ -21,17 +21,9 @@ const alertsOf = (zoneId: number) => handle.db.select().from(alerts).where(eq(al
 const zoneStatus = async (zoneId: number) => (await handle.db.select({ status: zones.status }).from(zones).where(eq(zones.id, zoneId)))[0]!.status
 const ph = async (zoneId: number, value: number, tenant = greenfield) => sendTelemetry(ctx, tenant, { device: (await nodeOf(handle.db, zoneId)).uid, samples: [{ metric: 'ph', value }] })
 
-beforeAll(async () => {
-  handle = await createTestDatabase()
+useDemoDatabase((demo) => {
+  ({ handle, greenfield, northwind, zoneA, zoneB, zoneNorth } = demo)
   ctx = testContext(handle)
-  greenfield = await tenantId(handle.db, 'greenfield')
-  northwind = await tenantId(handle.db, 'northwind')
-  ;[zoneA, zoneB] = (await equipmentOf(handle.db, greenfield)).zones as [number, number]
-  zoneNorth = (await equipmentOf(handle.db, northwind)).zones[0]!
-}, 30_000)
-
-afterAll(async () => {
-  await handle?.close()
 })
 
 beforeEach(async () => {

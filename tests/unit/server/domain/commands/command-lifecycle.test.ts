@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { asc, eq } from 'drizzle-orm'
 import type { DatabaseHandle } from '../../../../../server/db/connection'
 import { activityEvents, commands, commandTransitions } from '../../../../../server/db/schema'
@@ -11,9 +11,9 @@ import { reportCommandStatus } from '../../../../../server/domain/commands/repor
 import { sendCommand } from '../../../../../server/domain/commands/send-command'
 import { DomainError } from '../../../../../server/domain/errors'
 import type { CommandPayload } from '../../../../../shared/events'
-import { createTestDatabase, demoActor, equipmentOf, tenantId } from '../../test-database'
+import { demoActor, useDemoDatabase } from '../../test-database'
 import type { TestContext } from '../domain-context'
-import { testContext } from '../domain-context'
+import { commitThenAnnounce, testContext } from '../domain-context'
 import { channelsOf, nodeOf } from '../zones/zone-fixtures'
 
 let handle: DatabaseHandle
@@ -25,15 +25,11 @@ let zoneB: number
 let zoneNorth: number
 
 async function fetchPending(tenant: number, target: string | number): Promise<CommandPayload[]> {
-  const outcome = await ctx.db.transaction(tx => pendingCommands(ctx, tx, tenant, target))
-  outcome.announce(ctx)
-  return outcome.response.data
+  return (await commitThenAnnounce(ctx, tx => pendingCommands(ctx, tx, tenant, target))).data
 }
 
 async function report(tenant: number, commandId: number, body: CommandStatusReport): Promise<CommandPayload> {
-  const outcome = await ctx.db.transaction(tx => reportCommandStatus(ctx, tx, tenant, commandId, body))
-  outcome.announce(ctx)
-  return outcome.response.data
+  return (await commitThenAnnounce(ctx, tx => reportCommandStatus(ctx, tx, tenant, commandId, body))).data
 }
 
 const operator = () => demoActor(handle.db, 'operator', 'greenfield')
@@ -43,17 +39,9 @@ const transitionsOf = async (commandId: number) => (await handle.db.select().fro
   .where(eq(commandTransitions.commandId, commandId)).orderBy(asc(commandTransitions.id))).map(row => row.status)
 const statusOf = async (commandId: number) => (await handle.db.select({ status: commands.status }).from(commands).where(eq(commands.id, commandId)))[0]!.status
 
-beforeAll(async () => {
-  handle = await createTestDatabase()
+useDemoDatabase((demo) => {
+  ({ handle, greenfield, northwind, zoneA, zoneB, zoneNorth } = demo)
   ctx = testContext(handle, { commandTimeoutSeconds: 30 })
-  greenfield = await tenantId(handle.db, 'greenfield')
-  northwind = await tenantId(handle.db, 'northwind')
-  ;[zoneA, zoneB] = (await equipmentOf(handle.db, greenfield)).zones as [number, number]
-  zoneNorth = (await equipmentOf(handle.db, northwind)).zones[0]!
-}, 30_000)
-
-afterAll(async () => {
-  await handle?.close()
 })
 
 beforeEach(async () => {

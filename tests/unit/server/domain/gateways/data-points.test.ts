@@ -1,17 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { eq } from 'drizzle-orm'
 import type { DatabaseHandle } from '../../../../../server/db/connection'
 import { dataPoints } from '../../../../../server/db/schema'
 import { dataPointInputSchema } from '../../../../../server/domain/gateways/data-point-schema'
 import { addDataPoint, listDataPoints } from '../../../../../server/domain/gateways/data-points'
 import { gatewayDetail } from '../../../../../server/domain/gateways/gateway-detail'
-import { ingestReadings } from '../../../../../server/domain/gateways/ingest-readings'
-import { readingsIngestSchema } from '../../../../../server/domain/gateways/readings-schema'
-import { createTestDatabase, demoUserId, tenantId } from '../../test-database'
+import { demoUserId, useDemoDatabase } from '../../test-database'
 import type { TestContext } from '../domain-context'
 import { testContext } from '../domain-context'
 import type { TestGateway } from './gateway-fixtures'
-import { createGateway, runIngest } from './gateway-fixtures'
+import { createGateway, sendReadings } from './gateway-fixtures'
 
 let handle: DatabaseHandle
 let ctx: TestContext
@@ -19,10 +17,9 @@ let greenfield: number
 let operator: number
 let gateway: TestGateway
 
-beforeAll(async () => {
-  handle = await createTestDatabase()
+useDemoDatabase(async (demo) => {
+  ({ handle, greenfield } = demo)
   ctx = testContext(handle)
-  greenfield = await tenantId(handle.db, 'greenfield')
   operator = await demoUserId(handle.db, 'operator', 'greenfield')
   gateway = await createGateway(handle.db, greenfield, { points: [
     { register: 10, scale: 0.1, label: 'Voltage', group: 'Power' },
@@ -30,10 +27,6 @@ beforeAll(async () => {
     { register: 11, scale: 0.01, label: 'Current', group: 'Power' },
     { register: 1, scale: 0.01, label: 'Pressure', group: 'Pump' },
   ] })
-}, 30_000)
-
-afterAll(async () => {
-  await handle?.close()
 })
 
 beforeEach(() => {
@@ -44,7 +37,7 @@ const add = (body: unknown) => addDataPoint(ctx, { tenantId: greenfield, gateway
 
 describe('gatewayDetail', () => {
   it('groups the data points by group name with their latest value and quality', async () => {
-    await runIngest(ctx, greenfield, readingsIngestSchema, ingestReadings, { gateway: gateway.serial, readings: [{ register: 10, raw: 2301 }, { register: 1, raw: 250, quality: 'uncertain' }] })
+    await sendReadings(ctx, greenfield, { gateway: gateway.serial, readings: [{ register: 10, raw: 2301 }, { register: 1, raw: 250, quality: 'uncertain' }] })
     const detail = await gatewayDetail(handle.db, gateway.id)
     expect(detail).toMatchObject({ id: gateway.id, tenantId: greenfield, serial: gateway.serial, online: true, lastContactAt: ctx.now().toISOString() })
     expect(detail!.groups.map(group => [group.name, group.dataPoints.map(point => point.label)])).toEqual([

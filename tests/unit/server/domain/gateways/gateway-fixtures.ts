@@ -1,9 +1,16 @@
-// Test helpers for the gateway domain: fresh gateways with data points, and ingest run the way the route runs it.
-import type { z } from 'zod'
+// Test helpers for the gateway domain: fresh gateways with data points, ingest run the way the route runs it,
+// and checking that broadcasts stay on the gateway's own tenant.
+import { expect } from 'vitest'
 import type { Database } from '../../../../../server/db/connection'
 import { dataPoints, gateways } from '../../../../../server/db/schema'
 import type { DomainContext } from '../../../../../server/domain/context'
-import type { IngestOutcome } from '../../../../../server/domain/ingest-outcome'
+import type { HeartbeatResponse } from '../../../../../server/domain/gateways/ingest-heartbeat'
+import { ingestHeartbeat } from '../../../../../server/domain/gateways/ingest-heartbeat'
+import type { ReadingsIngestResponse } from '../../../../../server/domain/gateways/ingest-readings'
+import { ingestReadings } from '../../../../../server/domain/gateways/ingest-readings'
+import { heartbeatIngestSchema, readingsIngestSchema } from '../../../../../server/domain/gateways/readings-schema'
+import type { Broadcast } from '../domain-context'
+import { commitThenAnnounce } from '../domain-context'
 
 let made = 0
 
@@ -29,12 +36,26 @@ export async function createGateway(
   return { id: gateway!.id, serial, points: Object.fromEntries(rows.map(row => [row.register, row.id])) }
 }
 
-type Ingest<I, R> = (ctx: DomainContext, tx: Database, tenantId: number, input: I) => Promise<IngestOutcome<R>>
+/** POST /api/ingest/readings of `tenantId`: validated like the route, ingested in one transaction, announced after commit. */
+export async function sendReadings(ctx: DomainContext, tenantId: number, body: unknown): Promise<ReadingsIngestResponse> {
+  const input = readingsIngestSchema.parse(body)
+  return commitThenAnnounce(ctx, tx => ingestReadings(ctx, tx, tenantId, input))
+}
 
-/** Validates `body` with `schema`, runs `ingest` in one transaction and announces after commit, like defineIngestHandler. */
-export async function runIngest<S extends z.ZodType, R>(ctx: DomainContext, tenantId: number, schema: S, ingest: Ingest<z.infer<S>, R>, body: unknown): Promise<R> {
-  const input = schema.parse(body)
-  const outcome = await ctx.db.transaction(tx => ingest(ctx, tx, tenantId, input))
-  outcome.announce(ctx)
-  return outcome.response
+/** POST /api/ingest/heartbeat of `tenantId`, run the same way. */
+export async function sendHeartbeat(ctx: DomainContext, tenantId: number, body: unknown): Promise<HeartbeatResponse> {
+  const input = heartbeatIngestSchema.parse(body)
+  return commitThenAnnounce(ctx, tx => ingestHeartbeat(ctx, tx, tenantId, input))
+}
+
+/** Whether `channel` belongs to `tenant` or to one of `gatewayIds`. */
+export function isOwnChannel(channel: string, tenant: number, gatewayIds: number[]): boolean {
+  return channel.startsWith(`private-tenant.${tenant}.`) || gatewayIds.some(id => channel === `private-gateway.${id}`)
+}
+
+/** Expects every broadcast in `sent` on channels of `tenant` or of `gatewayIds` only. */
+export function expectOnlyOwnChannels(sent: Broadcast[], tenant: number, gatewayIds: number[]): void {
+  for (const item of sent) {
+    for (const channel of item.channels) expect(isOwnChannel(channel, tenant, gatewayIds), `${item.event} on ${channel}`).toBe(true)
+  }
 }

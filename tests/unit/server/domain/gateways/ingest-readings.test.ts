@@ -1,24 +1,22 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { asc, eq } from 'drizzle-orm'
 import type { DatabaseHandle } from '../../../../../server/db/connection'
 import { activityEvents, dataPoints, gateways, readings } from '../../../../../server/db/schema'
-import { ingestHeartbeat } from '../../../../../server/domain/gateways/ingest-heartbeat'
-import { ingestReadings } from '../../../../../server/domain/gateways/ingest-readings'
-import { heartbeatIngestSchema, readingsIngestSchema } from '../../../../../server/domain/gateways/readings-schema'
+import { readingsIngestSchema } from '../../../../../server/domain/gateways/readings-schema'
 import type { GatewayStatusPayload, ReadingPayload } from '../../../../../shared/events'
-import { createTestDatabase, equipmentOf, tenantId } from '../../test-database'
+import { equipmentOf, useDemoDatabase } from '../../test-database'
 import type { TestContext } from '../domain-context'
 import { testContext } from '../domain-context'
 import type { TestGateway } from './gateway-fixtures'
-import { createGateway, runIngest } from './gateway-fixtures'
+import { createGateway, expectOnlyOwnChannels, isOwnChannel, sendHeartbeat, sendReadings } from './gateway-fixtures'
 
 let handle: DatabaseHandle
 let ctx: TestContext
 let greenfield: number
 let northwind: number
 
-const send = (tenant: number, body: unknown) => runIngest(ctx, tenant, readingsIngestSchema, ingestReadings, body)
-const heartbeat = (tenant: number, body: unknown) => runIngest(ctx, tenant, heartbeatIngestSchema, ingestHeartbeat, body)
+const send = (tenant: number, body: unknown) => sendReadings(ctx, tenant, body)
+const heartbeat = (tenant: number, body: unknown) => sendHeartbeat(ctx, tenant, body)
 
 async function storedReadings(gatewayId: number) {
   return handle.db.select({ dataPointId: readings.dataPointId, value: readings.value, quality: readings.quality, recordedAt: readings.recordedAt })
@@ -40,20 +38,9 @@ async function snapshot(gatewayId: number) {
   }
 }
 
-/** Channels that belong to `tenant` or to one of `gatewayIds`. */
-function isOwnChannel(channel: string, tenant: number, gatewayIds: number[]): boolean {
-  return channel.startsWith(`private-tenant.${tenant}.`) || gatewayIds.some(id => channel === `private-gateway.${id}`)
-}
-
-beforeAll(async () => {
-  handle = await createTestDatabase()
+useDemoDatabase((demo) => {
+  ({ handle, greenfield, northwind } = demo)
   ctx = testContext(handle)
-  greenfield = await tenantId(handle.db, 'greenfield')
-  northwind = await tenantId(handle.db, 'northwind')
-}, 30_000)
-
-afterAll(async () => {
-  await handle?.close()
 })
 
 beforeEach(() => {
@@ -169,7 +156,7 @@ describe('online transitions on contact', () => {
     expect(activity[0]!.channels).toEqual([`private-tenant.${greenfield}.events`])
     expect(activity[0]!.payload).toMatchObject({ tenantId: greenfield, kind: 'gateway.online', subject: { gatewayId: gateway.id } })
     expect(await gatewayRow(gateway.id)).toMatchObject({ online: true, lastContactAt: ctx.now() })
-    for (const item of ctx.broadcaster.sent) for (const channel of item.channels) expect(isOwnChannel(channel, greenfield, [gateway.id])).toBe(true)
+    expectOnlyOwnChannels(ctx.broadcaster.sent, greenfield, [gateway.id])
 
     ctx.broadcaster.clear()
     ctx.advance(10_000)

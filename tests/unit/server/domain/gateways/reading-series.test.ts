@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { and, eq, gte, lte } from 'drizzle-orm'
 import type { DatabaseHandle } from '../../../../../server/db/connection'
 import { readings } from '../../../../../server/db/schema'
 import { bucketSeconds, MAX_RANGE_MS, MAX_SERIES_POINTS, readingSeries } from '../../../../../server/domain/gateways/reading-series'
 import { readingSeriesQuerySchema } from '../../../../../server/domain/gateways/reading-series-schema'
-import { createTestDatabase, tenantId } from '../../test-database'
+import { useDemoDatabase } from '../../test-database'
 import type { TestGateway } from './gateway-fixtures'
 import { createGateway } from './gateway-fixtures'
 
@@ -17,9 +17,9 @@ const iso = (ms: number) => new Date(ms).toISOString()
 const series = (dataPointId: number, from: number, to: number) =>
   readingSeries(handle.db, gateway.id, { dataPointId, from: iso(from), to: iso(to) }, new Date(T0 + 86_400_000))
 
-beforeAll(async () => {
-  handle = await createTestDatabase()
-  const greenfield = await tenantId(handle.db, 'greenfield')
+useDemoDatabase(async (demo) => {
+  handle = demo.handle
+  const greenfield = demo.greenfield
   gateway = await createGateway(handle.db, greenfield, { points: [{ register: 0, scale: 1 }, { register: 1, scale: 1 }] })
   other = await createGateway(handle.db, greenfield)
   // Register 0: one reading a minute for 20 hours, value = minute index. Register 1: one every 10 s for ~14 hours.
@@ -29,10 +29,6 @@ beforeAll(async () => {
   await handle.db.insert(readings).values(Array.from({ length: 5000 }, (_, index) => ({
     gatewayId: gateway.id, dataPointId: gateway.points[1]!, value: Math.sin(index / 50), quality: 'good' as const, recordedAt: new Date(T0 + index * 10_000),
   })))
-}, 30_000)
-
-afterAll(async () => {
-  await handle?.close()
 })
 
 describe('readingSeries', () => {

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { asc } from 'drizzle-orm'
 import type { DatabaseHandle } from '../../../../../server/db/connection'
 import { readings } from '../../../../../server/db/schema'
 import { pruneReadings } from '../../../../../server/domain/gateways/retention'
-import { createTestDatabase, tenantId } from '../../test-database'
+import { tenantId, useDemoDatabase } from '../../test-database'
 import type { TestContext } from '../domain-context'
 import { testContext } from '../domain-context'
 import { createGateway } from './gateway-fixtures'
@@ -12,13 +12,9 @@ let handle: DatabaseHandle
 let ctx: TestContext
 const DAY = 86_400_000
 
-beforeAll(async () => {
-  handle = await createTestDatabase()
+useDemoDatabase((demo) => {
+  handle = demo.handle
   ctx = testContext(handle, { retentionDays: 30 })
-}, 30_000)
-
-afterAll(async () => {
-  await handle?.close()
 })
 
 describe('pruneReadings', () => {

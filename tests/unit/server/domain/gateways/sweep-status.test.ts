@@ -1,44 +1,28 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { and, asc, eq } from 'drizzle-orm'
 import type { DatabaseHandle } from '../../../../../server/db/connection'
 import { alerts, gateways } from '../../../../../server/db/schema'
-import { ingestHeartbeat } from '../../../../../server/domain/gateways/ingest-heartbeat'
-import { ingestReadings } from '../../../../../server/domain/gateways/ingest-readings'
-import { heartbeatIngestSchema, readingsIngestSchema } from '../../../../../server/domain/gateways/readings-schema'
 import { sweepGatewayStatus } from '../../../../../server/domain/gateways/sweep-status'
 import type { AlertPayload } from '../../../../../shared/events'
-import { createTestDatabase, tenantId } from '../../test-database'
+import { useDemoDatabase } from '../../test-database'
 import type { TestContext } from '../domain-context'
 import { testContext } from '../domain-context'
-import { createGateway, runIngest } from './gateway-fixtures'
+import { createGateway, expectOnlyOwnChannels, sendHeartbeat, sendReadings } from './gateway-fixtures'
 
 let handle: DatabaseHandle
 let ctx: TestContext
 let greenfield: number
 let northwind: number
 
-const send = (tenant: number, serial: string) => runIngest(ctx, tenant, readingsIngestSchema, ingestReadings, { gateway: serial, readings: [{ register: 0, raw: 100 }] })
-const heartbeat = (tenant: number, serial: string) => runIngest(ctx, tenant, heartbeatIngestSchema, ingestHeartbeat, { gateway: serial })
+const send = (tenant: number, serial: string) => sendReadings(ctx, tenant, { gateway: serial, readings: [{ register: 0, raw: 100 }] })
+const heartbeat = (tenant: number, serial: string) => sendHeartbeat(ctx, tenant, { gateway: serial })
 const offlineAlerts = (gatewayId: number) => handle.db.select().from(alerts)
   .where(and(eq(alerts.gatewayId, gatewayId), eq(alerts.kind, 'gateway_offline'))).orderBy(asc(alerts.id))
+const expectOnlyTenantChannels = (tenant: number, gatewayId: number) => expectOnlyOwnChannels(ctx.broadcaster.sent, tenant, [gatewayId])
 
-function expectOnlyTenantChannels(tenant: number, gatewayId: number): void {
-  for (const item of ctx.broadcaster.sent) {
-    for (const channel of item.channels) {
-      expect(channel.startsWith(`private-tenant.${tenant}.`) || channel === `private-gateway.${gatewayId}`, `${item.event} on ${channel}`).toBe(true)
-    }
-  }
-}
-
-beforeAll(async () => {
-  handle = await createTestDatabase()
+useDemoDatabase((demo) => {
+  ({ handle, greenfield, northwind } = demo)
   ctx = testContext(handle)
-  greenfield = await tenantId(handle.db, 'greenfield')
-  northwind = await tenantId(handle.db, 'northwind')
-}, 30_000)
-
-afterAll(async () => {
-  await handle?.close()
 })
 
 // Every test starts with all gateways of earlier tests offline, so sweeps return only the test's own.

@@ -1,14 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { asc, eq } from 'drizzle-orm'
 import type { DatabaseHandle } from '../../../../../server/db/connection'
 import { activityEvents, geoEvents, geozones, vehicleGeozones } from '../../../../../server/db/schema'
-import { DomainError } from '../../../../../server/domain/errors'
 import { createGeozone, deleteGeozone, updateGeozone } from '../../../../../server/domain/geozones/geozone-admin'
 import { DELETED_GEOZONE_NAME, listGeoEvents, listGeozones } from '../../../../../server/domain/geozones/geozone-queries'
 import type { TestContext } from '../domain-context'
-import { testContext } from '../domain-context'
-import { createTestDatabase, demoActor, equipmentOf, tenantId } from '../../test-database'
-import { countRows, ingest, resetVehicleState } from '../vehicles/vehicle-test-kit'
+import { rejection } from '../domain-context'
+import { demoActor, useDemoDatabase } from '../../test-database'
+import { countRows, freshVehicleContext, ingest } from '../vehicles/vehicle-test-kit'
 
 let handle: DatabaseHandle
 let ctx: TestContext
@@ -18,31 +17,17 @@ let trucks: number[]
 
 const yard = { name: 'Depot yard', shape: { kind: 'polygon' as const, ring: [[10, 50], [10.01, 50], [10.01, 50.01], [10, 50.01]] as Array<[number, number]> } }
 
-async function refusal(work: Promise<unknown>): Promise<DomainError> {
-  const error = await work.then(() => null, (caught: unknown) => caught)
-  expect(error).toBeInstanceOf(DomainError)
-  expect((error as DomainError).status).toBe(403)
-  return error as DomainError
-}
+/** The 403 DomainError `work` rejects with. */
+const refusal = (work: Promise<unknown>) => rejection(work, 403)
 
 async function operatorYard(): Promise<number> {
   return (await createGeozone(ctx, await demoActor(handle.db, 'operator', 'northwind'), northwind, yard)).id
 }
 
-beforeAll(async () => {
-  handle = await createTestDatabase()
-  northwind = await tenantId(handle.db, 'northwind')
-  greenfield = await tenantId(handle.db, 'greenfield')
-  trucks = (await equipmentOf(handle.db, northwind)).vehicles
-}, 30_000)
+useDemoDatabase(demo => ({ handle, northwind, greenfield, trucks } = demo))
 
 beforeEach(async () => {
-  ctx = testContext(handle)
-  await resetVehicleState(handle.db)
-})
-
-afterAll(async () => {
-  await handle?.close()
+  ctx = await freshVehicleContext(handle)
 })
 
 describe('createGeozone', () => {

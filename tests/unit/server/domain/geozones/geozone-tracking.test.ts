@@ -1,13 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { asc, eq } from 'drizzle-orm'
 import type { DatabaseHandle } from '../../../../../server/db/connection'
 import type { GeozoneShape } from '../../../../../server/db/schema'
 import { activityEvents, geoEvents, geozones, notifications, vehicleGeozones } from '../../../../../server/db/schema'
 import type { GeoEventPayload } from '../../../../../shared/events'
 import type { TestContext } from '../domain-context'
-import { testContext } from '../domain-context'
-import { createTestDatabase, demoUserId, equipmentOf, tenantId } from '../../test-database'
-import { countRows, ingest, isoAfter, resetVehicleState } from '../vehicles/vehicle-test-kit'
+import { useDemoDatabase } from '../../test-database'
+import { countRows, freshVehicleContext, ingest, isoAfter } from '../vehicles/vehicle-test-kit'
 
 let handle: DatabaseHandle
 let ctx: TestContext
@@ -36,24 +35,10 @@ async function storedEvents() {
   return handle.db.select({ kind: geoEvents.kind, geozoneId: geoEvents.geozoneId, vehicleId: geoEvents.vehicleId, at: geoEvents.at }).from(geoEvents).orderBy(asc(geoEvents.id))
 }
 
-beforeAll(async () => {
-  handle = await createTestDatabase()
-  northwind = await tenantId(handle.db, 'northwind')
-  greenfield = await tenantId(handle.db, 'greenfield')
-  trucks = (await equipmentOf(handle.db, northwind)).vehicles
-  tractors = (await equipmentOf(handle.db, greenfield)).vehicles
-  const roles = ['admin', 'operator', 'viewer'] as const
-  northwindUsers = await Promise.all(roles.map(role => demoUserId(handle.db, role, 'northwind')))
-  greenfieldUsers = await Promise.all(roles.map(role => demoUserId(handle.db, role, 'greenfield')))
-}, 30_000)
+useDemoDatabase(demo => ({ handle, northwind, greenfield, trucks, tractors, northwindUsers, greenfieldUsers } = demo))
 
 beforeEach(async () => {
-  ctx = testContext(handle)
-  await resetVehicleState(handle.db)
-})
-
-afterAll(async () => {
-  await handle?.close()
+  ctx = await freshVehicleContext(handle)
 })
 
 describe('polygon geozone', () => {

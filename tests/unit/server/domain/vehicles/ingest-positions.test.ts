@@ -1,14 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, beforeEach, describe, expect, it } from 'vitest'
 import { eq } from 'drizzle-orm'
 import type { DatabaseHandle } from '../../../../../server/db/connection'
 import { positions, vehicles } from '../../../../../server/db/schema'
-import { DomainError } from '../../../../../server/domain/errors'
 import { flushPositionBatches } from '../../../../../server/domain/vehicles/position-batches'
 import type { PositionPayload } from '../../../../../shared/events'
 import type { TestContext } from '../domain-context'
-import { testContext } from '../domain-context'
-import { createTestDatabase, demoUserId, equipmentOf, tenantId } from '../../test-database'
-import { countRows, ingest, isoAfter, resetVehicleState } from './vehicle-test-kit'
+import { rejection } from '../domain-context'
+import { demoUserId, useDemoDatabase } from '../../test-database'
+import { countRows, freshVehicleContext, ingest, isoAfter } from './vehicle-test-kit'
 
 let handle: DatabaseHandle
 let ctx: TestContext
@@ -22,30 +21,14 @@ async function vehicleRow(id: number) {
   return row!
 }
 
-async function rejection(work: Promise<unknown>): Promise<DomainError> {
-  const error = await work.then(() => null, (caught: unknown) => caught)
-  expect(error).toBeInstanceOf(DomainError)
-  return error as DomainError
-}
-
-beforeAll(async () => {
-  handle = await createTestDatabase()
-  northwind = await tenantId(handle.db, 'northwind')
-  greenfield = await tenantId(handle.db, 'greenfield')
-  trucks = (await equipmentOf(handle.db, northwind)).vehicles
-  tractors = (await equipmentOf(handle.db, greenfield)).vehicles
-}, 30_000)
+useDemoDatabase(demo => ({ handle, northwind, greenfield, trucks, tractors } = demo))
 
 beforeEach(async () => {
-  ctx = testContext(handle)
-  await resetVehicleState(handle.db)
+  ctx = await freshVehicleContext(handle)
   flushPositionBatches()
 })
 
-afterAll(async () => {
-  flushPositionBatches()
-  await handle?.close()
-})
+afterAll(() => flushPositionBatches())
 
 describe('storing positions', () => {
   it('stores every position of a batch and moves the latest to the newest one, whatever the order', async () => {

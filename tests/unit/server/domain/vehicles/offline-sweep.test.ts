@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, beforeEach, describe, expect, it } from 'vitest'
 import { eq } from 'drizzle-orm'
 import type { DatabaseHandle } from '../../../../../server/db/connection'
 import { vehicles } from '../../../../../server/db/schema'
@@ -6,9 +6,8 @@ import { markOfflineVehicles } from '../../../../../server/domain/vehicles/offli
 import { flushPositionBatches } from '../../../../../server/domain/vehicles/position-batches'
 import type { PositionBatchPayload } from '../../../../../shared/events'
 import type { TestContext } from '../domain-context'
-import { testContext } from '../domain-context'
-import { createTestDatabase, equipmentOf, tenantId } from '../../test-database'
-import { ingest, resetVehicleState } from './vehicle-test-kit'
+import { useDemoDatabase } from '../../test-database'
+import { freshVehicleContext, ingest } from './vehicle-test-kit'
 
 let handle: DatabaseHandle
 let ctx: TestContext
@@ -20,22 +19,14 @@ async function status(id: number): Promise<string> {
   return row!.status
 }
 
-beforeAll(async () => {
-  handle = await createTestDatabase()
-  northwind = await tenantId(handle.db, 'northwind')
-  trucks = (await equipmentOf(handle.db, northwind)).vehicles
-}, 30_000)
+useDemoDatabase(demo => ({ handle, northwind, trucks } = demo))
 
 beforeEach(async () => {
   flushPositionBatches()
-  ctx = testContext(handle, { positionBatchMs: 60_000 })
-  await resetVehicleState(handle.db)
+  ctx = await freshVehicleContext(handle, { positionBatchMs: 60_000 })
 })
 
-afterAll(async () => {
-  flushPositionBatches()
-  await handle?.close()
-})
+afterAll(() => flushPositionBatches())
 
 describe('markOfflineVehicles', () => {
   it('marks a vehicle silent for longer than the limit offline, and leaves a recent one', async () => {

@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, beforeEach, describe, expect, it } from 'vitest'
 import type { DatabaseHandle } from '../../../../../server/db/connection'
 import { flushPositionBatches, newestPerVehicle } from '../../../../../server/domain/vehicles/position-batches'
 import type { PositionBatchPayload, PositionPayload } from '../../../../../shared/events'
 import type { TestContext } from '../domain-context'
 import { testContext } from '../domain-context'
-import { createTestDatabase, equipmentOf, tenantId } from '../../test-database'
-import { ingest, isoAfter, resetVehicleState } from './vehicle-test-kit'
+import { useDemoDatabase } from '../../test-database'
+import { freshVehicleContext, ingest, isoAfter } from './vehicle-test-kit'
 
 let handle: DatabaseHandle
 let ctx: TestContext
@@ -18,25 +18,15 @@ const payload = (vehicleId: number, recordedAt: string, lat = 50): PositionPaylo
   vehicleId, lat, lon: 10, speed: 0, course: 0, altitude: null, satellites: null, recordedAt, status: 'stopped',
 })
 
-beforeAll(async () => {
-  handle = await createTestDatabase()
-  northwind = await tenantId(handle.db, 'northwind')
-  greenfield = await tenantId(handle.db, 'greenfield')
-  trucks = (await equipmentOf(handle.db, northwind)).vehicles
-  tractors = (await equipmentOf(handle.db, greenfield)).vehicles
-}, 30_000)
+useDemoDatabase(demo => ({ handle, northwind, greenfield, trucks, tractors } = demo))
 
 beforeEach(async () => {
   flushPositionBatches()
   // Long enough that only flushPositionBatches() sends, however slow the machine.
-  ctx = testContext(handle, { positionBatchMs: 60_000 })
-  await resetVehicleState(handle.db)
+  ctx = await freshVehicleContext(handle, { positionBatchMs: 60_000 })
 })
 
-afterAll(async () => {
-  flushPositionBatches()
-  await handle?.close()
-})
+afterAll(() => flushPositionBatches())
 
 describe('newestPerVehicle', () => {
   it('keeps the newest position of each vehicle by time, not by arrival', () => {

@@ -1,19 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { asc } from 'drizzle-orm'
 import type { DatabaseHandle } from '../../../../../server/db/connection'
 import { positions } from '../../../../../server/db/schema'
 import { prunePositions } from '../../../../../server/domain/vehicles/retention'
 import { testContext } from '../domain-context'
-import { createTestDatabase, equipmentOf, tenantId } from '../../test-database'
+import { equipmentOf, tenantId, useDemoDatabase } from '../../test-database'
 
 let handle: DatabaseHandle
 
-beforeAll(async () => {
-  handle = await createTestDatabase()
-}, 30_000)
-
-afterAll(async () => {
-  await handle?.close()
+useDemoDatabase((demo) => {
+  handle = demo.handle
 })
 
 describe('prunePositions', () => {

@@ -1,12 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { asc, eq } from 'drizzle-orm'
 import type { DatabaseHandle } from '../../../../../server/db/connection'
 import { notifications, vehicles } from '../../../../../server/db/schema'
 import { speedingStarts } from '../../../../../server/domain/vehicles/speeding'
 import type { TestContext } from '../domain-context'
-import { testContext } from '../domain-context'
-import { createTestDatabase, demoUserId, equipmentOf, tenantId } from '../../test-database'
-import { ingest, isoAfter, resetVehicleState } from './vehicle-test-kit'
+import { useDemoDatabase } from '../../test-database'
+import { freshVehicleContext, ingest, isoAfter } from './vehicle-test-kit'
 
 let handle: DatabaseHandle
 let ctx: TestContext
@@ -23,20 +22,10 @@ async function speedingTitles(): Promise<string[]> {
   return rows.map(row => row.title)
 }
 
-beforeAll(async () => {
-  handle = await createTestDatabase()
-  northwind = await tenantId(handle.db, 'northwind')
-  trucks = (await equipmentOf(handle.db, northwind)).vehicles
-  northwindUsers = await Promise.all((['admin', 'operator', 'viewer'] as const).map(role => demoUserId(handle.db, role, 'northwind')))
-}, 30_000)
+useDemoDatabase(demo => ({ handle, northwind, trucks, northwindUsers } = demo))
 
 beforeEach(async () => {
-  ctx = testContext(handle)
-  await resetVehicleState(handle.db)
-})
-
-afterAll(async () => {
-  await handle?.close()
+  ctx = await freshVehicleContext(handle)
 })
 
 describe('speedingStarts', () => {

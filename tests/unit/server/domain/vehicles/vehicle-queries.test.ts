@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import type { DatabaseHandle } from '../../../../../server/db/connection'
 import { geozones } from '../../../../../server/db/schema'
 import { fleetSnapshot, vehicleDetail } from '../../../../../server/domain/vehicles/vehicle-queries'
 import type { TestContext } from '../domain-context'
-import { testContext } from '../domain-context'
-import { createTestDatabase, equipmentOf, tenantId } from '../../test-database'
-import { ingest, isoAfter, resetVehicleState } from './vehicle-test-kit'
+import { tenantId, useDemoDatabase } from '../../test-database'
+import { freshVehicleContext, ingest, isoAfter } from './vehicle-test-kit'
 
 let handle: DatabaseHandle
 let ctx: TestContext
@@ -13,20 +12,10 @@ let northwind: number
 let trucks: number[]
 let tractors: number[]
 
-beforeAll(async () => {
-  handle = await createTestDatabase()
-  northwind = await tenantId(handle.db, 'northwind')
-  trucks = (await equipmentOf(handle.db, northwind)).vehicles
-  tractors = (await equipmentOf(handle.db, await tenantId(handle.db, 'greenfield'))).vehicles
-}, 30_000)
+useDemoDatabase(demo => ({ handle, northwind, trucks, tractors } = demo))
 
 beforeEach(async () => {
-  ctx = testContext(handle)
-  await resetVehicleState(handle.db)
-})
-
-afterAll(async () => {
-  await handle?.close()
+  ctx = await freshVehicleContext(handle)
 })
 
 describe('vehicleDetail', () => {

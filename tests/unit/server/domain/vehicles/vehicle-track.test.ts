@@ -1,12 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import type { DatabaseHandle } from '../../../../../server/db/connection'
 import { positions } from '../../../../../server/db/schema'
 import { trackQuerySchema } from '../../../../../server/domain/vehicles/track-schema'
 import { vehicleTrack } from '../../../../../server/domain/vehicles/vehicle-track'
 import type { TestContext } from '../domain-context'
-import { testContext } from '../domain-context'
-import { createTestDatabase, equipmentOf, tenantId } from '../../test-database'
-import { isoAfter, resetVehicleState } from './vehicle-test-kit'
+import { useDemoDatabase } from '../../test-database'
+import { freshVehicleContext, isoAfter } from './vehicle-test-kit'
 
 let handle: DatabaseHandle
 let ctx: TestContext
@@ -21,19 +20,10 @@ async function storeMinutes(vehicleId: number, minutes: number): Promise<void> {
   })))
 }
 
-beforeAll(async () => {
-  handle = await createTestDatabase()
-  northwind = await tenantId(handle.db, 'northwind')
-  trucks = (await equipmentOf(handle.db, northwind)).vehicles
-}, 30_000)
+useDemoDatabase(demo => ({ handle, northwind, trucks } = demo))
 
 beforeEach(async () => {
-  ctx = testContext(handle)
-  await resetVehicleState(handle.db)
-})
-
-afterAll(async () => {
-  await handle?.close()
+  ctx = await freshVehicleContext(handle)
 })
 
 describe('vehicleTrack', () => {

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { DatabaseHandle } from '../../../../../server/db/connection'
 import { telemetry } from '../../../../../server/db/schema'
 import { bucketSecondsFor, MAX_POINTS, telemetryHistory } from '../../../../../server/domain/zones/telemetry-history'
 import { telemetryHistoryQuery } from '../../../../../server/domain/zones/telemetry-history-schema'
-import { createTestDatabase, equipmentOf, tenantId } from '../../test-database'
+import { useDemoDatabase } from '../../test-database'
 import { nodeOf } from './zone-fixtures'
 
 let handle: DatabaseHandle
@@ -17,10 +17,8 @@ const DAYS = 30
 const STEP_MS = 5 * 60_000
 const now = new Date(START + DAYS * 86_400_000)
 
-beforeAll(async () => {
-  handle = await createTestDatabase()
-  greenfield = await tenantId(handle.db, 'greenfield')
-  ;[zoneA, zoneB] = (await equipmentOf(handle.db, greenfield)).zones as [number, number]
+useDemoDatabase(async (demo) => {
+  ({ handle, greenfield, zoneA, zoneB } = demo)
   nodeA = (await nodeOf(handle.db, zoneA)).id
   const nodeB = (await nodeOf(handle.db, zoneB)).id
   // 30 days every 5 minutes (8640 rows) in a sine wave, inserted in batches; plus a few rows of another zone.
@@ -29,10 +27,6 @@ beforeAll(async () => {
   }))
   for (let start = 0; start < rows.length; start += 2000) await handle.db.insert(telemetry).values(rows.slice(start, start + 2000))
   await handle.db.insert(telemetry).values([{ tenantId: greenfield, zoneId: zoneB, deviceId: nodeB, metric: 'temperature', value: 99, recordedAt: new Date(START) }])
-}, 30_000)
-
-afterAll(async () => {
-  await handle?.close()
 })
 
 describe('telemetryHistory', () => {

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { and, asc, eq } from 'drizzle-orm'
 import type { DatabaseHandle } from '../../../../../server/db/connection'
 import { devices, telemetry, telemetryLatest } from '../../../../../server/db/schema'
@@ -6,7 +6,7 @@ import { DomainError } from '../../../../../server/domain/errors'
 import { flushTelemetryBatches, MAX_SAMPLES_PER_BATCH } from '../../../../../server/domain/zones/telemetry-batches'
 import { telemetryInput } from '../../../../../server/domain/zones/telemetry-schema'
 import type { DevicePayload, TelemetryBatchPayload } from '../../../../../shared/events'
-import { createTestDatabase, equipmentOf, tenantId } from '../../test-database'
+import { equipmentOf, useDemoDatabase } from '../../test-database'
 import type { TestContext } from '../domain-context'
 import { testContext } from '../domain-context'
 import { channelsOf, nodeOf, sendTelemetry, setThresholds, unassignedNodeOf } from './zone-fixtures'
@@ -21,20 +21,14 @@ let zoneB: number
 const latestOf = (deviceId: number) => handle.db.select().from(telemetryLatest).where(eq(telemetryLatest.deviceId, deviceId)).orderBy(asc(telemetryLatest.metric))
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms))
 
-beforeAll(async () => {
-  handle = await createTestDatabase()
+useDemoDatabase(async (demo) => {
+  ({ handle, greenfield, northwind, zoneA, zoneB } = demo)
   ctx = testContext(handle, { telemetryBatchMs: 20 })
-  greenfield = await tenantId(handle.db, 'greenfield')
-  northwind = await tenantId(handle.db, 'northwind')
-  ;[zoneA, zoneB] = (await equipmentOf(handle.db, greenfield)).zones as [number, number]
   // No thresholds: this file is about storing and batching, not alerts.
   for (const zone of [zoneA, zoneB]) await setThresholds(handle.db, zone, {})
-}, 30_000)
-
-afterAll(async () => {
-  flushTelemetryBatches()
-  await handle?.close()
 })
+
+afterAll(() => flushTelemetryBatches())
 
 beforeEach(() => ctx.broadcaster.clear())
 afterEach(() => flushTelemetryBatches())

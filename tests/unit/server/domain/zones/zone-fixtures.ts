@@ -7,13 +7,12 @@ import { ingestTelemetry } from '../../../../../server/domain/zones/telemetry-in
 import type { TelemetryInput } from '../../../../../server/domain/zones/telemetry-schema'
 import { telemetryInput } from '../../../../../server/domain/zones/telemetry-schema'
 import type { TestContext } from '../domain-context'
+import { commitThenAnnounce } from '../domain-context'
 
 /** Validates `body` like the route, ingests it in one transaction, then announces (as after commit). */
 export async function sendTelemetry(ctx: TestContext, tenant: number, body: unknown): Promise<TelemetryIngestResult> {
   const input: TelemetryInput = telemetryInput.parse(body)
-  const outcome = await ctx.db.transaction(tx => ingestTelemetry(ctx, tx, tenant, input))
-  outcome.announce(ctx)
-  return outcome.response
+  return commitThenAnnounce(ctx, tx => ingestTelemetry(ctx, tx, tenant, input))
 }
 
 /** The first device node of a zone. */

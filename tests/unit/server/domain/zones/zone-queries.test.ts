@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { eq } from 'drizzle-orm'
 import type { DatabaseHandle } from '../../../../../server/db/connection'
 import { alerts, commands, gateways, telemetry, vehicles } from '../../../../../server/db/schema'
@@ -8,7 +8,7 @@ import { pruneTelemetry } from '../../../../../server/domain/zones/telemetry-ret
 import { tenantSummary } from '../../../../../server/domain/zones/tenant-summary'
 import { listZones } from '../../../../../server/domain/zones/zone-list'
 import { SNAPSHOT_COMMANDS, zoneSnapshot } from '../../../../../server/domain/zones/zone-snapshot'
-import { createTestDatabase, demoActor, equipmentOf, tenantId } from '../../test-database'
+import { demoActor, equipmentOf, useDemoDatabase } from '../../test-database'
 import type { TestContext } from '../domain-context'
 import { testContext } from '../domain-context'
 import { nodeOf, sendTelemetry, setThresholds } from './zone-fixtures'
@@ -19,17 +19,11 @@ let greenfield: number
 let northwind: number
 let greenfieldZones: number[]
 
-beforeAll(async () => {
-  handle = await createTestDatabase()
+useDemoDatabase(async (demo) => {
+  ({ handle, greenfield, northwind } = demo)
   ctx = testContext(handle, { retentionDays: 30 })
-  greenfield = await tenantId(handle.db, 'greenfield')
-  northwind = await tenantId(handle.db, 'northwind')
-  greenfieldZones = (await equipmentOf(handle.db, greenfield)).zones
+  greenfieldZones = demo.greenfieldGear.zones
   for (const zone of greenfieldZones) await setThresholds(handle.db, zone, { ph: { min: 5.5, max: 7 } })
-}, 30_000)
-
-afterAll(async () => {
-  await handle?.close()
 })
 
 afterEach(() => flushTelemetryBatches())

@@ -1,0 +1,179 @@
+// Every channel the page listens to: reference-counted subscribers, in-order delivery without duplicates,
+// catch-up after a reconnect, polling while the socket is down, and gap notices when history ran out.
+import type { HistoryPage } from '#shared/realtime-protocol'
+import { eventMeta, OffsetTracker } from './offset-tracker'
+import type { StreamPosition } from './offset-tracker'
+
+export interface PusherChannelLike {
+  bind_global: (callback: (event: string, data: unknown) => void) => unknown
+}
+
+export interface PusherLike {
+  subscribe: (name: string) => PusherChannelLike
+  unsubscribe: (name: string) => void
+}
+
+export type EventHandler = (data: unknown, event: string) => void
+export type RecoveryOutcome = 'replayed' | 'gap' | 'failed'
+
+export interface RegistryDeps {
+  fetchHistory: (channel: string, after: number, epoch: string) => Promise<HistoryPage>
+  now?: () => number
+  /** Milliseconds from the server's send to the handler, for events that carry a send time. */
+  onDelivered?: (latencyMs: number) => void
+  onRecovery?: (channel: string, outcome: RecoveryOutcome, events: number) => void
+}
+
+interface Subscriber {
+  event: string
+  handler: EventHandler
+  tag: string
+  onGap?: () => void
+}
+
+interface Entry {
+  name: string
+  subscribers: Map<number, Subscriber>
+  lastEventAt: number | null
+  /** Live events held back while missed ones are fetched, so they are applied in order. */
+  held: Array<[string, unknown]> | null
+}
+
+export interface ChannelDiagnostics {
+  channel: string
+  subscribers: Array<{ tag: string, event: string }>
+  lastEventAt: number | null
+  position: StreamPosition | null
+}
+
+export class ChannelRegistry {
+  private readonly entries = new Map<string, Entry>()
+  private readonly offsets = new OffsetTracker()
+  private pusher: PusherLike | null = null
+  private nextId = 1
+  private readonly now: () => number
+
+  constructor(private readonly deps: RegistryDeps) {
+    this.now = deps.now ?? Date.now
+  }
+
+  /** Uses a (new) pusher-js instance and subscribes it to every channel in use. */
+  attach(pusher: PusherLike): void {
+    this.pusher = pusher
+    for (const entry of this.entries.values()) this.bindChannel(entry)
+  }
+
+  /** Adds a subscriber; the channel is joined on its first subscriber. Returns the unsubscribe function. */
+  subscribe(channel: string, event: string, handler: EventHandler, options: { tag: string, onGap?: () => void }): () => void {
+    let entry = this.entries.get(channel)
+    if (!entry) {
+      entry = { name: channel, subscribers: new Map(), lastEventAt: null, held: null }
+      this.entries.set(channel, entry)
+      if (this.pusher) this.bindChannel(entry)
+    }
+    const id = this.nextId++
+    entry.subscribers.set(id, { event, handler, tag: options.tag, onGap: options.onGap })
+    return () => this.unsubscribe(channel, id)
+  }
+
+  /** The server confirmed a subscription: remember the position, or catch up with what was missed. */
+  async subscribed(channel: string, position: StreamPosition): Promise<void> {
+    const entry = this.entries.get(channel)
+    if (!entry) return
+    const known = this.offsets.position(channel)
+    if (!known) return this.offsets.reset(channel, position)
+    if (known.epoch !== position.epoch) return this.gap(entry, position)
+    if (position.offset > known.offset) await this.catchUp(entry, known)
+  }
+
+  /** One round of fallback polling; false when the server could not be reached. */
+  async poll(): Promise<boolean> {
+    let ok = true
+    for (const entry of [...this.entries.values()]) {
+      const known = this.offsets.position(entry.name)
+      if (!known || entry.held) continue
+      ok = await this.catchUp(entry, known) && ok
+    }
+    return ok
+  }
+
+  /** Active channels with their subscribers, for diagnostics. */
+  diagnostics(): ChannelDiagnostics[] {
+    return [...this.entries.values()].map(entry => ({
+      channel: entry.name,
+      subscribers: [...entry.subscribers.values()].map(({ tag, event }) => ({ tag, event })),
+      lastEventAt: entry.lastEventAt,
+      position: this.offsets.position(entry.name) ?? null,
+    }))
+  }
+
+  private unsubscribe(channel: string, id: number): void {
+    const entry = this.entries.get(channel)
+    if (!entry?.subscribers.delete(id) || entry.subscribers.size > 0) return
+    this.entries.delete(channel)
+    this.offsets.forget(channel)
+    this.pusher?.unsubscribe(channel)
+  }
+
+  private bindChannel(entry: Entry): void {
+    this.pusher!.subscribe(entry.name).bind_global((event: string, data: unknown) => {
+      if (event.startsWith('pusher:') || event.startsWith('pusher_internal:')) return
+      if (entry.held) entry.held.push([event, data])
+      else this.deliver(entry, event, data)
+    })
+  }
+
+  /** Applies one event unless it was applied before (same offset from socket, poll or catch-up). */
+  private deliver(entry: Entry, event: string, data: unknown): void {
+    const meta = eventMeta(data)
+    if (meta && !this.offsets.accept(entry.name, meta.offset)) return
+    const now = this.now()
+    entry.lastEventAt = now
+    if (meta) this.deps.onDelivered?.(Math.max(0, now - meta.sent_at))
+    for (const subscriber of [...entry.subscribers.values()]) {
+      if (subscriber.event === event) subscriber.handler(data, event)
+    }
+  }
+
+  /** Fetches and applies the events after `from`, holding live ones back meanwhile; false on failure. */
+  private async catchUp(entry: Entry, from: StreamPosition): Promise<boolean> {
+    entry.held = []
+    try {
+      const page = await this.deps.fetchHistory(entry.name, from.offset, from.epoch)
+      if (page.gap) {
+        this.gap(entry, { epoch: page.epoch, offset: page.offset })
+      }
+      else {
+        for (const event of page.events) this.deliver(entry, event.event, parseData(event.data))
+        if (page.events.length > 0) this.deps.onRecovery?.(entry.name, 'replayed', page.events.length)
+      }
+      return true
+    }
+    catch {
+      this.deps.onRecovery?.(entry.name, 'failed', 0)
+      return false
+    }
+    finally {
+      const held = entry.held ?? []
+      entry.held = null
+      for (const [event, data] of held) this.deliver(entry, event, data)
+    }
+  }
+
+  /** Missed events are gone: continue from `position` and tell subscribers to reload their snapshot. */
+  private gap(entry: Entry, position: StreamPosition): void {
+    this.offsets.reset(entry.name, position)
+    this.deps.onRecovery?.(entry.name, 'gap', 0)
+    for (const subscriber of [...entry.subscribers.values()]) subscriber.onGap?.()
+  }
+}
+
+/** Event data as pusher-js hands it over: parsed JSON, or the string itself. */
+function parseData(data: string): unknown {
+  try {
+    return JSON.parse(data)
+  }
+  catch {
+    return data
+  }
+}

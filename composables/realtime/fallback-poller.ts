@@ -1,0 +1,46 @@
+// Polls the event streams over HTTP while the socket is down, on the 5 s / 10 s / 30 s schedule.
+import { pollDelay } from './poll-schedule'
+
+export class FallbackPoller {
+  private timer: ReturnType<typeof setTimeout> | null = null
+  private tries = 0
+  private startedAt: number | null = null
+  /** Whether the last poll reached the server (null before the first). */
+  lastPollOk: boolean | null = null
+
+  constructor(private readonly poll: () => Promise<boolean>, private readonly onChange: () => void = () => {}, private readonly now: () => number = Date.now) {}
+
+  get active(): boolean {
+    return this.startedAt !== null
+  }
+
+  /** Starts polling (no-op when already polling); the first poll comes after the first delay. */
+  start(): void {
+    if (this.active) return
+    this.startedAt = this.now()
+    this.tries = 0
+    this.lastPollOk = null
+    this.plan()
+    this.onChange()
+  }
+
+  /** Stops at once; returns how long it polled (ms). */
+  stop(): number {
+    if (this.timer) clearTimeout(this.timer)
+    this.timer = null
+    const polledFor = this.startedAt === null ? 0 : this.now() - this.startedAt
+    this.startedAt = null
+    this.onChange()
+    return polledFor
+  }
+
+  private plan(): void {
+    this.timer = setTimeout(async () => {
+      this.tries += 1
+      this.lastPollOk = await this.poll().catch(() => false)
+      if (!this.active) return
+      this.onChange()
+      this.plan()
+    }, pollDelay(this.tries))
+  }
+}

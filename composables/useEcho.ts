@@ -1,0 +1,194 @@
+// The one owner of the Echo instance: connection state, reconnects with backoff, fallback polling,
+// recovery of missed events and browser telemetry all hang off it.
+import Echo from 'laravel-echo'
+import Pusher from 'pusher-js'
+import type { HistoryPage } from '#shared/realtime-protocol'
+import { ChannelRegistry } from './realtime/channel-registry'
+import type { PusherLike } from './realtime/channel-registry'
+import { FallbackPoller } from './realtime/fallback-poller'
+import { subscriptionMeta } from './realtime/offset-tracker'
+import { ReconnectScheduler } from './realtime/reconnect-scheduler'
+import { TelemetryBuffer } from './realtime/telemetry-buffer'
+
+export type ConnectionState = 'connecting' | 'connected' | 'disconnected' | 'unavailable' | 'failed'
+
+interface RealtimeConfig {
+  key: string
+  host: string | null
+  port: number | null
+  scheme: 'http' | 'https' | null
+}
+
+/** Seconds the socket may be down before the same streams are polled over HTTP. */
+const FALLBACK_AFTER_MS = 3000
+
+const state = shallowRef<ConnectionState>('connecting')
+const attempts = shallowRef(0)
+const lastError = shallowRef<string | null>(null)
+const nextRetryAt = shallowRef<number | null>(null)
+const lastMessageAt = shallowRef<number | null>(null)
+const downSince = shallowRef<number | null>(Date.now())
+const fallbackActive = shallowRef(false)
+const fallbackOk = shallowRef<boolean | null>(null)
+const lastGapAt = shallowRef<number | null>(null)
+/** Channels the server confirmed on the current connection (diagnostics, and tests waiting for readiness). */
+const confirmedChannels = shallowRef(0)
+const listeners = new Set<(state: ConnectionState) => void>()
+
+export const telemetry = new TelemetryBuffer()
+
+/** The channels in use; components reach it through useWebSocket. */
+export const channelRegistry = new ChannelRegistry({
+  fetchHistory: (channel, after, epoch) => $fetch<HistoryPage>('/api/realtime/history', { query: { channel, after, epoch } }),
+  onDelivered: ms => telemetry.latency(ms),
+  onRecovery: (_channel, outcome) => {
+    telemetry.recovery(outcome)
+    if (outcome === 'gap') lastGapAt.value = Date.now()
+  },
+})
+
+const poller = new FallbackPoller(() => channelRegistry.poll(), () => {
+  fallbackActive.value = poller.active
+  fallbackOk.value = poller.lastPollOk
+})
+
+let echo: Echo<'reverb'> | null = null
+let pusher: Pusher | null = null
+let scheduler: ReconnectScheduler | null = null
+let fallbackTimer: ReturnType<typeof setTimeout> | null = null
+let takingOver = false
+
+function setState(next: ConnectionState): void {
+  if (state.value === next) return
+  if (next === 'connected') {
+    downSince.value = null
+    if (fallbackTimer) clearTimeout(fallbackTimer)
+    telemetry.fallback(poller.stop())
+  }
+  else if (state.value === 'connected' || downSince.value === null) {
+    downSince.value = Date.now()
+    fallbackTimer = setTimeout(() => poller.start(), FALLBACK_AFTER_MS)
+  }
+  state.value = next
+  for (const listener of listeners) listener(next)
+}
+
+/** pusher-js gave up on its own: stop it and retry on our backoff, one attempt at a time. */
+function takeOver(): void {
+  takingOver = true
+  pusher?.disconnect()
+  takingOver = false
+  scheduler?.scheduleNext()
+  nextRetryAt.value = scheduler?.nextAttemptAt ?? null
+}
+
+function xsrfToken(): string {
+  return decodeURIComponent(document.cookie.split('; ').find(row => row.startsWith('XSRF-TOKEN='))?.slice(11) ?? '')
+}
+
+function wire(instance: Pusher): void {
+  instance.connection.bind('state_change', ({ current }: { current: string }) => {
+    if (current !== 'connected') confirmedChannels.value = 0
+    if (current === 'connected') {
+      if (attempts.value > 0) telemetry.reconnect()
+      scheduler?.reset()
+      attempts.value = 0
+      nextRetryAt.value = null
+      setState('connected')
+    }
+    else if (current === 'connecting') setState('connecting')
+    else if (current === 'unavailable' || current === 'failed') {
+      setState(current)
+      takeOver()
+    }
+    else if (current === 'disconnected' && !takingOver) {
+      setState('disconnected')
+      takeOver()
+    }
+  })
+  instance.connection.bind('error', (error: { type?: string, error?: { data?: { code?: number, message?: string } }, data?: { code?: number, message?: string } }) => {
+    const data = error.error?.data ?? error.data
+    lastError.value = data?.message ? `${data.message}${data.code ? ` (${data.code})` : ''}` : (error.type ?? 'connection error')
+    telemetry.error()
+  })
+  instance.connection.bind('message', (message: { event: string, channel?: string, data: unknown }) => {
+    lastMessageAt.value = Date.now()
+    if (message.event !== 'pusher_internal:subscription_succeeded' || !message.channel) return
+    confirmedChannels.value += 1
+    const position = subscriptionMeta(message.data)
+    if (position) void channelRegistry.subscribed(message.channel, position)
+  })
+}
+
+/** Creates (or with `forceReinit`, recreates) the Echo instance; browser only. */
+export async function initEcho(forceReinit = false): Promise<Echo<'reverb'>> {
+  if (echo && !forceReinit) return echo
+  echo?.disconnect()
+  const config = await $fetch<RealtimeConfig>('/api/realtime/config')
+  const secure = (config.scheme ?? location.protocol.replace(':', '')) === 'https'
+  const port = config.port ?? (Number(location.port) || (secure ? 443 : 80))
+  echo = new Echo({
+    broadcaster: 'reverb',
+    key: config.key,
+    wsHost: config.host ?? location.hostname,
+    wsPort: port,
+    wssPort: port,
+    forceTLS: secure,
+    enabledTransports: ['ws', 'wss'],
+    Pusher,
+    unavailableTimeout: 5000,
+    authorizer: (channel: { name: string }) => ({
+      authorize: (socketId: string, callback: (error: Error | null, data: unknown) => void) => {
+        $fetch('/broadcasting/auth', { method: 'POST', body: { socket_id: socketId, channel_name: channel.name }, headers: { 'x-xsrf-token': xsrfToken() } })
+          .then(data => callback(null, data), (error: Error) => callback(error, null))
+      },
+    }),
+  } as ConstructorParameters<typeof Echo<'reverb'>>[0])
+  pusher = (echo.connector as unknown as { pusher: Pusher }).pusher
+  scheduler = new ReconnectScheduler(() => {
+    attempts.value = scheduler!.attempts
+    nextRetryAt.value = null
+    setState('connecting')
+    pusher?.connect()
+  })
+  wire(pusher)
+  channelRegistry.attach(pusher as unknown as PusherLike)
+  return echo
+}
+
+/** Reconnects at once when the browser comes back online or the tab becomes visible. */
+export function reconnectNowIfDown(): void {
+  if (state.value !== 'connected' && state.value !== 'connecting') scheduler?.now()
+}
+
+/** The Echo instance, or null before initEcho. */
+export function getEcho(): Echo<'reverb'> | null {
+  return echo
+}
+
+/** Calls `listener` on every state change; returns the function that stops it. */
+export function onWsStateChange(listener: (state: ConnectionState) => void): () => void {
+  listeners.add(listener)
+  return () => listeners.delete(listener)
+}
+
+export function getReconnectAttempts(): number {
+  return attempts.value
+}
+
+export function getLastError(): string | null {
+  return lastError.value
+}
+
+export function getConnectionState(): ConnectionState {
+  return state.value
+}
+
+/** Read-only reactive view of the connection, for useSystemStatus and diagnostics. */
+export function useEcho() {
+  return {
+    state: readonly(state), attempts: readonly(attempts), lastError: readonly(lastError), nextRetryAt: readonly(nextRetryAt),
+    lastMessageAt: readonly(lastMessageAt), downSince: readonly(downSince), fallbackActive: readonly(fallbackActive),
+    fallbackOk: readonly(fallbackOk), lastGapAt: readonly(lastGapAt), confirmedChannels: readonly(confirmedChannels),
+  }
+}

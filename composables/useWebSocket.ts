@@ -1,0 +1,25 @@
+// How components listen to channels: reference-counted, left automatically when the component goes,
+// restored and caught up after reconnects (see channelRegistry in useEcho).
+import { getCurrentScope, onScopeDispose } from 'vue'
+import type { EventHandler } from './realtime/channel-registry'
+import { channelRegistry } from './useEcho'
+
+export interface SubscribeOptions {
+  /** Who subscribes, for diagnostics (e.g. the component's name). */
+  componentTag: string
+  /** Called when missed events could not be replayed: reload the snapshot from REST. */
+  onGap?: () => void
+}
+
+/** Subscribe through this, never through Echo.channel directly. */
+export function useWebSocket() {
+  /** Listens to `event` on `channel`; stops automatically with the calling component (or scope). */
+  function subscribe(channel: string, event: string, handler: EventHandler, options: SubscribeOptions): () => void {
+    if (import.meta.server) return () => {}
+    const stop = channelRegistry.subscribe(channel, event, handler, { tag: options.componentTag, onGap: options.onGap })
+    if (getCurrentScope()) onScopeDispose(stop)
+    return stop
+  }
+
+  return { subscribe, diagnostics: () => channelRegistry.diagnostics() }
+}

@@ -1,0 +1,18 @@
+// The system page's numbers: the realtime server's state and what browsers report.
+export default defineEventHandler(async (event) => {
+  await useActor(event)
+  const engine = useRealtimeEngine()
+  const app = useRealtimeApp()
+  const metric = async (name: string) => (await engine.metrics.registry.getSingleMetric(name)?.get())?.values.reduce((sum, value) => sum + value.value, 0) ?? 0
+  return {
+    server: {
+      connections: app.connections.size,
+      channels: app.channels.size,
+      messagesIn: await metric('lookout_ws_messages_in_total'),
+      messagesOut: await metric('lookout_ws_messages_out_total'),
+      errors: await metric('lookout_ws_errors_total'),
+      uptimeSeconds: Math.round(process.uptime()),
+    },
+    browsers: useBrowserTelemetry().summary(),
+  }
+})
