@@ -17,7 +17,11 @@ export default defineNuxtConfig({
     strict: true,
     // The design's top-level browser folders and the Node-side tests are type-checked too.
     tsConfig: { include: ['../components/**/*', '../composables/**/*', '../stores/**/*'] },
-    nodeTsConfig: { include: ['../tests/**/*', '../bench/**/*', '../vitest.config.ts'] },
+    nodeTsConfig: {
+      include: ['../tests/**/*', '../bench/**/*', '../vitest.config.ts', '../playwright.config.ts'],
+      // Unit tests import browser-side modules, which use Nuxt's #shared alias.
+      compilerOptions: { paths: { '#shared': ['../shared'], '#shared/*': ['../shared/*'] } },
+    },
   },
   components: [{ path: '~~/components', pathPrefix: false }],
   imports: { dirs: ['~~/composables', '~~/stores'] },

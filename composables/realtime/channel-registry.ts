@@ -37,6 +37,10 @@ interface Entry {
   lastEventAt: number | null
   /** Live events held back while missed ones are fetched, so they are applied in order. */
   held: Array<[string, unknown]> | null
+  /** Recoveries (catch-ups, polls) still to finish; live events are held until it is 0. */
+  recoveries: number
+  /** The chain recoveries run on, one after another, each from where the previous one left off. */
+  queue: Promise<unknown>
 }
 
 export interface ChannelDiagnostics {
@@ -67,7 +71,7 @@ export class ChannelRegistry {
   subscribe(channel: string, event: string, handler: EventHandler, options: { tag: string, onGap?: () => void }): () => void {
     let entry = this.entries.get(channel)
     if (!entry) {
-      entry = { name: channel, subscribers: new Map(), lastEventAt: null, held: null }
+      entry = { name: channel, subscribers: new Map(), lastEventAt: null, held: null, recoveries: 0, queue: Promise.resolve() }
       this.entries.set(channel, entry)
       if (this.pusher) this.bindChannel(entry)
     }
@@ -80,19 +84,20 @@ export class ChannelRegistry {
   async subscribed(channel: string, position: StreamPosition): Promise<void> {
     const entry = this.entries.get(channel)
     if (!entry) return
-    const known = this.offsets.position(channel)
-    if (!known) return this.offsets.reset(channel, position)
-    if (known.epoch !== position.epoch) return this.gap(entry, position)
-    if (position.offset > known.offset) await this.catchUp(entry, known)
+    await this.recover(entry, async () => {
+      const known = this.offsets.position(channel)
+      if (!known) return this.offsets.reset(channel, position)
+      if (known.epoch !== position.epoch) return this.gap(entry, position)
+      if (position.offset > known.offset) await this.catchUp(entry, known)
+    })
   }
 
   /** One round of fallback polling; false when the server could not be reached. */
   async poll(): Promise<boolean> {
     let ok = true
     for (const entry of [...this.entries.values()]) {
-      const known = this.offsets.position(entry.name)
-      if (!known || entry.held) continue
-      ok = await this.catchUp(entry, known) && ok
+      if (!this.offsets.position(entry.name) || entry.recoveries > 0) continue
+      ok = await this.recover(entry, () => this.catchUp(entry, this.offsets.position(entry.name)!)) && ok
     }
     return ok
   }
@@ -129,15 +134,32 @@ export class ChannelRegistry {
     if (meta && !this.offsets.accept(entry.name, meta.offset)) return
     const now = this.now()
     entry.lastEventAt = now
-    if (meta) this.deps.onDelivered?.(Math.max(0, now - meta.sent_at))
+    if (typeof meta?.sent_at === 'number') this.deps.onDelivered?.(Math.max(0, now - meta.sent_at))
     for (const subscriber of [...entry.subscribers.values()]) {
       if (subscriber.event === event) subscriber.handler(data, event)
     }
   }
 
-  /** Fetches and applies the events after `from`, holding live ones back meanwhile; false on failure. */
+  /**
+   * Runs a recovery after the ones already queued for the channel. Live events are held from this
+   * moment (not from when it starts) so none can overtake the events it will fetch.
+   */
+  private recover<T>(entry: Entry, work: () => Promise<T>): Promise<T> {
+    entry.recoveries += 1
+    entry.held ??= []
+    const run = entry.queue.then(work).finally(() => {
+      entry.recoveries -= 1
+      if (entry.recoveries > 0) return
+      const held = entry.held ?? []
+      entry.held = null
+      for (const [event, data] of held) this.deliver(entry, event, data)
+    })
+    entry.queue = run.catch(() => undefined)
+    return run
+  }
+
+  /** Fetches and applies the events after `from`; false on failure. */
   private async catchUp(entry: Entry, from: StreamPosition): Promise<boolean> {
-    entry.held = []
     try {
       const page = await this.deps.fetchHistory(entry.name, from.offset, from.epoch)
       if (page.gap) {
@@ -152,11 +174,6 @@ export class ChannelRegistry {
     catch {
       this.deps.onRecovery?.(entry.name, 'failed', 0)
       return false
-    }
-    finally {
-      const held = entry.held ?? []
-      entry.held = null
-      for (const [event, data] of held) this.deliver(entry, event, data)
     }
   }
 

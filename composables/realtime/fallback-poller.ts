@@ -5,6 +5,8 @@ export class FallbackPoller {
   private timer: ReturnType<typeof setTimeout> | null = null
   private tries = 0
   private startedAt: number | null = null
+  /** Changes on every start, so a poll that outlives a stop/start cannot plan a second loop. */
+  private generation = 0
   /** Whether the last poll reached the server (null before the first). */
   lastPollOk: boolean | null = null
 
@@ -18,6 +20,7 @@ export class FallbackPoller {
   start(): void {
     if (this.active) return
     this.startedAt = this.now()
+    this.generation += 1
     this.tries = 0
     this.lastPollOk = null
     this.plan()
@@ -35,10 +38,12 @@ export class FallbackPoller {
   }
 
   private plan(): void {
+    const generation = this.generation
     this.timer = setTimeout(async () => {
       this.tries += 1
-      this.lastPollOk = await this.poll().catch(() => false)
-      if (!this.active) return
+      const ok = await this.poll().catch(() => false)
+      if (!this.active || generation !== this.generation) return
+      this.lastPollOk = ok
       this.onChange()
       this.plan()
     }, pollDelay(this.tries))

@@ -4,7 +4,7 @@ import type Pusher from 'pusher'
 import PusherJs from 'pusher-js'
 import type { ChannelAuthorizationCallback } from 'pusher-js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { serverSdk, waitFor } from '../support/clients'
+import { serverSdk, serverSocket, waitFor } from '../support/clients'
 import { demoEmail, firstZonedNode, login } from '../support/http-session'
 import type { Session } from '../support/http-session'
 import { startServer, TEST_APP } from '../support/server-process'
@@ -26,7 +26,7 @@ async function endpointAuth(session: Session, socketId: string, channel: string)
 /** A pusher-js client whose authorisation is `forge` (by default the real endpoint with the session). */
 function client(session: Session, forge?: Forge): PusherJs {
   const created = new PusherJs(TEST_APP.key, {
-    cluster: 'local', wsHost: '127.0.0.1', wsPort: server.port, forceTLS: false, enabledTransports: ['ws'],
+    cluster: 'local', ...serverSocket(server),
     channelAuthorization: {
       endpoint: '', transport: 'ajax',
       customHandler: ({ socketId, channelName }, callback: ChannelAuthorizationCallback) => {

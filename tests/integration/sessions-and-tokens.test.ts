@@ -2,7 +2,7 @@
 import PusherJs from 'pusher-js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
-import { waitFor } from '../support/clients'
+import { serverSocket, waitFor } from '../support/clients'
 import { demoEmail, login } from '../support/http-session'
 import { startServer, TEST_APP } from '../support/server-process'
 import type { ServerProcess } from '../support/server-process'
@@ -95,7 +95,7 @@ describe('disabling and terminating users', () => {
     const admin = await login(server, demoEmail('admin', 'greenfield'))
     const operator = await login(server, demoEmail('operator', 'greenfield'))
     const socket = new PusherJs(TEST_APP.key, {
-      cluster: 'local', wsHost: '127.0.0.1', wsPort: server.port, forceTLS: false, enabledTransports: ['ws'],
+      cluster: 'local', ...serverSocket(server),
       channelAuthorization: {
         endpoint: '', transport: 'ajax',
         customHandler: ({ socketId, channelName }, callback) => {

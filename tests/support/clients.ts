@@ -19,6 +19,11 @@ export function serverSdk(server: ServerProcess, app = TEST_APP): Pusher {
   })
 }
 
+/** Where a pusher-js or Echo client finds the test server: its WebSocket on 127.0.0.1, plain, no fallback transports. */
+export function serverSocket(server: ServerProcess) {
+  return { wsHost: '127.0.0.1', wsPort: server.port, forceTLS: false, enabledTransports: ['ws'] as ['ws'] }
+}
+
 /** Channel authorisation signed locally by the SDK, standing in for an auth endpoint. */
 function sdkAuthorizer(sdk: Pusher, presenceUser?: { user_id: string, user_info?: Record<string, unknown> }) {
   return (params: { socketId: string, channelName: string }, callback: (error: Error | null, data: { auth: string, channel_data?: string, shared_secret?: string } | null) => void) => {
@@ -34,10 +39,7 @@ export function pusherClient(server: ServerProcess, sdk: Pusher, options: { user
   const { user, ...rest } = options
   return new PusherJs(TEST_APP.key, {
     cluster: 'local',
-    wsHost: '127.0.0.1',
-    wsPort: server.port,
-    forceTLS: false,
-    enabledTransports: ['ws'],
+    ...serverSocket(server),
     channelAuthorization: { endpoint: '', transport: 'ajax', customHandler: sdkAuthorizer(sdk, user) },
     userAuthentication: {
       endpoint: '',
@@ -55,10 +57,7 @@ export function echoClient(server: ServerProcess, sdk: Pusher, broadcaster: 'rev
   })
   const common = {
     key: TEST_APP.key,
-    wsHost: '127.0.0.1',
-    wsPort: server.port,
-    forceTLS: false,
-    enabledTransports: ['ws'] as ['ws'],
+    ...serverSocket(server),
     Pusher: PusherJs,
     authorizer,
   }
@@ -85,10 +84,7 @@ export function connected(client: PusherJs): Promise<void> {
 export function sessionClient(server: ServerProcess, session: { fetch: (path: string, init?: RequestInit) => Promise<Response> }): PusherJs {
   return new PusherJs(TEST_APP.key, {
     cluster: 'local',
-    wsHost: '127.0.0.1',
-    wsPort: server.port,
-    forceTLS: false,
-    enabledTransports: ['ws'],
+    ...serverSocket(server),
     channelAuthorization: {
       endpoint: '',
       transport: 'ajax',
