@@ -1,20 +1,14 @@
 // Turns a validated ingest body into positions with times and field paths, checked against the clock.
 import type { VehicleSensors } from '../../db/schema'
 import { DomainError } from '../errors'
+import type { PositionFields } from './position-payload'
 import type { PositionsIngestInput } from './position-schema'
 
 /** A device clock this far ahead of ours is wrong; its points would pin the vehicle's latest in the future. */
 export const MAX_CLOCK_AHEAD_MS = 5 * 60_000
 
-export interface IncomingPosition {
+export interface IncomingPosition extends PositionFields {
   vehicleId: number
-  lat: number
-  lon: number
-  speed: number
-  course: number
-  altitude: number | null
-  satellites: number | null
-  recordedAt: Date
   sensors: VehicleSensors | undefined
   /** Field path prefix of this position in the body ('' for a single one, 'positions.3.' in a batch). */
   field: string
