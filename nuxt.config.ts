@@ -7,11 +7,21 @@ const nitroExperimental: NitroConfig['experimental'] & { websocket: boolean } = 
   websocket: true,
 }
 
+// SQL migrations travel inside the built server, read with useStorage('assets:migrations'). Typed
+// through NitroConfig for the same reason as above (the module-augmented Nuxt type lacks it).
+const migrationAssets: Pick<NitroConfig, 'serverAssets'> = {
+  serverAssets: [{ baseName: 'migrations', dir: fileURLToPath(new URL('./server/db/migrations', import.meta.url)) }],
+}
+
 export default defineNuxtConfig({
   compatibilityDate: '2026-11-01',
   devtools: { enabled: false },
   telemetry: false,
-  modules: ['@nuxt/eslint', '@pinia/nuxt'],
+  modules: ['@nuxt/eslint', '@pinia/nuxt', '@nuxt/ui'],
+  css: ['~/assets/css/main.css'],
+  // No internet at build or run time: no web fonts, icons bundled from @iconify-json/lucide.
+  ui: { fonts: false },
+  icon: { serverBundle: { collections: ['lucide'] }, clientBundle: { scan: true }, fallbackToApi: false, provider: 'server' },
   pinia: { storesDirs: ['./stores/**'] },
   typescript: {
     strict: true,
@@ -27,7 +37,6 @@ export default defineNuxtConfig({
   imports: { dirs: ['~~/composables', '~~/stores'] },
   nitro: {
     experimental: nitroExperimental,
-    // SQL migrations travel inside the built server, read with useStorage('assets:migrations').
-    serverAssets: [{ baseName: 'migrations', dir: fileURLToPath(new URL('./server/db/migrations', import.meta.url)) }],
+    ...migrationAssets,
   },
 })

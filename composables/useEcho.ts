@@ -9,6 +9,7 @@ import { FallbackPoller } from './realtime/fallback-poller'
 import { subscriptionMeta } from './realtime/offset-tracker'
 import { ReconnectScheduler } from './realtime/reconnect-scheduler'
 import { TelemetryBuffer } from './realtime/telemetry-buffer'
+import { xsrfToken } from './xsrfToken'
 
 export type ConnectionState = 'connecting' | 'connected' | 'disconnected' | 'unavailable' | 'failed'
 
@@ -80,10 +81,6 @@ function takeOver(): void {
   takingOver = false
   scheduler?.scheduleNext()
   nextRetryAt.value = scheduler?.nextAttemptAt ?? null
-}
-
-function xsrfToken(): string {
-  return decodeURIComponent(document.cookie.split('; ').find(row => row.startsWith('XSRF-TOKEN='))?.slice(11) ?? '')
 }
 
 function wire(instance: Pusher): void {

@@ -37,13 +37,17 @@ export const useActivityStore = defineStore('activity', () => {
     events.value = [event, ...events.value].slice(0, KEEP)
   }
 
-  /** Loads the feed and keeps it live until the calling component goes. */
-  async function follow(tenantId: number, componentTag: string): Promise<void> {
-    useWebSocket().subscribe(channels.tenant(tenantId, 'events'), EVENTS.eventCreated, data => add(data as ActivityEventPayload), {
+  /**
+   * Loads the feed and keeps it live; returns the function that stops following. The caller stops it
+   * when its component unmounts (a store outlives components, so it cannot tie this to one itself).
+   */
+  function follow(tenantId: number, componentTag: string): () => void {
+    const stop = useWebSocket().subscribe(channels.tenant(tenantId, 'events'), EVENTS.eventCreated, data => add(data as ActivityEventPayload), {
       componentTag,
       onGap: () => { void load(tenantId) },
     })
-    await load(tenantId)
+    void load(tenantId)
+    return stop
   }
 
   return { events, loadedAt, lastEventAt, load, add, follow }

@@ -1,5 +1,6 @@
 // Creates the Echo instance once for the whole app (signed-in pages only), and reports browser telemetry.
 import { initEcho, reconnectNowIfDown, telemetry } from '../../composables/useEcho'
+import { xsrfToken } from '../../composables/xsrfToken'
 
 const REPORT_EVERY_MS = 15_000
 
@@ -23,7 +24,7 @@ export default defineNuxtPlugin(() => {
 function flush(leaving: boolean): void {
   const report = telemetry.take()
   if (!report) return
-  const xsrf = decodeURIComponent(document.cookie.split('; ').find(row => row.startsWith('XSRF-TOKEN='))?.slice(11) ?? '')
+  const xsrf = xsrfToken()
   if (leaving && navigator.sendBeacon) {
     navigator.sendBeacon('/api/telemetry', new Blob([JSON.stringify({ ...report, xsrf })], { type: 'application/json' }))
     return

@@ -1,0 +1,60 @@
+// The tenant's alerts: loaded from REST, kept live from private-tenant.{t}.alerts, acknowledged and resolved here.
+import { defineStore } from 'pinia'
+import { channels } from '#shared/channels'
+import type { AlertPayload } from '#shared/events'
+import { EVENTS } from '#shared/events'
+
+export const useAlertsStore = defineStore('alerts', () => {
+  const alerts = ref<AlertPayload[]>([])
+  const loadedAt = ref<number | null>(null)
+  const error = ref<string | null>(null)
+  let arrivedDuringLoad: AlertPayload[] | null = null
+
+  /** (Re)loads the newest alerts: on first use, and after missed events could not be replayed. */
+  async function load(tenantId: number): Promise<void> {
+    arrivedDuringLoad = []
+    try {
+      const page = await $fetch<{ data: AlertPayload[] }>(`/api/tenants/${tenantId}/alerts`, { query: { limit: 200 } })
+      alerts.value = page.data
+      loadedAt.value = Date.now()
+      error.value = null
+    }
+    catch (failure) {
+      error.value = (failure as { statusMessage?: string }).statusMessage ?? 'Alerts could not be loaded'
+    }
+    finally {
+      const arrived = arrivedDuringLoad ?? []
+      arrivedDuringLoad = null
+      for (const alert of arrived) upsert(alert)
+    }
+  }
+
+  /** Inserts or replaces an alert by id (live events carry the whole alert). */
+  function upsert(alert: AlertPayload): void {
+    arrivedDuringLoad?.push(alert)
+    const index = alerts.value.findIndex(item => item.id === alert.id)
+    if (index === -1) alerts.value = [alert, ...alerts.value]
+    else alerts.value = alerts.value.map(item => (item.id === alert.id ? alert : item))
+  }
+
+  /** Loads the alerts and keeps them live; returns the function that stops following (see the activity store). */
+  function follow(tenantId: number, componentTag: string): () => void {
+    const { subscribe } = useWebSocket()
+    const channel = channels.tenant(tenantId, 'alerts')
+    const options = { componentTag, onGap: () => { void load(tenantId) } }
+    const stops = [
+      subscribe(channel, EVENTS.alertCreated, data => upsert(data as AlertPayload), options),
+      subscribe(channel, EVENTS.alertUpdated, data => upsert(data as AlertPayload), options),
+    ]
+    void load(tenantId)
+    return () => stops.forEach(stop => stop())
+  }
+
+  /** Acknowledges or resolves an alert; the answer (and the broadcast) update the list. */
+  async function act(alertId: number, action: 'acknowledge' | 'resolve'): Promise<void> {
+    const answer = await $fetch<{ data: AlertPayload }>(`/api/alerts/${alertId}/${action}`, { method: 'POST', headers: { 'x-xsrf-token': xsrfToken() } })
+    upsert(answer.data)
+  }
+
+  return { alerts, loadedAt, error, load, follow, act }
+})
