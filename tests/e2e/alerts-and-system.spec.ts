@@ -73,3 +73,30 @@ test('works on a 375 px wide phone', async ({ browser }) => {
   expect(overflow).toBeLessThanOrEqual(0)
   await page.screenshot({ path: 'test-results/screens/alerts-phone.png', fullPage: true })
 })
+
+test('a gateway comes online on the gateways page as soon as it reports', async ({ browser }) => {
+  const page = await signedInPage(browser, 'viewer', '/gateways')
+  const admin = await login(server, demoEmail('admin', 'greenfield'))
+  const gateways = await (await admin.fetch('/api/tenants/1/gateways')).json() as { data: Array<{ serial: string, online: boolean }> }
+  const gateway = gateways.data.find(candidate => !candidate.online)!
+  const row = page.locator(`[data-gateway="${gateway.serial}"]`)
+  await expect(row).toHaveAttribute('data-online', 'false')
+  expect((await ingest(server.url, deviceToken, '/api/ingest/gateways/heartbeat', { gateway: gateway.serial })).status).toBe(201)
+  await expect(row).toHaveAttribute('data-online', 'true', { timeout: 2000 })
+  await page.screenshot({ path: 'test-results/screens/gateways.png', fullPage: true })
+})
+
+test('a zone turns to alert on the zones page when a node breaches a threshold', async ({ browser }) => {
+  const page = await signedInPage(browser, 'viewer', '/zones')
+  const admin = await login(server, demoEmail('admin', 'greenfield'))
+  // A zone that is calm now, so turning to alert is this test's doing.
+  const zones = await (await admin.fetch('/api/tenants/1/zones')).json() as { data: Array<{ id: number, status: string }> }
+  const calm = zones.data.find(candidate => candidate.status === 'ok')!
+  const devices = await (await admin.fetch('/api/tenants/1/devices')).json() as { data: Array<{ uid: string, zoneId: number | null }> }
+  const node = devices.data.find(device => device.zoneId === calm.id)!
+  const zone = page.locator(`[data-zone="${calm.id}"]`)
+  await expect(zone).toHaveAttribute('data-status', 'ok')
+  expect((await ingest(server.url, deviceToken, '/api/ingest/telemetry', { device: node.uid, samples: [{ metric: 'temperature', value: 45 }] })).status).toBe(201)
+  await expect(zone).toHaveAttribute('data-status', 'alert', { timeout: 2000 })
+  await page.screenshot({ path: 'test-results/screens/zones.png', fullPage: true })
+})
