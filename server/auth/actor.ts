@@ -2,21 +2,15 @@
 import type { H3Event } from 'h3'
 import { createError, getRequestHeader } from 'h3'
 import { and, eq, isNull } from 'drizzle-orm'
-import type { Ability, Role } from '../../shared/access'
+import type { Ability, SessionUser } from '../../shared/access'
 import { ROLE_ABILITIES } from '../../shared/access'
 import type { Database } from '../db/connection'
 import { apiTokens, tenants, users } from '../db/schema'
 import { parseToken, tokenMatches } from './api-tokens'
 import { csrfMatches, readSession, XSRF_HEADER } from './session'
 
-export interface ActorUser {
-  id: number
-  tenantId: number
-  tenantName: string
-  email: string
-  name: string
-  role: Role
-}
+/** The acting user: the same shape the browser gets from /api/auth/me. */
+export type ActorUser = SessionUser
 
 export interface Actor {
   user: ActorUser
