@@ -114,14 +114,18 @@ export interface ReadingPayload {
   readings: Array<{ dataPointId: number, value: number, quality: Quality, recordedAt: string }>
 }
 
-export interface PositionPayload {
-  vehicleId: number
+/** One GPS fix (speed km/h, course degrees), as stored and as sent. */
+export interface PositionFix {
   lat: number
   lon: number
   speed: number
   course: number
   altitude: number | null
   satellites: number | null
+}
+
+export interface PositionPayload extends PositionFix {
+  vehicleId: number
   recordedAt: string
   status: VehicleStatus
 }

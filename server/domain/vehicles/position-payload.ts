@@ -1,13 +1,7 @@
 // The `position` payload of a stored position or of a vehicle row's latest position.
-import type { PositionPayload, VehicleStatus } from '../../../shared/events'
+import type { PositionFix, PositionPayload, VehicleStatus } from '../../../shared/events'
 
-export interface PositionFields {
-  lat: number
-  lon: number
-  speed: number
-  course: number
-  altitude: number | null
-  satellites: number | null
+export interface PositionFields extends PositionFix {
   recordedAt: Date
 }
 
