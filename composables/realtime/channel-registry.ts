@@ -6,7 +6,12 @@ import type { StreamPosition } from './offset-tracker'
 
 export interface PusherChannelLike {
   bind_global: (callback: (event: string, data: unknown) => void) => unknown
+  /** pusher-js keeps the member list of presence channels here. */
+  members?: { members: Record<string, unknown> }
 }
+
+/** Presence notices pusher-js emits; subscribers that name one of them get it as it comes (no offsets). */
+export const PRESENCE_EVENTS = ['pusher:subscription_succeeded', 'pusher:member_added', 'pusher:member_removed'] as const
 
 export interface PusherLike {
   subscribe: (name: string) => PusherChannelLike
@@ -41,6 +46,8 @@ interface Entry {
   recoveries: number
   /** The chain recoveries run on, one after another, each from where the previous one left off. */
   queue: Promise<unknown>
+  /** The pusher-js channel, once joined. */
+  joined: PusherChannelLike | null
 }
 
 export interface ChannelDiagnostics {
@@ -71,7 +78,7 @@ export class ChannelRegistry {
   subscribe(channel: string, event: string, handler: EventHandler, options: { tag: string, onGap?: () => void }): () => void {
     let entry = this.entries.get(channel)
     if (!entry) {
-      entry = { name: channel, subscribers: new Map(), lastEventAt: null, held: null, recoveries: 0, queue: Promise.resolve() }
+      entry = { name: channel, subscribers: new Map(), lastEventAt: null, held: null, recoveries: 0, queue: Promise.resolve(), joined: null }
       this.entries.set(channel, entry)
       if (this.pusher) this.bindChannel(entry)
     }
@@ -102,6 +109,11 @@ export class ChannelRegistry {
     return ok
   }
 
+  /** The members of a joined presence channel by user id (empty until the server confirmed it). */
+  presenceMembers(channel: string): Record<string, unknown> {
+    return { ...this.entries.get(channel)?.joined?.members?.members }
+  }
+
   /** Active channels with their subscribers, for diagnostics. */
   diagnostics(): ChannelDiagnostics[] {
     return [...this.entries.values()].map(entry => ({
@@ -121,11 +133,19 @@ export class ChannelRegistry {
   }
 
   private bindChannel(entry: Entry): void {
-    this.pusher!.subscribe(entry.name).bind_global((event: string, data: unknown) => {
+    entry.joined = this.pusher!.subscribe(entry.name)
+    entry.joined.bind_global((event: string, data: unknown) => {
+      if ((PRESENCE_EVENTS as readonly string[]).includes(event)) return this.notifyPresence(entry, event, data)
       if (event.startsWith('pusher:') || event.startsWith('pusher_internal:')) return
       if (entry.held) entry.held.push([event, data])
       else this.deliver(entry, event, data)
     })
+  }
+
+  private notifyPresence(entry: Entry, event: string, data: unknown): void {
+    for (const subscriber of [...entry.subscribers.values()]) {
+      if (subscriber.event === event) subscriber.handler(data, event)
+    }
   }
 
   /** Applies one event unless it was applied before (same offset from socket, poll or catch-up). */

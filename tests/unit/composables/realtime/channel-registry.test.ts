@@ -9,11 +9,15 @@ type GlobalCallback = (event: string, data: unknown) => void
 class FakePusher implements PusherLike {
   readonly subscribed: string[] = []
   readonly unsubscribed: string[] = []
+  /** Member lists of presence channels, mutated in place as pusher-js does. */
+  readonly members = new Map<string, Record<string, unknown>>()
   private readonly callbacks = new Map<string, GlobalCallback[]>()
 
   subscribe(name: string): PusherChannelLike {
     this.subscribed.push(name)
+    if (!this.members.has(name)) this.members.set(name, {})
     return {
+      members: { members: this.members.get(name)! },
       bind_global: (callback: GlobalCallback) => {
         this.callbacks.set(name, [...(this.callbacks.get(name) ?? []), callback])
       },
@@ -142,17 +146,42 @@ describe('ChannelRegistry subscriptions', () => {
     expect(onB).not.toHaveBeenCalled()
   })
 
-  it('does not hand pusher: and pusher_internal: events to handlers', () => {
+  it('does not hand pusher_internal: events or pusher: errors to handlers', () => {
     const { registry, pusher } = setup()
     const internal = vi.fn()
     const protocol = vi.fn()
     registry.subscribe('c', 'pusher_internal:subscription_succeeded', internal, { tag: 't' })
-    registry.subscribe('c', 'pusher:subscription_succeeded', protocol, { tag: 't' })
+    registry.subscribe('c', 'pusher:subscription_error', protocol, { tag: 't' })
     pusher.emit('c', 'pusher_internal:subscription_succeeded', {})
-    pusher.emit('c', 'pusher:subscription_succeeded', {})
+    pusher.emit('c', 'pusher:subscription_error', {})
     expect(internal).not.toHaveBeenCalled()
     expect(protocol).not.toHaveBeenCalled()
     expect(registry.diagnostics().find(d => d.channel === 'c')!.lastEventAt).toBeNull()
+  })
+
+  it('hands presence notices to subscribers that name them, without touching stream positions', () => {
+    const registry = new ChannelRegistry({ fetchHistory: vi.fn() })
+    const pusher = new FakePusher()
+    registry.attach(pusher)
+    const added = vi.fn()
+    const other = vi.fn()
+    registry.subscribe('presence-zone.1', 'pusher:member_added', added, { tag: 'presence' })
+    registry.subscribe('presence-zone.1', 'zone.updated', other, { tag: 'zone' })
+    pusher.emit('presence-zone.1', 'pusher:member_added', { id: '7', info: { name: 'Ola' } })
+    pusher.emit('presence-zone.1', 'pusher:subscription_error', { status: 403 })
+    expect(added).toHaveBeenCalledWith({ id: '7', info: { name: 'Ola' } }, 'pusher:member_added')
+    expect(other).not.toHaveBeenCalled()
+    expect(registry.diagnostics()[0]!.position).toBeNull()
+  })
+
+  it('reports the current members of a joined presence channel, and none for an unknown channel', () => {
+    const registry = new ChannelRegistry({ fetchHistory: vi.fn() })
+    const pusher = new FakePusher()
+    registry.attach(pusher)
+    registry.subscribe('presence-zone.1', 'pusher:member_added', vi.fn(), { tag: 'presence' })
+    pusher.members.get('presence-zone.1')!['7'] = { name: 'Ola' }
+    expect(registry.presenceMembers('presence-zone.1')).toEqual({ 7: { name: 'Ola' } })
+    expect(registry.presenceMembers('presence-zone.2')).toEqual({})
   })
 
   it('forgets the stream position when the last subscriber leaves', async () => {
