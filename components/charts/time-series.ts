@@ -1,0 +1,57 @@
+// Turns time series and threshold lines into chart.js datasets, so charts stay thin and this stays testable.
+import type { ChartDataset } from 'chart.js'
+
+export interface SeriesPoint {
+  /** Milliseconds since the epoch. */
+  x: number
+  y: number
+}
+
+export interface Series {
+  label: string
+  points: SeriesPoint[]
+  color: string
+}
+
+export interface Threshold {
+  label: string
+  value: number
+  color: string
+}
+
+/** The visible time window: the series' own span, or `from`..`to` when given. */
+export function timeWindow(series: Series[], from?: number, to?: number): { min: number, max: number } | null {
+  const xs = series.flatMap(line => line.points.map(point => point.x))
+  const min = from ?? (xs.length ? Math.min(...xs) : undefined)
+  const max = to ?? (xs.length ? Math.max(...xs) : undefined)
+  return min === undefined || max === undefined ? null : { min, max }
+}
+
+/** Datasets for chart.js: one line per series, one dashed horizontal line per threshold across the window. */
+export function chartDatasets(series: Series[], thresholds: Threshold[], window: { min: number, max: number } | null): ChartDataset<'line', SeriesPoint[]>[] {
+  const lines: ChartDataset<'line', SeriesPoint[]>[] = series.map(line => ({
+    label: line.label,
+    data: [...line.points].sort((a, b) => a.x - b.x),
+    borderColor: line.color,
+    backgroundColor: line.color,
+    borderWidth: 1.5,
+    pointRadius: 0,
+    tension: 0.2,
+  }))
+  if (!window) return lines
+  return lines.concat(thresholds.map(threshold => ({
+    label: threshold.label,
+    data: [{ x: window.min, y: threshold.value }, { x: window.max, y: threshold.value }],
+    borderColor: threshold.color,
+    borderDash: [6, 4],
+    borderWidth: 1,
+    pointRadius: 0,
+  })))
+}
+
+/** Tick label for a time axis: clock time, with the date when the window spans more than a day. */
+export function timeTick(ms: number, spanMs: number): string {
+  const date = new Date(ms)
+  if (spanMs > 86_400_000) return date.toLocaleDateString([], { month: 'short', day: 'numeric' }) + ' ' + date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })
+  return date.toLocaleTimeString([], spanMs > 3_600_000 ? { hour: '2-digit', minute: '2-digit' } : { hour: '2-digit', minute: '2-digit', second: '2-digit' })
+}
