@@ -1,10 +1,11 @@
 // The alerts and system pages in Chromium: live alerts, acknowledging updates another operator's browser,
 // viewers cannot act, and the system page shows the connection; screenshots are kept as artifacts.
 import { expect, test } from '@playwright/test'
-import type { Browser, Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { demoEmail, firstZonedNode, login } from '../support/http-session'
 import { createToken, ingest } from '../support/ingest-token'
 import { startServer } from '../support/server-process'
+import { expectNoSidewaysScroll, signedInPage } from '../support/signed-in-page'
 import type { ServerProcess } from '../support/server-process'
 
 let server: ServerProcess
@@ -21,22 +22,9 @@ test.afterAll(async () => {
   await server.stop()
 })
 
-/** A signed-in page at `path`, once live; `listens` when the page subscribes to channels (wait for them too). */
-async function signedInPage(browser: Browser, role: 'operator' | 'viewer', path: string, { viewport = { width: 1280, height: 800 }, listens = true } = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport })
-  const page = await context.newPage()
-  await page.goto(`${server.url}/login?redirect=${encodeURIComponent(path)}`)
-  await page.fill('input[name=email]', demoEmail(role, 'greenfield'))
-  await page.fill('input[name=password]', 'lookout-demo')
-  await page.click('button[type=submit]')
-  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected')
-  if (listens) await expect(page.getByTestId('connection-status')).not.toHaveAttribute('data-channels', '0')
-  return page
-}
-
 test('a new alert appears live, and acknowledging it updates another operator\'s browser', async ({ browser }) => {
-  const first = await signedInPage(browser, 'operator', '/alerts')
-  const second = await signedInPage(browser, 'operator', '/alerts')
+  const first = await signedInPage(browser, server, 'operator', '/alerts')
+  const second = await signedInPage(browser, server, 'operator', '/alerts')
   expect((await ingest(server.url, deviceToken, '/api/ingest/telemetry', { device: nodeUid, samples: [{ metric: 'ph', value: 9.4 }] })).status).toBe(201)
   const alertOn = (page: Page) => page.getByTestId('alerts-list').locator('li').filter({ hasText: 'pH' }).first()
   await expect(alertOn(first)).toBeVisible({ timeout: 2000 })
@@ -47,14 +35,14 @@ test('a new alert appears live, and acknowledging it updates another operator\'s
 })
 
 test('a viewer sees alerts but no buttons to act on them', async ({ browser }) => {
-  const page = await signedInPage(browser, 'viewer', '/alerts')
+  const page = await signedInPage(browser, server, 'viewer', '/alerts')
   await expect(page.getByTestId('alerts-list').locator('li').first()).toBeVisible()
   await expect(page.getByRole('button', { name: 'Acknowledge' })).toHaveCount(0)
   await expect(page.getByRole('button', { name: 'Resolve' })).toHaveCount(0)
 })
 
 test('the system page shows this browser\'s connection and the server\'s numbers, and pages leave their channels', async ({ browser }) => {
-  const page = await signedInPage(browser, 'viewer', '/system', { listens: false })
+  const page = await signedInPage(browser, server, 'viewer', '/system', { listens: false })
   await expect(page.getByTestId('browser-connection')).toContainText('connected')
   await expect(page.getByTestId('server-numbers')).toContainText('Connections')
   await page.goto(`${server.url}/`)
@@ -66,16 +54,15 @@ test('the system page shows this browser\'s connection and the server\'s numbers
 })
 
 test('works on a 375 px wide phone', async ({ browser }) => {
-  const page = await signedInPage(browser, 'viewer', '/alerts', { viewport: { width: 375, height: 740 } })
+  const page = await signedInPage(browser, server, 'viewer', '/alerts', { viewport: { width: 375, height: 740 } })
   await expect(page.getByRole('heading', { name: 'Alerts' })).toBeVisible()
   await expect(page.getByRole('combobox', { name: 'Status' })).toBeVisible()
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
-  expect(overflow).toBeLessThanOrEqual(0)
+  await expectNoSidewaysScroll(page)
   await page.screenshot({ path: 'test-results/screens/alerts-phone.png', fullPage: true })
 })
 
 test('a gateway comes online on the gateways page as soon as it reports', async ({ browser }) => {
-  const page = await signedInPage(browser, 'viewer', '/gateways')
+  const page = await signedInPage(browser, server, 'viewer', '/gateways')
   const admin = await login(server, demoEmail('admin', 'greenfield'))
   const gateways = await (await admin.fetch('/api/tenants/1/gateways')).json() as { data: Array<{ serial: string, online: boolean }> }
   const gateway = gateways.data.find(candidate => !candidate.online)!
@@ -87,7 +74,7 @@ test('a gateway comes online on the gateways page as soon as it reports', async 
 })
 
 test('a zone turns to alert on the zones page when a node breaches a threshold', async ({ browser }) => {
-  const page = await signedInPage(browser, 'viewer', '/zones')
+  const page = await signedInPage(browser, server, 'viewer', '/zones')
   const admin = await login(server, demoEmail('admin', 'greenfield'))
   // A zone that is calm now, so turning to alert is this test's doing.
   const zones = await (await admin.fetch('/api/tenants/1/zones')).json() as { data: Array<{ id: number, status: string }> }

@@ -1,20 +1,9 @@
 // The dashboard's counters for a tenant: zones by status, gateways online, vehicles by status, active alerts.
 import { and, count, eq } from 'drizzle-orm'
-import type { Severity, VehicleStatus } from '../../../shared/events'
+import type { TenantSummary } from '../../../shared/summary'
+import { SEVERITIES, VEHICLE_STATUSES, ZONE_STATUSES } from '../../../shared/summary'
 import type { Database } from '../../db/connection'
 import { alerts, gateways, vehicles, zones } from '../../db/schema'
-import type { ZoneStatus } from './zone-status'
-import { ZONE_STATUSES } from './zone-status'
-
-export interface TenantSummary {
-  zones: Record<ZoneStatus, number> & { total: number }
-  gateways: { online: number, total: number }
-  vehicles: Record<VehicleStatus, number> & { total: number }
-  activeAlerts: Record<Severity, number> & { total: number }
-}
-
-const VEHICLE_STATUSES: VehicleStatus[] = ['moving', 'stopped', 'parking', 'offline', 'no_gps']
-const SEVERITIES: Severity[] = ['info', 'warning', 'critical']
 
 /** Counts per key, with a zero for every known key and a total. */
 function tally<K extends string>(keys: readonly K[], rows: Array<{ key: string, n: number }>): Record<K, number> & { total: number } {

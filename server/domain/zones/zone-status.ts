@@ -2,14 +2,13 @@
 import { and, asc, eq, inArray } from 'drizzle-orm'
 import { channels } from '../../../shared/channels'
 import type { Severity, ZonePayload } from '../../../shared/events'
+import type { ZoneStatus } from '../../../shared/summary'
 import { EVENTS } from '../../../shared/events'
 import type { Database } from '../../db/connection'
 import { alerts, zones } from '../../db/schema'
 import type { DomainContext } from '../context'
 import { toZonePayload } from './zone-payloads'
 
-export const ZONE_STATUSES = ['ok', 'warning', 'alert'] as const
-export type ZoneStatus = (typeof ZONE_STATUSES)[number]
 
 /** Alerts that still need someone: acknowledged ones are being handled but are not over. */
 export const OPEN_ALERT_STATUSES = ['active', 'acknowledged'] as const

@@ -1,0 +1,52 @@
+// The tenant's latest commands, any zone, with their status kept live from private-tenant.{t}.commands.
+import { defineStore } from 'pinia'
+import { channels } from '#shared/channels'
+import type { CommandPayload } from '#shared/events'
+import { EVENTS } from '#shared/events'
+
+const KEEP = 20
+
+export const useCommandsStore = defineStore('commands', () => {
+  const commands = ref<CommandPayload[]>([])
+  const loadedAt = ref<number | null>(null)
+  const error = ref<string | null>(null)
+  let arrivedDuringLoad: CommandPayload[] | null = null
+
+  /** (Re)loads the newest commands: on first use, and after missed events could not be replayed. */
+  async function load(tenantId: number): Promise<void> {
+    arrivedDuringLoad = []
+    try {
+      commands.value = (await $fetch<{ data: CommandPayload[] }>(`/api/tenants/${tenantId}/commands`, { query: { limit: KEEP } })).data
+      loadedAt.value = Date.now()
+      error.value = null
+    }
+    catch (failure) {
+      error.value = (failure as { statusMessage?: string }).statusMessage ?? 'Commands could not be loaded'
+    }
+    finally {
+      const arrived = arrivedDuringLoad ?? []
+      arrivedDuringLoad = null
+      for (const command of arrived) upsert(command)
+    }
+  }
+
+  /** Inserts a new command at the top or replaces a known one, unless the known one is newer. */
+  function upsert(command: CommandPayload): void {
+    arrivedDuringLoad?.push(command)
+    const known = commands.value.find(item => item.id === command.id)
+    if (!known) commands.value = [command, ...commands.value].sort((a, b) => b.id - a.id).slice(0, KEEP)
+    else if (known.updatedAt <= command.updatedAt) commands.value = commands.value.map(item => (item.id === command.id ? command : item))
+  }
+
+  /** Loads the commands and keeps them live; returns the function that stops following. */
+  function follow(tenantId: number, componentTag: string): () => void {
+    const stop = useWebSocket().subscribe(channels.tenant(tenantId, 'commands'), EVENTS.commandStatus, data => upsert(data as CommandPayload), {
+      componentTag,
+      onGap: () => { void load(tenantId) },
+    })
+    void load(tenantId)
+    return stop
+  }
+
+  return { commands, loadedAt, error, load, follow }
+})

@@ -1,0 +1,31 @@
+// A browser page signed in through the login form, for end-to-end tests.
+import { expect } from '@playwright/test'
+import type { Browser, Page } from '@playwright/test'
+import { DEMO_PASSWORD, demoEmail } from './http-session'
+import type { ServerProcess } from './server-process'
+
+export interface SignedInOptions {
+  viewport?: { width: number, height: number }
+  /** Wait until the page's channels are confirmed too (false for pages that listen to none). */
+  listens?: boolean
+  colorScheme?: 'light' | 'dark'
+}
+
+/** A new browser context signed in as the greenfield demo user of `role`, on `path`, once live. */
+export async function signedInPage(browser: Browser, server: ServerProcess, role: 'admin' | 'operator' | 'viewer', path: string, options: SignedInOptions = {}): Promise<Page> {
+  const { viewport = { width: 1280, height: 800 }, listens = true, colorScheme = 'light' } = options
+  const context = await browser.newContext({ viewport, colorScheme })
+  const page = await context.newPage()
+  await page.goto(`${server.url}/login?redirect=${encodeURIComponent(path)}`)
+  await page.fill('input[name=email]', demoEmail(role, 'greenfield'))
+  await page.fill('input[name=password]', DEMO_PASSWORD)
+  await page.click('button[type=submit]')
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected')
+  if (listens) await expect(page.getByTestId('connection-status')).not.toHaveAttribute('data-channels', '0')
+  return page
+}
+
+/** Fails when the page is wider than its viewport (nothing may scroll sideways on a phone). */
+export async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0)
+}
