@@ -11,6 +11,10 @@ export default defineNitroPlugin((nitroApp) => {
     process.exit(1)
   }
   engine.start()
+  if (process.env.REDIS_URL) {
+    engine.joinCluster(process.env.REDIS_URL)
+    console.log(`[lookout] cluster mode: sharing broadcasts, presence and history through Redis at ${redactedUrl(process.env.REDIS_URL)}`)
+  }
   for (const app of engine.apps()) {
     const secretNote = app.secret === DEVELOPMENT_APP.secret
       ? `secret=${DEVELOPMENT_APP.secret} (development only: set REVERB_APP_SECRET)`
@@ -19,6 +23,18 @@ export default defineNitroPlugin((nitroApp) => {
   }
   // Registered before Nitro's own graceful shutdown, which destroys sockets before its `close`
   // hook runs: clients must get 4200 ("reconnect now") rather than a bare dropped connection.
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => engine.shutdown())
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => { void engine.shutdown() })
   nitroApp.hooks.hook('close', () => engine.shutdown())
 })
+
+/** The Redis URL without its password, for the log. */
+function redactedUrl(url: string): string {
+  try {
+    const parsed = new URL(url)
+    if (parsed.password) parsed.password = '***'
+    return parsed.toString()
+  }
+  catch {
+    return '(unparseable REDIS_URL)'
+  }
+}

@@ -1,6 +1,7 @@
 // Everything the engine keeps for one app on this node.
 import type { EngineLimits, RealtimeApp } from './app-config'
 import { ChannelRegistry } from './channel'
+import type { ClusterNode } from './cluster/cluster-node'
 import type { Connection } from './connection'
 import { EventCache } from './event-cache'
 import { EventHistory } from './history'
@@ -10,6 +11,8 @@ export class AppState {
   readonly channels = new ChannelRegistry()
   readonly history: EventHistory
   readonly cache: EventCache
+  /** Set when the app runs as part of a Redis-backed cluster (REDIS_URL). */
+  cluster: ClusterNode | null = null
 
   constructor(readonly app: RealtimeApp, limits: EngineLimits) {
     this.history = new EventHistory(limits.historySize, limits.historySeconds * 1000)

@@ -2,6 +2,7 @@
 import type { EngineConfig, EngineLimits, RealtimeApp } from './app-config'
 import { AppState } from './app-state'
 import { handleClientMessage } from './client-messages'
+import { ClusterNode } from './cluster/cluster-node'
 import { Connection } from './connection'
 import { errorFrame, serverFrame } from './frames'
 import { checkLiveness } from './liveness'
@@ -73,7 +74,8 @@ export class RealtimeEngine implements FanoutContext {
     if (!request.protocol) return refuse(ErrorCode.NoProtocolVersion, 'No protocol version supplied')
     if (!SUPPORTED_PROTOCOLS.has(request.protocol)) return refuse(ErrorCode.UnsupportedProtocol, `Unsupported protocol version ${request.protocol.slice(0, 8)}`)
     if (!isOriginAllowed(state.app.allowedOrigins, request.origin, request.host)) return refuse(ErrorCode.Unauthorized, 'Origin not allowed')
-    if (state.app.maxConnections > 0 && state.connections.size >= state.app.maxConnections) {
+    const connections = state.cluster?.healthy ? state.cluster.clusterConnections() : state.connections.size
+    if (state.app.maxConnections > 0 && connections >= state.app.maxConnections) {
       return refuse(ErrorCode.OverQuota, 'Application is over its connection quota')
     }
     const connection = new Connection(state.app, transport, request.origin)
@@ -115,8 +117,25 @@ export class RealtimeEngine implements FanoutContext {
     publish(this, state, request)
   }
 
-  /** Closes every socket of a user (signed in, or a presence member) with 4009; returns how many. */
+  /** Joins every app to the Redis-backed cluster at `url` (REDIS_URL). */
+  joinCluster(url: string): void {
+    for (const state of this.byId.values()) {
+      state.cluster ??= new ClusterNode(url, state, this, this.limits, {
+        terminateLocal: userId => this.terminateLocalUser(state, userId),
+        reconnectLocal: () => {
+          for (const connection of state.connections.values()) connection.close(ErrorCode.Reconnect, 'Cluster resynchronised: reconnect to catch up')
+        },
+      })
+    }
+  }
+
+  /** Closes every socket of a user (signed in, or a presence member) with 4009, on every node; returns how many here. */
   terminateUser(state: AppState, userId: string): number {
+    state.cluster?.terminate(userId)
+    return this.terminateLocalUser(state, userId)
+  }
+
+  private terminateLocalUser(state: AppState, userId: string): number {
     let closed = 0
     for (const connection of state.connections.values()) {
       const isUser = connection.user?.id === userId || [...connection.presenceUserIds.values()].includes(userId)
@@ -138,6 +157,11 @@ export class RealtimeEngine implements FanoutContext {
       state.history.prune(name => state.channels.find(name) !== undefined, now)
       state.cache.prune(now)
       channels += state.channels.size
+      if (state.cluster) {
+        this.metrics.clusterUp.set(state.cluster.healthy ? 1 : 0)
+        this.metrics.clusterNodes.set(state.cluster.totals.nodes)
+        this.metrics.clusterConnections.set(state.cluster.clusterConnections())
+      }
     }
     this.metrics.channels.set(channels)
   }
@@ -148,12 +172,13 @@ export class RealtimeEngine implements FanoutContext {
     this.timer.unref()
   }
 
-  /** Stops housekeeping and asks every client to reconnect (graceful shutdown). */
-  shutdown(): void {
+  /** Stops housekeeping, asks every client to reconnect (graceful shutdown) and leaves the cluster. */
+  async shutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer)
     this.timer = null
     for (const state of this.byId.values()) {
       for (const connection of state.connections.values()) connection.close(ErrorCode.Reconnect, 'Server restarting')
     }
+    await Promise.all([...this.byId.values()].map(state => state.cluster?.stop()))
   }
 }

@@ -15,7 +15,7 @@ export class EventHistory {
   private generation = 0
   private readonly logs = new Map<string, ChannelLog>()
 
-  constructor(private readonly maxEvents: number, private readonly maxAgeMs: number) {}
+  constructor(private readonly maxEvents: number, readonly maxAgeMs: number) {}
 
   /** Reserves the next offset of `channel`. */
   nextOffset(channel: string): number {

@@ -13,6 +13,9 @@ export class EngineMetrics {
   readonly bytesOut = new Counter({ name: 'lookout_ws_bytes_out_total', help: 'Bytes written to clients', registers: [this.registry] })
   readonly eventsPublished = new Counter({ name: 'lookout_events_published_total', help: 'Events published, per channel targeted', labelNames: ['source'] as const, registers: [this.registry] })
   readonly errors = new Counter({ name: 'lookout_ws_errors_total', help: 'Protocol errors sent or closes made, by code', labelNames: ['code'] as const, registers: [this.registry] })
+  readonly clusterUp = new Gauge({ name: 'lookout_cluster_redis_up', help: '1 while this node is in sync with the cluster\'s Redis, 0 while it serves its own sockets alone (degraded)', registers: [this.registry] })
+  readonly clusterNodes = new Gauge({ name: 'lookout_cluster_nodes', help: 'Live nodes in the cluster, by their heartbeats', registers: [this.registry] })
+  readonly clusterConnections = new Gauge({ name: 'lookout_cluster_connections', help: 'Open WebSocket connections over every node of the cluster', registers: [this.registry] })
   readonly fanoutSeconds = new Histogram({
     name: 'lookout_fanout_seconds',
     help: 'Time to write one event to every subscriber of a channel on this node',

@@ -22,10 +22,18 @@ export interface FanoutContext {
   maxBufferedBytes: number
 }
 
-/** Publishes an event: records it in each channel's history, then delivers it on this node. */
+/**
+ * Publishes an event: records it in each channel's history, then delivers it on this node; in a
+ * cluster, Redis numbers and stores it and every node delivers it from the bus.
+ */
 export function publish(ctx: FanoutContext, state: AppState, request: PublishRequest, now: number = Date.now()): void {
   const raw = typeof request.data === 'string' ? request.data : JSON.stringify(request.data ?? null)
   const { shape, payload } = payloadShape(raw)
+  ctx.metrics.eventsPublished.inc({ source: request.source }, request.channels.length)
+  if (state.cluster) {
+    state.cluster.publish({ channels: request.channels, event: request.event, payload, shape, except: request.exceptSocketId ?? '' }, now)
+    return
+  }
   for (const name of request.channels) {
     const offset = state.history.nextOffset(name)
     const data = withRecoveryMeta(payload, shape, offset, now)
@@ -34,7 +42,6 @@ export function publish(ctx: FanoutContext, state: AppState, request: PublishReq
     const channel = state.channels.find(name)
     if (channel) deliver(ctx, channel, Buffer.from(serverFrame(request.event, data, name)), request.exceptSocketId)
   }
-  ctx.metrics.eventsPublished.inc({ source: request.source }, request.channels.length)
 }
 
 /** Writes one ready frame to every subscriber of a channel except `exceptSocketId`. */

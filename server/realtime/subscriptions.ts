@@ -27,7 +27,7 @@ export function subscribe(ctx: FanoutContext, state: AppState, connection: Conne
     connection.send(serverFrame('pusher:subscription_error', { type, error, status }, name))
   }
   if (connection.channels.has(name)) {
-    connection.send(succeededFrame(state, name))
+    connection.send(succeededFrame(state, name, null))
     return
   }
   if (connection.channels.size >= state.app.maxChannelsPerConnection) {
@@ -47,16 +47,19 @@ export function subscribe(ctx: FanoutContext, state: AppState, connection: Conne
   const member = kind === 'presence' ? parseMember(signedData) : null
   if (kind === 'presence' && !member) return refuse(400, 'AuthError', 'channel_data must be JSON with a user_id')
   const channel = state.channels.obtain(name)
+  const cluster = state.cluster?.healthy ? state.cluster : null
   if (channel.presence && member) {
     connection.presenceUserIds.set(name, member.userId)
-    if (channel.presence.add(member.userId, member.info)) {
-      deliver(ctx, channel, Buffer.from(serverFrame('pusher_internal:member_added', { user_id: member.userId, user_info: member.info }, name)))
-    }
+    const firstHere = channel.presence.add(member.userId, member.info)
+    // In a cluster the join is announced from Redis, once for the whole cluster.
+    if (cluster) cluster.joined(name, member.userId, member.info, connection.socketId)
+    else if (firstHere) deliver(ctx, channel, Buffer.from(serverFrame('pusher_internal:member_added', { user_id: member.userId, user_info: member.info }, name)))
   }
   channel.subscribers.add(connection)
   connection.channels.add(name)
   ctx.metrics.subscriptions.inc()
-  connection.send(succeededFrame(state, name))
+  state.cluster?.subscribed(name, 1)
+  connection.send(succeededFrame(state, name, member))
   if (isCacheChannel(name)) replayCache(state, connection, name)
 }
 
@@ -64,23 +67,27 @@ export function subscribe(ctx: FanoutContext, state: AppState, connection: Conne
 export function unsubscribe(ctx: FanoutContext, state: AppState, connection: Connection, name: string): void {
   if (!connection.channels.delete(name)) return
   ctx.metrics.subscriptions.dec()
+  state.cluster?.subscribed(name, -1)
   const channel = state.channels.find(name)
   if (!channel) return
   channel.subscribers.delete(connection)
   const userId = connection.presenceUserIds.get(name)
   if (channel.presence && userId !== undefined) {
     connection.presenceUserIds.delete(name)
-    if (channel.presence.remove(userId)) {
-      deliver(ctx, channel, Buffer.from(serverFrame('pusher_internal:member_removed', { user_id: userId }, name)))
-    }
+    const lastHere = channel.presence.remove(userId)
+    if (state.cluster?.healthy) state.cluster.left(name, userId)
+    else if (lastHere) deliver(ctx, channel, Buffer.from(serverFrame('pusher_internal:member_removed', { user_id: userId }, name)))
   }
   state.channels.releaseIfEmpty(channel)
 }
 
-function succeededFrame(state: AppState, name: string): string {
-  const position = state.history.position(name)
+/** Confirms a subscription with the stream position and, on presence channels, the members (cluster-wide when clustered). */
+function succeededFrame(state: AppState, name: string, joining: { userId: string, info: unknown } | null): string {
+  const cluster = state.cluster
+  const position = cluster ? cluster.positions.position(name) : state.history.position(name)
   const presence = state.channels.find(name)?.presence
-  const data = presence ? { presence: presence.snapshot(), [RECOVERY_KEY]: position } : { [RECOVERY_KEY]: position }
+  const members = presence && (cluster?.healthy ? cluster.presence.snapshot(name, joining ?? undefined) : presence.snapshot())
+  const data = members ? { presence: members, [RECOVERY_KEY]: position } : { [RECOVERY_KEY]: position }
   return serverFrame('pusher_internal:subscription_succeeded', data, name)
 }
 

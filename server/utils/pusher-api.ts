@@ -5,7 +5,7 @@ import type { RealtimeEngine } from '../realtime/engine'
 import type { ApiRequest, ApiResult } from '../realtime/http-api/api-request'
 import { verifyApiRequest } from '../realtime/http-api/verify-request'
 
-type Operation = (engine: RealtimeEngine, state: AppState, request: ApiRequest) => ApiResult
+type Operation = (engine: RealtimeEngine, state: AppState, request: ApiRequest) => ApiResult | Promise<ApiResult>
 
 /** Reads and verifies the request, runs the operation, and answers with its status and body. */
 export async function runPusherApiCall(event: H3Event, operation: Operation): Promise<object | string> {
@@ -28,7 +28,7 @@ async function authenticCall(event: H3Event, engine: RealtimeEngine, state: AppS
     query: new URLSearchParams(queryStart < 0 ? '' : url.slice(queryStart + 1)),
     body,
   }
-  return verifyApiRequest(state.app, request) ?? operation(engine, state, request)
+  return verifyApiRequest(state.app, request) ?? await operation(engine, state, request)
 }
 
 /** The body, or null as soon as it passes `limit` bytes (nothing larger is ever buffered). */

@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { authorizeChannel } from '../../channels'
 import { requiresAuth, isValidChannelName } from '../../realtime/channel-name'
+import { historyOf } from '../../realtime/history-source'
 
 const query = z.object({
   channel: z.string().refine(isValidChannelName, 'is not a valid channel name'),
@@ -14,5 +15,12 @@ export default defineEventHandler(async (event) => {
   const { channel, after, epoch } = validQuery(event, query)
   // Public channels need no signature to subscribe, so any signed-in user may read their history.
   if (requiresAuth(channel)) enforce(await authorizeChannel(await useDatabase(), actor, channel))
-  return useRealtimeApp().history.since(channel, after, epoch)
+  try {
+    return await historyOf(useRealtimeApp()).since(channel, after, epoch)
+  }
+  catch {
+    // Only the cluster's Redis can fail here; the browser retries on its polling schedule.
+    setResponseHeader(event, 'retry-after', 2)
+    throw createError({ statusCode: 503, statusMessage: 'History is unavailable while Redis is down' })
+  }
 })

@@ -1,6 +1,7 @@
 // The `info` attributes of a channel (occupied, user_count, subscription_count, cache).
 import type { AppState } from '../app-state'
 import { channelKind } from '../channel-name'
+import type { Occupancy } from './channel-occupancy'
 
 export type ChannelAttribute = 'user_count' | 'subscription_count' | 'cache'
 
@@ -22,11 +23,10 @@ export function checkAttributesFor(channel: string, attributes: ChannelAttribute
 }
 
 /** The requested attributes of one channel. */
-export function channelAttributes(state: AppState, name: string, attributes: ChannelAttribute[]): Record<string, unknown> {
-  const channel = state.channels.find(name)
+export async function channelAttributes(state: AppState, name: string, attributes: ChannelAttribute[], occupancy: Occupancy): Promise<Record<string, unknown>> {
   const result: Record<string, unknown> = {}
-  if (attributes.includes('user_count')) result.user_count = channel?.presence?.count ?? 0
-  if (attributes.includes('subscription_count')) result.subscription_count = channel?.subscribers.size ?? 0
+  if (attributes.includes('user_count')) result.user_count = (await occupancy.members(name)).length
+  if (attributes.includes('subscription_count')) result.subscription_count = occupancy.subscriptions.get(name) ?? 0
   if (attributes.includes('cache')) {
     const cached = state.cache.get(name)
     if (cached) result.cache = { data: cached.data, ttl: cached.ttl }

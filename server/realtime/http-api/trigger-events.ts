@@ -8,6 +8,7 @@ import type { ApiRequest, ApiResult } from './api-request'
 import { apiError } from './api-request'
 import type { ChannelAttribute } from './channel-attributes'
 import { channelAttributes, checkAttributesFor, parseInfo } from './channel-attributes'
+import { occupancyOf } from './channel-occupancy'
 
 const socketId = z.string().regex(/^\d+\.\d+$/, 'must look like 1234.5678')
 const channelName = z.string().refine(isValidChannelName, 'is not a valid channel name')
@@ -37,7 +38,7 @@ interface ValidEvent {
 }
 
 /** `POST /apps/{id}/events`. */
-export function triggerEvent(engine: RealtimeEngine, state: AppState, request: ApiRequest): ApiResult {
+export async function triggerEvent(engine: RealtimeEngine, state: AppState, request: ApiRequest): Promise<ApiResult> {
   const parsed = parseJson(request, eventBody)
   if ('status' in parsed) return parsed
   const body = parsed.value
@@ -46,12 +47,13 @@ export function triggerEvent(engine: RealtimeEngine, state: AppState, request: A
   engine.publish(state, { channels: event.channels, event: event.name, data: event.data, exceptSocketId: event.socketId, source: 'api' })
   if (event.attributes.length === 0) return { status: 200, body: {} }
   const channels: Record<string, unknown> = {}
-  for (const name of event.channels) channels[name] = channelAttributes(state, name, event.attributes)
+  const occupancy = await occupancyOf(state)
+  for (const name of event.channels) channels[name] = await channelAttributes(state, name, event.attributes, occupancy)
   return { status: 200, body: { channels } }
 }
 
 /** `POST /apps/{id}/batch_events`: all events are checked before any is published. */
-export function triggerBatch(engine: RealtimeEngine, state: AppState, request: ApiRequest): ApiResult {
+export async function triggerBatch(engine: RealtimeEngine, state: AppState, request: ApiRequest): Promise<ApiResult> {
   const parsed = parseJson(request, batchBody)
   if ('status' in parsed) return parsed
   const { batch } = parsed.value
@@ -65,7 +67,8 @@ export function triggerBatch(engine: RealtimeEngine, state: AppState, request: A
   for (const event of events) {
     engine.publish(state, { channels: event.channels, event: event.name, data: event.data, exceptSocketId: event.socketId, source: 'api' })
   }
-  return { status: 200, body: { batch: events.map(event => channelAttributes(state, event.channels[0]!, event.attributes)) } }
+  const occupancy = await occupancyOf(state)
+  return { status: 200, body: { batch: await Promise.all(events.map(event => channelAttributes(state, event.channels[0]!, event.attributes, occupancy))) } }
 }
 
 function checkEvent(

@@ -30,63 +30,63 @@ function populated() {
 }
 
 describe('listChannels', () => {
-  it('lists occupied channels', () => {
+  it('lists occupied channels', async () => {
     const { state } = populated()
-    const result = listChannels(state, get())
+    const result = await listChannels(state, get())
     expect(result.status).toBe(200)
     expect(Object.keys((result.body as { channels: object }).channels).sort()).toEqual(['news', 'presence-lobby', 'presence-room', 'private-x'])
   })
 
-  it('filters by prefix', () => {
+  it('filters by prefix', async () => {
     const { state } = populated()
-    expect(listChannels(state, get({ filter_by_prefix: 'presence-' }))).toEqual({ status: 200, body: { channels: { 'presence-room': {}, 'presence-lobby': {} } } })
-    expect(listChannels(state, get({ filter_by_prefix: 'nothing-' }))).toEqual({ status: 200, body: { channels: {} } })
+    expect(await listChannels(state, get({ filter_by_prefix: 'presence-' }))).toEqual({ status: 200, body: { channels: { 'presence-room': {}, 'presence-lobby': {} } } })
+    expect(await listChannels(state, get({ filter_by_prefix: 'nothing-' }))).toEqual({ status: 200, body: { channels: {} } })
   })
 
-  it('gives user_count for presence channels', () => {
+  it('gives user_count for presence channels', async () => {
     const { state } = populated()
-    expect(listChannels(state, get({ filter_by_prefix: 'presence-', info: 'user_count' }))).toEqual({
+    expect(await listChannels(state, get({ filter_by_prefix: 'presence-', info: 'user_count' }))).toEqual({
       status: 200, body: { channels: { 'presence-room': { user_count: 2 }, 'presence-lobby': { user_count: 1 } } },
     })
   })
 
-  it('refuses user_count without the presence- prefix filter, and unknown attributes', () => {
+  it('refuses user_count without the presence- prefix filter, and unknown attributes', async () => {
     const { state } = populated()
-    expect(listChannels(state, get({ info: 'user_count' }))).toMatchObject({ status: 400, body: expect.stringContaining('user_count') })
-    expect(listChannels(state, get({ info: 'colour' }))).toMatchObject({ status: 400, body: expect.stringContaining('colour') })
+    expect(await listChannels(state, get({ info: 'user_count' }))).toMatchObject({ status: 400, body: expect.stringContaining('user_count') })
+    expect(await listChannels(state, get({ info: 'colour' }))).toMatchObject({ status: 400, body: expect.stringContaining('colour') })
   })
 
-  it('no longer lists a channel whose subscribers all left', () => {
+  it('no longer lists a channel whose subscribers all left', async () => {
     const { engine, state, clients } = populated()
     engine.closed(clients[2]!.connection)
-    expect(Object.keys((listChannels(state, get()).body as { channels: object }).channels).sort()).toEqual(['news', 'presence-room'])
+    expect(Object.keys(((await listChannels(state, get())).body as { channels: object }).channels).sort()).toEqual(['news', 'presence-room'])
   })
 })
 
 describe('channelInfo', () => {
-  it('tells whether a channel is occupied', () => {
+  it('tells whether a channel is occupied', async () => {
     const { state } = populated()
-    expect(channelInfo(state, 'news', get())).toEqual({ status: 200, body: { occupied: true } })
-    expect(channelInfo(state, 'empty', get())).toEqual({ status: 200, body: { occupied: false } })
+    expect(await channelInfo(state, 'news', get())).toEqual({ status: 200, body: { occupied: true } })
+    expect(await channelInfo(state, 'empty', get())).toEqual({ status: 200, body: { occupied: false } })
   })
 
-  it('gives user_count and subscription_count of a presence channel', () => {
+  it('gives user_count and subscription_count of a presence channel', async () => {
     const { state } = populated()
-    expect(channelInfo(state, 'presence-room', get({ info: 'user_count,subscription_count' }))).toEqual({
+    expect(await channelInfo(state, 'presence-room', get({ info: 'user_count,subscription_count' }))).toEqual({
       status: 200, body: { occupied: true, user_count: 2, subscription_count: 3 },
     })
   })
 
-  it('refuses user_count on a non-presence channel and an invalid name', () => {
+  it('refuses user_count on a non-presence channel and an invalid name', async () => {
     const { state } = populated()
-    expect(channelInfo(state, 'news', get({ info: 'user_count' }))).toMatchObject({ status: 400, body: expect.stringContaining('user_count') })
-    expect(channelInfo(state, 'bad name', get())).toMatchObject({ status: 400, body: expect.stringContaining('channel') })
+    expect(await channelInfo(state, 'news', get({ info: 'user_count' }))).toMatchObject({ status: 400, body: expect.stringContaining('user_count') })
+    expect(await channelInfo(state, 'bad name', get())).toMatchObject({ status: 400, body: expect.stringContaining('channel') })
   })
 
-  it('gives the cached event of a cache channel', () => {
+  it('gives the cached event of a cache channel', async () => {
     const { engine, state } = populated()
     engine.publish(state, { channels: ['cache-prices'], event: 'tick', data: '{"p":1}', source: 'api' })
-    const result = channelInfo(state, 'cache-prices', get({ info: 'cache' }))
+    const result = await channelInfo(state, 'cache-prices', get({ info: 'cache' }))
     expect(result.status).toBe(200)
     const body = result.body as { occupied: boolean, cache: { data: string, ttl: number } }
     expect(body.occupied).toBe(false)
@@ -96,25 +96,25 @@ describe('channelInfo', () => {
 })
 
 describe('channelUsers', () => {
-  it('lists each user of a presence channel once', () => {
+  it('lists each user of a presence channel once', async () => {
     const { state } = populated()
-    expect(channelUsers(state, 'presence-room')).toEqual({ status: 200, body: { users: [{ id: 'u1' }, { id: 'u2' }] } })
-    expect(channelUsers(state, 'presence-nobody')).toEqual({ status: 200, body: { users: [] } })
+    expect(await channelUsers(state, 'presence-room')).toEqual({ status: 200, body: { users: [{ id: 'u1' }, { id: 'u2' }] } })
+    expect(await channelUsers(state, 'presence-nobody')).toEqual({ status: 200, body: { users: [] } })
   })
 
-  it('refuses non-presence channels', () => {
+  it('refuses non-presence channels', async () => {
     const { state } = populated()
-    expect(channelUsers(state, 'news').status).toBe(400)
-    expect(channelUsers(state, 'private-x').status).toBe(400)
-    expect(channelUsers(state, 'presence-bad name').status).toBe(400)
+    expect((await channelUsers(state, 'news')).status).toBe(400)
+    expect((await channelUsers(state, 'private-x')).status).toBe(400)
+    expect((await channelUsers(state, 'presence-bad name')).status).toBe(400)
   })
 })
 
 describe('channelEvents', () => {
-  it('returns the kept events after an offset', () => {
+  it('returns the kept events after an offset', async () => {
     const { engine, state } = populated()
     for (const n of [1, 2, 3]) engine.publish(state, { channels: ['news'], event: 'e', data: `{"n":${n}}`, source: 'api' })
-    const result = channelEvents(state, 'news', get({ after: '1' }))
+    const result = await channelEvents(state, 'news', get({ after: '1' }))
     expect(result.status).toBe(200)
     const page = result.body as { offset: number, gap: boolean, events: Array<{ offset: number, data: string }> }
     expect(page.offset).toBe(3)
@@ -122,19 +122,19 @@ describe('channelEvents', () => {
     expect(page.events.map(event => [event.offset, JSON.parse(event.data).n])).toEqual([[2, 2], [3, 3]])
   })
 
-  it('reports a gap for another epoch', () => {
+  it('reports a gap for another epoch', async () => {
     const { engine, state } = populated()
     engine.publish(state, { channels: ['news'], event: 'e', data: '{}', source: 'api' })
-    expect(channelEvents(state, 'news', get({ after: '0', epoch: 'stale.1' })).body).toMatchObject({ gap: true, events: [] })
+    expect((await channelEvents(state, 'news', get({ after: '0', epoch: 'stale.1' }))).body).toMatchObject({ gap: true, events: [] })
   })
 
-  it.each(['-1', '1.5', 'abc'])('refuses after=%s', (after) => {
+  it.each(['-1', '1.5', 'abc'])('refuses after=%s', async (after) => {
     const { state } = populated()
-    expect(channelEvents(state, 'news', get({ after }))).toMatchObject({ status: 400, body: expect.stringContaining('after') })
+    expect(await channelEvents(state, 'news', get({ after }))).toMatchObject({ status: 400, body: expect.stringContaining('after') })
   })
 
-  it('refuses an invalid channel name', () => {
+  it('refuses an invalid channel name', async () => {
     const { state } = populated()
-    expect(channelEvents(state, 'bad name', get()).status).toBe(400)
+    expect((await channelEvents(state, 'bad name', get())).status).toBe(400)
   })
 })

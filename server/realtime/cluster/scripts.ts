@@ -1,0 +1,110 @@
+// Lua scripts that change cluster state atomically, so every node sees changes in one order.
+// Keys built inside scripts from the key prefix assume one Redis (not Redis Cluster's sharding).
+
+/** Assigns each channel its next offset, stores the event in the channel's stream, and sends it to every node. */
+export const PUBLISH = `
+local bus, event, payload, shape, now, except, node, maxlen, republished, ttl = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7], ARGV[8], ARGV[9], ARGV[10]
+for i = 2, #KEYS do
+  local channel = ARGV[9 + i]
+  local offset = redis.call('HINCRBY', KEYS[1], channel, 1)
+  local data = payload
+  local head = '{"__lookout":{"offset":' .. offset .. ',"sent_at":' .. now .. '}'
+  if shape == 'empty-object' then data = head .. '}'
+  elseif shape == 'object' then data = head .. ',' .. string.sub(payload, string.find(payload, '{', 1, true) + 1) end
+  redis.pcall('XADD', KEYS[i], 'MAXLEN', '~', maxlen, offset .. '-0', 'e', event, 'd', data, 's', now)
+  redis.call('PEXPIRE', KEYS[i], ttl)
+  local header = { t = 'e', c = channel, e = event, o = offset, s = tonumber(now), x = except, n = node }
+  if republished == '1' then header.r = 1 end
+  redis.call('PUBLISH', bus, cjson.encode(header) .. '\\n' .. data)
+end
+return #KEYS - 1
+`
+
+/** A socket joins a presence channel; the user's first socket in the cluster announces them. */
+export const PRESENCE_JOIN = `
+local n = redis.call('HINCRBY', KEYS[1], ARGV[3], 1)
+redis.call('HINCRBY', KEYS[3], ARGV[2] .. '\\n' .. ARGV[3], 1)
+redis.call('HSET', KEYS[2], ARGV[3], ARGV[4])
+if n == 1 then redis.call('PUBLISH', ARGV[1], cjson.encode({ t = 'a', c = ARGV[2], u = ARGV[3], x = ARGV[5] }) .. '\\n' .. ARGV[4]) end
+return n
+`
+
+/** A socket leaves a presence channel; the user's last socket in the cluster announces the leave. */
+export const PRESENCE_LEAVE = `
+local field = ARGV[2] .. '\\n' .. ARGV[3]
+if redis.call('HINCRBY', KEYS[3], field, -1) <= 0 then redis.call('HDEL', KEYS[3], field) end
+local n = redis.call('HINCRBY', KEYS[1], ARGV[3], -1)
+if n <= 0 then
+  redis.call('HDEL', KEYS[1], ARGV[3])
+  redis.call('HDEL', KEYS[2], ARGV[3])
+  redis.call('PUBLISH', ARGV[1], cjson.encode({ t = 'r', c = ARGV[2], u = ARGV[3] }) .. '\\n')
+end
+return n
+`
+
+/** Adds `delta` subscriptions of a channel, cluster-wide and for this node. */
+export const SUBSCRIPTIONS = `
+if redis.call('HINCRBY', KEYS[1], ARGV[1], ARGV[2]) <= 0 then redis.call('HDEL', KEYS[1], ARGV[1]) end
+if redis.call('HINCRBY', KEYS[2], ARGV[1], ARGV[2]) <= 0 then redis.call('HDEL', KEYS[2], ARGV[1]) end
+return 1
+`
+
+/** Records a node's heartbeat (Redis's clock) and returns every node's entry and the time. */
+export const HEARTBEAT = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+redis.call('HSET', KEYS[1], ARGV[1], cjson.encode({ at = now, connections = tonumber(ARGV[2]) }))
+return { now, redis.call('HGETALL', KEYS[1]) }
+`
+
+/**
+ * Makes a node's share of subscriptions and presence sockets equal to the target: after a lost
+ * connection (resync), or empty for a dead node (cleanup, only if its heartbeat is still stale).
+ * Users whose last socket goes are announced as removed, users who appear as added.
+ */
+export const NODE_STATE = `
+local bus, base, node, target, cleanup, staleMs = ARGV[1], ARGV[2], ARGV[3], cjson.decode(ARGV[4]), ARGV[5] == '1', tonumber(ARGV[6])
+if cleanup then
+  local entry = redis.call('HGET', KEYS[3], node)
+  if entry then
+    local t = redis.call('TIME')
+    local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+    if now - cjson.decode(entry).at < staleMs then return 0 end
+  end
+end
+local current = {}
+local old = redis.call('HGETALL', KEYS[1])
+for i = 1, #old, 2 do current[old[i]] = tonumber(old[i + 1]) end
+local function apply(field, delta, info)
+  if delta == 0 then return end
+  local nl = string.find(field, '\\n', 1, true)
+  if not nl then
+    if redis.call('HINCRBY', KEYS[2], field, delta) <= 0 then redis.call('HDEL', KEYS[2], field) end
+    return
+  end
+  local channel, user = string.sub(field, 1, nl - 1), string.sub(field, nl + 1)
+  local sockets, infos = base .. 'presence:' .. channel .. ':sockets', base .. 'presence:' .. channel .. ':info'
+  local n = redis.call('HINCRBY', sockets, user, delta)
+  if n <= 0 then
+    redis.call('HDEL', sockets, user)
+    if n - delta > 0 then
+      redis.call('HDEL', infos, user)
+      redis.call('PUBLISH', bus, cjson.encode({ t = 'r', c = channel, u = user }) .. '\\n')
+    end
+  elseif n - delta <= 0 then
+    redis.call('HSET', infos, user, info or 'null')
+    redis.call('PUBLISH', bus, cjson.encode({ t = 'a', c = channel, u = user, x = '' }) .. '\\n' .. (info or 'null'))
+  end
+end
+for field, n in pairs(target.fields) do apply(field, n - (current[field] or 0), target.info[field]) end
+for field, n in pairs(current) do
+  if target.fields[field] == nil then apply(field, -n, nil) end
+end
+redis.call('DEL', KEYS[1])
+if cleanup then
+  redis.call('HDEL', KEYS[3], node)
+else
+  for field, n in pairs(target.fields) do redis.call('HSET', KEYS[1], field, n) end
+end
+return 1
+`
