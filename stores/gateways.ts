@@ -1,8 +1,10 @@
-// The tenant's gateways with their online state, kept live from private-tenant.{t}.gateways.
+// The tenant's gateways with their online state and last contact, kept live from private-tenant.{t}.gateways
+// (status changes) and each gateway's private-gateway.{g} (its readings are contact too).
 import { defineStore } from 'pinia'
 import { channels } from '#shared/channels'
-import type { GatewayStatusPayload } from '#shared/events'
+import type { GatewayStatusPayload, ReadingPayload } from '#shared/events'
 import { EVENTS } from '#shared/events'
+import { laterContact } from '~~/composables/gateways/gateway-status'
 
 export interface GatewayRow {
   id: number
@@ -17,11 +19,13 @@ export const useGatewaysStore = defineStore('gateways', () => {
   const gateways = ref<GatewayRow[]>([])
   const loadedAt = ref<number | null>(null)
   const error = ref<string | null>(null)
+  let arrivedDuringLoad: GatewayStatusPayload[] | null = null
 
   /** (Re)loads the list: on first use, and after missed events could not be replayed. */
   async function load(tenantId: number): Promise<void> {
+    arrivedDuringLoad = []
     try {
-      const page = await $fetch<{ data: Array<GatewayRow & { lastContactAt: string | null }> }>(`/api/tenants/${tenantId}/gateways`, { query: { limit: 500 } })
+      const page = await $fetch<{ data: GatewayRow[] }>(`/api/tenants/${tenantId}/gateways`, { query: { limit: 500 } })
       gateways.value = page.data.map(({ id, name, serial, online, lastContactAt, offlineAfterSeconds }) => ({ id, name, serial, online, lastContactAt, offlineAfterSeconds }))
       loadedAt.value = Date.now()
       error.value = null
@@ -29,21 +33,46 @@ export const useGatewaysStore = defineStore('gateways', () => {
     catch (failure) {
       error.value = (failure as { statusMessage?: string }).statusMessage ?? 'Gateways could not be loaded'
     }
+    finally {
+      const arrived = arrivedDuringLoad ?? []
+      arrivedDuringLoad = null
+      arrived.forEach(applyStatus)
+    }
   }
 
-  /** Applies a status change. */
+  /** Applies a status change (kept for after the load when one is in flight). */
   function applyStatus(status: GatewayStatusPayload): void {
-    gateways.value = gateways.value.map(gateway => (gateway.id === status.id ? { ...gateway, online: status.online, lastContactAt: status.lastContactAt } : gateway))
+    arrivedDuringLoad?.push(status)
+    gateways.value = gateways.value.map(gateway => (gateway.id === status.id
+      ? { ...gateway, online: status.online, lastContactAt: laterContact(gateway.lastContactAt, status.lastContactAt) }
+      : gateway))
+  }
+
+  /** A gateway's readings arrived just now: that is contact. */
+  function touch(readings: ReadingPayload): void {
+    const now = new Date().toISOString()
+    gateways.value = gateways.value.map(gateway => (gateway.id === readings.gatewayId ? { ...gateway, lastContactAt: laterContact(gateway.lastContactAt, now) } : gateway))
   }
 
   /** Loads the list and keeps it live; returns the function that stops following. */
   function follow(tenantId: number, componentTag: string): () => void {
-    const stop = useWebSocket().subscribe(channels.tenant(tenantId, 'gateways'), EVENTS.gatewayStatusChanged, data => applyStatus(data as GatewayStatusPayload), {
-      componentTag,
-      onGap: () => { void load(tenantId) },
-    })
-    void load(tenantId)
-    return stop
+    const { subscribe } = useWebSocket()
+    const options = { componentTag, onGap: () => { void load(tenantId).then(followEach) } }
+    const stops = [subscribe(channels.tenant(tenantId, 'gateways'), EVENTS.gatewayStatusChanged, data => applyStatus(data as GatewayStatusPayload), options)]
+    const followed = new Set<number>()
+    let stopped = false
+    function followEach() {
+      if (stopped) return
+      for (const gateway of gateways.value.filter(row => !followed.has(row.id))) {
+        followed.add(gateway.id)
+        stops.push(subscribe(channels.gateway(gateway.id), EVENTS.readingNew, data => touch(data as ReadingPayload), options))
+      }
+    }
+    void load(tenantId).then(followEach)
+    return () => {
+      stopped = true
+      stops.forEach(stop => stop())
+    }
   }
 
   return { gateways, loadedAt, error, load, follow }

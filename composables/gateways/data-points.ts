@@ -1,0 +1,59 @@
+// A gateway's data points in the browser: grouped for display, kept current by `reading.new` readings.
+import type { Quality, ReadingPayload } from '#shared/events'
+
+/** A data point as the gateway API returns it (server/domain/gateways/data-points.ts). */
+export interface GatewayDataPoint {
+  id: number
+  gatewayId: number
+  register: number
+  scale: number
+  unit: string
+  label: string
+  group: string
+  lastValue: number | null
+  lastQuality: Quality | null
+  lastReadAt: string | null
+}
+
+export type Reading = ReadingPayload['readings'][number]
+
+/** Points by group name, groups and points in the server's order (group name, then register). */
+export function groupDataPoints(points: GatewayDataPoint[]): Array<{ name: string, points: GatewayDataPoint[] }> {
+  const sorted = [...points].sort((a, b) => a.group.localeCompare(b.group) || a.register - b.register)
+  const groups = new Map<string, GatewayDataPoint[]>()
+  for (const point of sorted) {
+    const group = groups.get(point.group)
+    if (group) group.push(point)
+    else groups.set(point.group, [point])
+  }
+  return [...groups].map(([name, members]) => ({ name, points: members }))
+}
+
+/**
+ * Moves each point's latest value to its newest reading, unless what it shows is newer: readings replayed
+ * after a reconnect, or buffered while a snapshot loaded, never overwrite a later value.
+ */
+export function applyReadings(points: GatewayDataPoint[], readings: Reading[]): GatewayDataPoint[] {
+  const newest = new Map<number, Reading>()
+  for (const reading of readings) {
+    const seen = newest.get(reading.dataPointId)
+    if (!seen || Date.parse(reading.recordedAt) >= Date.parse(seen.recordedAt)) newest.set(reading.dataPointId, reading)
+  }
+  if (newest.size === 0) return points
+  return points.map((point) => {
+    const reading = newest.get(point.id)
+    if (!reading || (point.lastReadAt !== null && Date.parse(point.lastReadAt) > Date.parse(reading.recordedAt))) return point
+    return { ...point, lastValue: reading.value, lastQuality: reading.quality, lastReadAt: reading.recordedAt }
+  })
+}
+
+/** Ids of data points the readings name that `points` does not know (added elsewhere since the page loaded). */
+export function unknownDataPoints(points: GatewayDataPoint[], readings: Reading[]): number[] {
+  const known = new Set(points.map(point => point.id))
+  return [...new Set(readings.map(reading => reading.dataPointId).filter(id => !known.has(id)))]
+}
+
+/** A value as the page shows it: at most three decimals, no trailing zeros; '—' before the first reading. */
+export function formatValue(value: number | null): string {
+  return value === null ? '—' : String(Number(value.toFixed(3)))
+}

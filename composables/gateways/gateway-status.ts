@@ -1,0 +1,19 @@
+// What the gateway pages say about a gateway's status: the online count and whether contact is overdue.
+import { olderThan } from '../time/relative-time'
+
+/** "2 of 3 online", for the list's summary line. */
+export function onlineSummary(gateways: Array<{ online: boolean }>): string {
+  return `${gateways.filter(gateway => gateway.online).length} of ${gateways.length} online`
+}
+
+/** True when the gateway has been silent for longer than it may be before it counts as offline. */
+export function contactOverdue(gateway: { lastContactAt: string | null, offlineAfterSeconds: number }, now: number): boolean {
+  return olderThan(gateway.lastContactAt, gateway.offlineAfterSeconds * 1000, now)
+}
+
+/** The later of two contact times (ISO), so replayed or reordered events never move contact back. */
+export function laterContact(current: string | null, candidate: string | null): string | null {
+  if (current === null) return candidate
+  if (candidate === null) return current
+  return Date.parse(candidate) > Date.parse(current) ? candidate : current
+}
