@@ -70,7 +70,7 @@ test('a gateway comes online on the gateways page as soon as it reports', async 
   await expect(row).toHaveAttribute('data-online', 'false')
   expect((await ingest(server.url, deviceToken, '/api/ingest/gateways/heartbeat', { gateway: gateway.serial })).status).toBe(201)
   await expect(row).toHaveAttribute('data-online', 'true', { timeout: 2000 })
-  await page.screenshot({ path: 'test-results/screens/gateways.png', fullPage: true })
+  await page.screenshot({ path: 'test-results/screens/gateways-online.png', fullPage: true })
 })
 
 test('a zone turns to alert on the zones page when a node breaches a threshold', async ({ browser }) => {
@@ -85,5 +85,5 @@ test('a zone turns to alert on the zones page when a node breaches a threshold',
   await expect(zone).toHaveAttribute('data-status', 'ok')
   expect((await ingest(server.url, deviceToken, '/api/ingest/telemetry', { device: node.uid, samples: [{ metric: 'temperature', value: 45 }] })).status).toBe(201)
   await expect(zone).toHaveAttribute('data-status', 'alert', { timeout: 2000 })
-  await page.screenshot({ path: 'test-results/screens/zones.png', fullPage: true })
+  await page.screenshot({ path: 'test-results/screens/zones-alert.png', fullPage: true })
 })

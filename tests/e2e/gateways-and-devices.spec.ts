@@ -2,11 +2,11 @@
 // an operator adds a data point whose readings show live (value, quality, chart), viewers cannot add, a device
 // in no zone shows its report live, and the gateway page works on a phone; screenshots are kept as artifacts.
 import { expect, test } from '@playwright/test'
-import type { Browser, Page } from '@playwright/test'
 import { demoEmail, login } from '../support/http-session'
 import { createToken, ingest } from '../support/ingest-token'
 import { startServer } from '../support/server-process'
 import type { ServerProcess } from '../support/server-process'
+import { signedInPage } from '../support/signed-in-page'
 
 const PUMP_HOUSE = 'GREENFIELD-GW-1'
 let server: ServerProcess
@@ -24,19 +24,6 @@ test.afterAll(async () => {
   await server.stop()
 })
 
-/** A signed-in page at `path`, once live and listening. */
-async function signedInPage(browser: Browser, role: 'operator' | 'viewer', path: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
-  const context = await browser.newContext({ viewport })
-  const page = await context.newPage()
-  await page.goto(`${server.url}/login?redirect=${encodeURIComponent(path)}`)
-  await page.fill('input[name=email]', demoEmail(role, 'greenfield'))
-  await page.fill('input[name=password]', 'lookout-demo')
-  await page.click('button[type=submit]')
-  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected')
-  await expect(page.getByTestId('connection-status')).not.toHaveAttribute('data-channels', '0')
-  return page
-}
-
 /** Sends one reading of `register` of the Pump house gateway, as the gateway would. */
 async function sendReading(register: number, value: number, quality: 'good' | 'bad'): Promise<void> {
   const response = await ingest(server.url, deviceToken, '/api/ingest/readings', { gateway: PUMP_HOUSE, readings: [{ register, value, quality }] })
@@ -44,7 +31,7 @@ async function sendReading(register: number, value: number, quality: 'good' | 'b
 }
 
 test('the gateway list opens a gateway; a data point an operator adds shows its readings live', async ({ browser }) => {
-  const page = await signedInPage(browser, 'operator', '/gateways', { width: 1280, height: 1400 })
+  const page = await signedInPage(browser, server, 'operator', '/gateways', { viewport: { width: 1280, height: 1400 } })
   const row = page.locator(`[data-gateway="${PUMP_HOUSE}"]`)
   await expect(page.getByTestId('gateways-summary')).toHaveText(/^\d of 2 online$/)
   await expect(row).toHaveAttribute('data-online', 'true', { timeout: 5000 })
@@ -97,7 +84,7 @@ test('the gateway list opens a gateway; a data point an operator adds shows its 
 })
 
 test('a viewer sees a gateway but cannot add data points; an unknown gateway says so', async ({ browser }) => {
-  const page = await signedInPage(browser, 'viewer', `/gateways/${pumpHouseId}`)
+  const page = await signedInPage(browser, server, 'viewer', `/gateways/${pumpHouseId}`)
   await expect(page.getByTestId('data-point').first()).toBeVisible()
   await expect(page.getByTestId('add-data-point')).toHaveCount(0)
   await page.goto(`${server.url}/gateways/999999`)
@@ -105,7 +92,7 @@ test('a viewer sees a gateway but cannot add data points; an unknown gateway say
 })
 
 test('a device in no zone is listed, and its report shows live', async ({ browser }) => {
-  const page = await signedInPage(browser, 'viewer', '/devices')
+  const page = await signedInPage(browser, server, 'viewer', '/devices')
   const spare = page.locator('[data-device="greenfield-spare-1"]')
   await expect(spare).toHaveAttribute('data-freshness', 'never')
   await expect(spare.getByTestId('device-last-seen')).toContainText('never')
@@ -119,7 +106,7 @@ test('a device in no zone is listed, and its report shows live', async ({ browse
 })
 
 test('the gateway list and a gateway\'s page work on a 375 px wide phone', async ({ browser }) => {
-  const page = await signedInPage(browser, 'viewer', '/gateways', { width: 375, height: 812 })
+  const page = await signedInPage(browser, server, 'viewer', '/gateways', { viewport: { width: 375, height: 812 } })
   const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
   await expect(page.locator(`[data-gateway="${PUMP_HOUSE}"]`)).toBeVisible()
   expect(await overflow()).toBeLessThanOrEqual(0)
