@@ -76,4 +76,5 @@ function clientEvent(ctx: FanoutContext, state: AppState, connection: Connection
   const userId = connection.presenceUserIds.get(name)
   const frame = serverFrame(event, payload, name, userId === undefined ? undefined : { user_id: userId })
   deliver(ctx, channel, Buffer.from(frame), connection.socketId)
+  state.cluster?.whisper(name, event, payload, connection.socketId, userId ?? null)
 }

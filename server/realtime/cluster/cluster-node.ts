@@ -10,7 +10,7 @@ import { deliver } from '../publisher'
 import { ClusterPositions } from './cluster-positions'
 import { clusterKeys } from './keys'
 import type { BusMessage } from './messages'
-import { decodeBusMessage, terminateMessage } from './messages'
+import { clientEventMessage, decodeBusMessage, terminateMessage } from './messages'
 import { parseInfo, PresenceMirror } from './presence-mirror'
 import { RedisLink } from './redis-link'
 
@@ -84,6 +84,11 @@ export class ClusterNode {
     if (this.healthy) void this.link.commands.lookoutSubscriptions(2, this.keys.subscriptions, this.keys.nodeState(this.node), channel, delta).catch(() => {})
   }
 
+  /** Hands a client event, already delivered on this node, to the other nodes. */
+  whisper(channel: string, event: string, data: string, socketId: string, userId: string | null): void {
+    if (this.healthy) void this.link.commands.publish(this.keys.bus, clientEventMessage({ channel, event, except: socketId, node: this.node, userId, data })).catch(() => {})
+  }
+
   /** Closes a user's sockets on every node. */
   terminate(userId: string): void {
     if (this.healthy) void this.link.commands.publish(this.keys.bus, terminateMessage(userId)).catch(() => {})
@@ -97,7 +102,10 @@ export class ClusterNode {
   /** Stops heartbeats and leaves the cluster (this node's presence and subscriptions go with it). */
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer)
-    if (this.healthy) await this.setNodeState({ fields: {}, info: {} }, false).catch(() => {})
+    if (this.healthy) {
+      await this.setNodeState({ fields: {}, info: {} }, false).catch(() => {})
+      await this.link.commands.hdel(this.keys.nodes, this.node).catch(() => {})
+    }
     this.healthy = false
     await this.link.close()
   }
@@ -125,6 +133,10 @@ export class ClusterNode {
   private apply(message: BusMessage): void {
     if (message.type === 'terminate') return this.hooks.terminateLocal(message.userId)
     const channel = this.state.channels.find(message.channel)
+    if (message.type === 'client_event') {
+      if (channel && message.node !== this.node) deliver(this.ctx, channel, Buffer.from(serverFrame(message.event, message.data, message.channel, message.userId === null ? undefined : { user_id: message.userId })), message.except)
+      return
+    }
     if (message.type === 'event') {
       this.positions.observe(message.channel, message.offset)
       if (isCacheChannel(message.channel)) this.state.cache.put(message.channel, message.event, message.data, message.sentAt)
@@ -150,8 +162,9 @@ export class ClusterNode {
       this.positions.useEpoch((await redis.get(this.keys.epoch))!)
       for (const [channel, offset] of Object.entries(await redis.hgetall(this.keys.offsets))) this.positions.observe(channel, Number(offset))
       await this.loadPresence()
-      await this.setNodeState(this.localState(), false)
+      // Heartbeat first: another node must not take this node for dead and undo the state set next.
       await this.heartbeat()
+      await this.setNodeState(this.localState(), false)
       // Events published alone while Redis was away go to the other nodes now (this node's sockets had them).
       while (this.queued.length > 0) {
         const queued = this.queued

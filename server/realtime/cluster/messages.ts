@@ -5,9 +5,10 @@ export type BusMessage =
   | { type: 'member_added', channel: string, userId: string, except: string | null, info: string }
   | { type: 'member_removed', channel: string, userId: string }
   | { type: 'terminate', userId: string }
+  | { type: 'client_event', channel: string, event: string, except: string, node: string, userId: string | null, data: string }
 
 interface Header {
-  t: 'e' | 'a' | 'r' | 'x'
+  t: 'e' | 'a' | 'r' | 'x' | 'w'
   c?: string
   e?: string
   o?: number
@@ -35,8 +36,16 @@ export function decodeBusMessage(raw: string): BusMessage | null {
     case 'a': return { type: 'member_added', channel: header.c!, userId: header.u!, except: header.x || null, info: body }
     case 'r': return { type: 'member_removed', channel: header.c!, userId: header.u! }
     case 'x': return { type: 'terminate', userId: header.u! }
+    case 'w': return { type: 'client_event', channel: header.c!, event: header.e!, except: header.x ?? '', node: header.n ?? '', userId: header.u ?? null, data: body }
     default: return null
   }
+}
+
+/** A client event for the other nodes' subscribers (never stored: whispers have no history). */
+export function clientEventMessage(event: { channel: string, event: string, except: string, node: string, userId: string | null, data: string }): string {
+  const header: Header = { t: 'w', c: event.channel, e: event.event, x: event.except, n: event.node }
+  if (event.userId !== null) header.u = event.userId
+  return `${JSON.stringify(header)}\n${event.data}`
 }
 
 /** The control message asking every node to close a user's sockets. */
