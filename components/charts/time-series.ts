@@ -35,7 +35,8 @@ export function chartDatasets(series: Series[], thresholds: Threshold[], window:
     borderColor: line.color,
     backgroundColor: line.color,
     borderWidth: 1.5,
-    pointRadius: 0,
+    // A lone point has no line to show it: it gets a dot.
+    pointRadius: line.points.length === 1 ? 3 : 0,
     tension: 0.2,
   }))
   if (!window) return lines
@@ -49,9 +50,30 @@ export function chartDatasets(series: Series[], thresholds: Threshold[], window:
   })))
 }
 
-/** Tick label for a time axis: clock time, with the date when the window spans more than a day. */
+/** Tick label for a time axis: clock time (with seconds for windows up to 5 min), with the date beyond a day. */
 export function timeTick(ms: number, spanMs: number): string {
   const date = new Date(ms)
   if (spanMs > 86_400_000) return date.toLocaleDateString([], { month: 'short', day: 'numeric' }) + ' ' + date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })
-  return date.toLocaleTimeString([], spanMs > 3_600_000 ? { hour: '2-digit', minute: '2-digit' } : { hour: '2-digit', minute: '2-digit', second: '2-digit' })
+  return date.toLocaleTimeString([], spanMs > 300_000 ? { hour: '2-digit', minute: '2-digit' } : { hour: '2-digit', minute: '2-digit', second: '2-digit' })
+}
+
+const SECOND = 1000
+const MINUTE = 60 * SECOND
+const HOUR = 60 * MINUTE
+/** Tick spacings a reader counts in: round seconds, minutes, hours and days. */
+const TICK_STEPS = [
+  ...[1, 2, 5, 10, 15, 30].map(n => n * SECOND), ...[1, 2, 5, 10, 15, 30].map(n => n * MINUTE),
+  ...[1, 2, 3, 6, 12].map(n => n * HOUR), ...[1, 2, 7, 14, 28].map(n => n * 24 * HOUR),
+]
+
+/**
+ * At most `maxCount` tick positions between `min` and `max` on round local times (every 10 min, every
+ * 6 h, at midnight ...), rather than chart.js's round numbers of milliseconds (05:56:40, 06:13:20).
+ * `offsetMs` is the local time's offset from UTC (east positive).
+ */
+export function timeTicks(min: number, max: number, maxCount: number, offsetMs = -new Date(min).getTimezoneOffset() * MINUTE): number[] {
+  const step = TICK_STEPS.find(candidate => (max - min) / candidate <= maxCount) ?? Math.ceil((max - min) / maxCount)
+  const ticks: number[] = []
+  for (let local = Math.ceil((min + offsetMs) / step) * step; local - offsetMs <= max; local += step) ticks.push(local - offsetMs)
+  return ticks
 }
