@@ -5,6 +5,8 @@ import type { Browser, BrowserContext, Locator, Page } from '@playwright/test'
 import { demoEmail, login } from '../support/http-session'
 import { startServer } from '../support/server-process'
 import type { ServerProcess } from '../support/server-process'
+import { signedInPage as openSignedInPage } from '../support/signed-in-page'
+import type { SignedInOptions } from '../support/signed-in-page'
 
 let server: ServerProcess
 let zoneId: number
@@ -24,17 +26,10 @@ test.afterAll(async () => {
   await server.stop()
 })
 
-/** A signed-in page at `path`, once its socket is connected and it listens to channels. */
-async function signedInPage(browser: Browser, role: 'admin' | 'operator' | 'viewer', path: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const context = await browser.newContext({ viewport })
-  contexts.push(context)
-  const page = await context.newPage()
-  await page.goto(`${server.url}/login?redirect=${encodeURIComponent(path)}`)
-  await page.fill('input[name=email]', demoEmail(role, 'greenfield'))
-  await page.fill('input[name=password]', 'lookout-demo')
-  await page.click('button[type=submit]')
-  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected')
-  await expect(page.getByTestId('connection-status')).not.toHaveAttribute('data-channels', '0')
+/** A signed-in page whose context is closed after the test. */
+async function signedInPage(browser: Browser, role: 'admin' | 'operator' | 'viewer', path: string, options: SignedInOptions = {}): Promise<Page> {
+  const page = await openSignedInPage(browser, server, role, path, { viewport: { width: 1280, height: 900 }, ...options })
+  contexts.push(page.context())
   return page
 }
 
@@ -151,7 +146,7 @@ test('a viewer has no command form, and the server refuses the viewer\'s command
 })
 
 test('on a 375 px phone the zone stacks in one column, and an unknown zone says so', async ({ browser }) => {
-  const page = await signedInPage(browser, 'operator', `/zones/${zoneId}`, { width: 375, height: 812 })
+  const page = await signedInPage(browser, 'operator', `/zones/${zoneId}`, { viewport: { width: 375, height: 812 } })
   await expect.poll(() => pointsOf(page.getByTestId('zone-chart').first())).toBeGreaterThan(0)
   await expect(page.getByTestId('zone-nodes').locator('li')).not.toHaveCount(0)
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
