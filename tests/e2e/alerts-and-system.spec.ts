@@ -47,9 +47,10 @@ test('the system page shows this browser\'s connection and the server\'s numbers
   await expect(page.getByTestId('server-numbers')).toContainText('Connections')
   await page.goto(`${server.url}/`)
   await page.getByRole('link', { name: 'System' }).first().click()
-  // The dashboard's feed was left when the dashboard unmounted: nothing listens here.
+  // The dashboard's channels were left when it unmounted; only the layout's notifications channel stays.
   await expect(page.getByTestId('browser-connection')).toContainText('connected')
-  await expect(page.getByTestId('channel-diagnostics').locator('tbody tr')).toHaveCount(0)
+  await expect(page.getByTestId('channel-diagnostics').locator('tbody tr')).toHaveCount(1)
+  await expect(page.getByTestId('channel-diagnostics').locator('tbody tr')).toContainText(/private-user\.\d+/)
   await page.screenshot({ path: 'test-results/screens/system.png', fullPage: true })
 })
 
