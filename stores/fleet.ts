@@ -15,7 +15,6 @@ export const useFleetStore = defineStore('fleet', () => {
   const error = ref<string | null>(null)
   // Positions that arrive while a snapshot loads, one list per load in flight.
   const arrivedDuringLoads = new Set<PositionPayload[]>()
-  let coalescer: FrameCoalescer<PositionPayload> | null = null
 
   /** (Re)loads the fleet and the recent geo events: on first use, and after missed events could not be replayed. */
   async function load(tenantId: number): Promise<void> {
@@ -57,9 +56,7 @@ export const useFleetStore = defineStore('fleet', () => {
     const { subscribe } = useWebSocket()
     const channel = channels.tenant(tenantId, 'fleet')
     const options = { componentTag, onGap: () => { void load(tenantId) } }
-    coalescer?.dispose()
     const frameQueue = new FrameCoalescer<PositionPayload>({ key: position => position.vehicleId, replaces: supersedes, apply: applyFrame })
-    coalescer = frameQueue
     const stops = [
       subscribe(channel, EVENTS.positionBatch, data => frameQueue.push((data as PositionBatchPayload).positions), options),
       subscribe(channel, EVENTS.geoEvent, (data) => {
