@@ -1,0 +1,62 @@
+// The tenant's geozones: loaded from REST, changed here by operators, and reloaded when the activity
+// feed (private-tenant.{t}.events) says someone else changed one.
+import { defineStore } from 'pinia'
+import { channels } from '#shared/channels'
+import type { ActivityEventPayload } from '#shared/events'
+import { EVENTS } from '#shared/events'
+import type { Geozone, GeozoneShape } from '~~/composables/map/geozone-geometry'
+
+export const useGeozonesStore = defineStore('geozones', () => {
+  const geozones = ref<Geozone[]>([])
+  const loadedAt = ref<number | null>(null)
+  const error = ref<string | null>(null)
+  let tenant: number | null = null
+
+  /** (Re)loads the geozones: on first use, after a change elsewhere, and after missed events. */
+  async function load(tenantId: number): Promise<void> {
+    tenant = tenantId
+    try {
+      geozones.value = (await $fetch<{ data: Geozone[] }>(`/api/tenants/${tenantId}/geozones`)).data
+      loadedAt.value = Date.now()
+      error.value = null
+    }
+    catch (failure) {
+      error.value = (failure as { statusMessage?: string }).statusMessage ?? 'Geozones could not be loaded'
+    }
+  }
+
+  /** Loads the geozones and reloads them on geozone activity; returns the function that stops following. */
+  function follow(tenantId: number, componentTag: string): () => void {
+    const stop = useWebSocket().subscribe(channels.tenant(tenantId, 'events'), EVENTS.eventCreated, (data) => {
+      if ((data as ActivityEventPayload).kind.startsWith('geozone.')) void load(tenantId)
+    }, { componentTag, onGap: () => { void load(tenantId) } })
+    void load(tenantId)
+    return stop
+  }
+
+  /** Creates a geozone (operators and admins); throws the server's refusal. */
+  async function create(input: { name: string, shape: GeozoneShape, color?: string }): Promise<Geozone> {
+    const answer = await $fetch<{ data: Geozone }>(`/api/tenants/${tenant}/geozones`, { method: 'POST', body: input, headers: { 'x-xsrf-token': xsrfToken() } })
+    replace(answer.data)
+    return answer.data
+  }
+
+  /** Renames a geozone; throws the server's refusal. */
+  async function rename(id: number, name: string): Promise<void> {
+    const answer = await $fetch<{ data: Geozone }>(`/api/geozones/${id}`, { method: 'PATCH', body: { name }, headers: { 'x-xsrf-token': xsrfToken() } })
+    replace(answer.data)
+  }
+
+  /** Deletes a geozone; throws the server's refusal. */
+  async function remove(id: number): Promise<void> {
+    await $fetch(`/api/geozones/${id}`, { method: 'DELETE', headers: { 'x-xsrf-token': xsrfToken() } })
+    geozones.value = geozones.value.filter(zone => zone.id !== id)
+  }
+
+  function replace(zone: Geozone): void {
+    const known = geozones.value.some(item => item.id === zone.id)
+    geozones.value = known ? geozones.value.map(item => (item.id === zone.id ? zone : item)) : [...geozones.value, zone]
+  }
+
+  return { geozones, loadedAt, error, load, follow, create, rename, remove }
+})
