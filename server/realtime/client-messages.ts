@@ -71,10 +71,11 @@ function clientEvent(ctx: FanoutContext, state: AppState, connection: Connection
   if (!connection.allowClientEvent()) return reject(ctx, connection, ErrorCode.ClientEventRateLimit, 'Client event rate limit exceeded')
   const payload = typeof data === 'string' ? data : JSON.stringify(data ?? null)
   if (Buffer.byteLength(payload) > state.app.maxMessageSize) return reject(ctx, connection, null, `Client event data is over ${state.app.maxMessageSize} bytes`)
+  const userId = connection.presenceUserIds.get(name)
+  // In a cluster the other nodes' subscribers must get it too: it goes through Redis like every publish.
+  if (state.cluster) return state.cluster.clientEvent(name, event, payload, connection.socketId, userId)
   const channel = state.channels.find(name)
   if (!channel) return
-  const userId = connection.presenceUserIds.get(name)
   const frame = serverFrame(event, payload, name, userId === undefined ? undefined : { user_id: userId })
   deliver(ctx, channel, Buffer.from(frame), connection.socketId)
-  state.cluster?.whisper(name, event, payload, connection.socketId, userId ?? null)
 }

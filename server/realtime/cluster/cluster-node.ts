@@ -84,9 +84,11 @@ export class ClusterNode {
     if (this.healthy) void this.link.commands.lookoutSubscriptions(2, this.keys.subscriptions, this.keys.nodeState(this.node), channel, delta).catch(() => {})
   }
 
-  /** Hands a client event, already delivered on this node, to the other nodes. */
-  whisper(channel: string, event: string, data: string, socketId: string, userId: string | null): void {
-    if (this.healthy) void this.link.commands.publish(this.keys.bus, clientEventMessage({ channel, event, except: socketId, node: this.node, userId, data })).catch(() => {})
+  /** A client event: through the bus to every node's subscribers (this node's too); alone while Redis is away. */
+  clientEvent(channel: string, event: string, payload: string, except: string, userId: string | undefined): void {
+    const alone = () => this.deliverClientEvent(channel, event, payload, except, userId ?? null)
+    if (!this.healthy) return alone()
+    void this.link.commands.publish(this.keys.bus, clientEventMessage(channel, event, payload, except, userId)).catch(alone)
   }
 
   /** Closes a user's sockets on every node. */
@@ -132,11 +134,8 @@ export class ClusterNode {
 
   private apply(message: BusMessage): void {
     if (message.type === 'terminate') return this.hooks.terminateLocal(message.userId)
+    if (message.type === 'client') return this.deliverClientEvent(message.channel, message.event, message.data, message.except, message.userId)
     const channel = this.state.channels.find(message.channel)
-    if (message.type === 'client_event') {
-      if (channel && message.node !== this.node) deliver(this.ctx, channel, Buffer.from(serverFrame(message.event, message.data, message.channel, message.userId === null ? undefined : { user_id: message.userId })), message.except)
-      return
-    }
     if (message.type === 'event') {
       this.positions.observe(message.channel, message.offset)
       if (isCacheChannel(message.channel)) this.state.cache.put(message.channel, message.event, message.data, message.sentAt)
@@ -154,6 +153,11 @@ export class ClusterNode {
     if (channel) deliver(this.ctx, channel, Buffer.from(serverFrame('pusher_internal:member_removed', { user_id: message.userId }, message.channel)))
   }
 
+  private deliverClientEvent(name: string, event: string, payload: string, except: string | null, userId: string | null): void {
+    const channel = this.state.channels.find(name)
+    if (channel) deliver(this.ctx, channel, Buffer.from(serverFrame(event, payload, name, userId === null ? undefined : { user_id: userId })), except ?? undefined)
+  }
+
   /** Brings Redis and this node back in line: epoch, offsets, presence, this node's share, queued events. */
   private async resync(): Promise<void> {
     try {
@@ -162,7 +166,8 @@ export class ClusterNode {
       this.positions.useEpoch((await redis.get(this.keys.epoch))!)
       for (const [channel, offset] of Object.entries(await redis.hgetall(this.keys.offsets))) this.positions.observe(channel, Number(offset))
       await this.loadPresence()
-      // Heartbeat first: another node must not take this node for dead and undo the state set next.
+      // Heartbeat first: a node back from a long outage still looks dead until then, and another
+      // node's cleanup would otherwise wipe the share it is about to write.
       await this.heartbeat()
       await this.setNodeState(this.localState(), false)
       // Events published alone while Redis was away go to the other nodes now (this node's sockets had them).

@@ -2,13 +2,13 @@
 
 export type BusMessage =
   | { type: 'event', channel: string, event: string, offset: number, sentAt: number, except: string | null, node: string, republished: boolean, data: string }
+  | { type: 'client', channel: string, event: string, except: string | null, userId: string | null, data: string }
   | { type: 'member_added', channel: string, userId: string, except: string | null, info: string }
   | { type: 'member_removed', channel: string, userId: string }
   | { type: 'terminate', userId: string }
-  | { type: 'client_event', channel: string, event: string, except: string, node: string, userId: string | null, data: string }
 
 interface Header {
-  t: 'e' | 'a' | 'r' | 'x' | 'w'
+  t: 'e' | 'c' | 'a' | 'r' | 'x'
   c?: string
   e?: string
   o?: number
@@ -19,36 +19,53 @@ interface Header {
   u?: string
 }
 
-/** Reads a bus message; null for anything this version does not understand. */
+const isString = (value: unknown): value is string => typeof value === 'string'
+const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value)
+
+/**
+ * Reads a bus message; null for anything this version does not understand. Anyone with access to
+ * Redis can publish on the bus, so a malformed message is dropped rather than allowed to throw.
+ */
 export function decodeBusMessage(raw: string): BusMessage | null {
   const split = raw.indexOf('\n')
   if (split === -1) return null
-  let header: Header
+  let parsed: unknown
   try {
-    header = JSON.parse(raw.slice(0, split)) as Header
+    parsed = JSON.parse(raw.slice(0, split))
   }
   catch {
     return null
   }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return null
+  const header = parsed as Partial<Header>
   const body = raw.slice(split + 1)
+  const except = isString(header.x) && header.x !== '' ? header.x : null
   switch (header.t) {
-    case 'e': return { type: 'event', channel: header.c!, event: header.e!, offset: header.o!, sentAt: header.s!, except: header.x || null, node: header.n ?? '', republished: header.r === 1, data: body }
-    case 'a': return { type: 'member_added', channel: header.c!, userId: header.u!, except: header.x || null, info: body }
-    case 'r': return { type: 'member_removed', channel: header.c!, userId: header.u! }
-    case 'x': return { type: 'terminate', userId: header.u! }
-    case 'w': return { type: 'client_event', channel: header.c!, event: header.e!, except: header.x ?? '', node: header.n ?? '', userId: header.u ?? null, data: body }
+    case 'e':
+      if (!isString(header.c) || !isString(header.e) || !isNumber(header.o) || !isNumber(header.s)) return null
+      return { type: 'event', channel: header.c, event: header.e, offset: header.o, sentAt: header.s, except, node: isString(header.n) ? header.n : '', republished: header.r === 1, data: body }
+    case 'c':
+      if (!isString(header.c) || !isString(header.e)) return null
+      return { type: 'client', channel: header.c, event: header.e, except, userId: isString(header.u) ? header.u : null, data: body }
+    case 'a':
+      if (!isString(header.c) || !isString(header.u)) return null
+      return { type: 'member_added', channel: header.c, userId: header.u, except, info: body }
+    case 'r':
+      if (!isString(header.c) || !isString(header.u)) return null
+      return { type: 'member_removed', channel: header.c, userId: header.u }
+    case 'x':
+      if (!isString(header.u)) return null
+      return { type: 'terminate', userId: header.u }
     default: return null
   }
-}
-
-/** A client event for the other nodes' subscribers (never stored: whispers have no history). */
-export function clientEventMessage(event: { channel: string, event: string, except: string, node: string, userId: string | null, data: string }): string {
-  const header: Header = { t: 'w', c: event.channel, e: event.event, x: event.except, n: event.node }
-  if (event.userId !== null) header.u = event.userId
-  return `${JSON.stringify(header)}\n${event.data}`
 }
 
 /** The control message asking every node to close a user's sockets. */
 export function terminateMessage(userId: string): string {
   return `${JSON.stringify({ t: 'x', u: userId })}\n`
+}
+
+/** A client event for every node's subscribers of the channel but the sender; `userId` on presence channels. */
+export function clientEventMessage(channel: string, event: string, payload: string, except: string, userId?: string): string {
+  return `${JSON.stringify({ t: 'c', c: channel, e: event, x: except, ...(userId === undefined ? {} : { u: userId }) })}\n${payload}`
 }
