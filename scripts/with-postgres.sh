@@ -11,7 +11,8 @@ if [ -z "$bin" ] || [ ! -x "$bin/initdb" ]; then
 fi
 
 data=$(mktemp -d /tmp/lookout-pg-XXXXXX)
-port=${TEST_POSTGRES_PORT:-55432}
+# A free port unless one is given: parallel runs (and other local servers) must not collide.
+port=${TEST_POSTGRES_PORT:-$(node -e "const s = require('net').createServer().listen(0, '127.0.0.1', () => { console.log(s.address().port); s.close() })")}
 # initdb refuses to run as root: run the server as the `postgres` user when we are root.
 as_owner=()
 if [ "$(id -u)" -eq 0 ]; then
@@ -26,7 +27,10 @@ stop() {
 trap stop EXIT
 
 "${as_owner[@]}" "$bin/initdb" -D "$data" -U lookout --auth=trust >/dev/null
-"${as_owner[@]}" "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w -o "-p $port -k $data -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null
+if ! "${as_owner[@]}" "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w -o "-p $port -k $data -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null; then
+  cat "$data/server.log" >&2
+  exit 1
+fi
 
 export TEST_DATABASE_URL="postgres://lookout@127.0.0.1:$port/postgres"
 echo "PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
