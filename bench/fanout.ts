@@ -46,7 +46,8 @@ async function main(argv: string[]): Promise<number> {
     console.warn(`bench: ${events * options.connections} deliveries are kept in memory until the end (about 250 bytes each)`)
   }
 
-  const server = await startServer()
+  // Every subscriber comes from 127.0.0.1, so the per-address connection limit is lifted.
+  const server = await startServer({ LOOKOUT_MAX_CONNECTIONS_PER_IP: '0' })
   // Whatever ends this process (a crash, EPIPE, process.exit) must not leave the server running.
   const killServer = () => {
     if (server.child.exitCode === null && server.child.signalCode === null) server.child.kill('SIGKILL')

@@ -79,10 +79,12 @@ export function shareCsrfToken(event: H3Event, csrf: string): void {
   setCookie(event, XSRF_COOKIE, csrf, { httpOnly: false, sameSite: 'lax', secure, path: '/', maxAge: sessionMaxAge() })
 }
 
-/** Ends the session. */
+/** Ends the session: both cookies expire at once (h3's clearSession alone leaves an empty session cookie behind). */
 export async function endSession(event: H3Event): Promise<void> {
+  const { cookie } = config(event)
   await clearSession(event, config(event))
-  deleteCookie(event, XSRF_COOKIE, { path: '/' })
+  deleteCookie(event, SESSION_COOKIE, cookie)
+  deleteCookie(event, XSRF_COOKIE, { ...cookie, httpOnly: false })
 }
 
 /** True when the request's X-XSRF-TOKEN header matches the session's token. */

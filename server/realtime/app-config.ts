@@ -40,6 +40,8 @@ export interface EngineLimits {
   maxBatchSize: number
   /** Largest HTTP API request body in bytes. */
   maxRequestSize: number
+  /** Open sockets one client address may hold (HTTP 429 on the upgrade beyond it); 0 means unlimited. */
+  maxConnectionsPerIp: number
 }
 
 export interface EngineConfig {
@@ -82,6 +84,7 @@ export function loadEngineConfig(env: Env): EngineConfig {
     maxChannelsPerEvent: positive(env, 'LOOKOUT_MAX_CHANNELS_PER_EVENT', 100),
     maxBatchSize: positive(env, 'LOOKOUT_MAX_BATCH_SIZE', 10),
     maxRequestSize: positive(env, 'REVERB_SERVER_MAX_REQUEST_SIZE', 1_000_000),
+    maxConnectionsPerIp: nonNegative(env, 'LOOKOUT_MAX_CONNECTIONS_PER_IP', 200),
   }
   return { apps: [app], limits, usingDevelopmentApp: missing.length > 0 }
 }

@@ -61,7 +61,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
       reject(new Error(`server exited with ${code}:\n${output}`))
     })
   })
-  await untilReady(`http://127.0.0.1:${port}`, () => output)
+  await untilReady(`http://127.0.0.1:${port}`, () => output, child)
   return {
     port,
     url: `http://127.0.0.1:${port}`,
@@ -76,9 +76,11 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
 }
 
 /** Waits for /api/health to answer 200: the database is open (creating it blocks the server for seconds). */
-async function untilReady(url: string, output: () => string): Promise<void> {
+async function untilReady(url: string, output: () => string, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + 30_000
   while (Date.now() < deadline) {
+    // A server that gave up after listening (its database is unreachable, say) fails at once.
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server exited with ${child.exitCode ?? child.signalCode}:\n${output()}`)
     const status = await fetch(`${url}/api/health`).then(response => response.status, () => 0)
     if (status === 200) return
     await new Promise(done => setTimeout(done, 100))

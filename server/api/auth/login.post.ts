@@ -2,6 +2,7 @@
 import { eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { activeUser } from '../../auth/actor'
+import { requestAddress } from '../../auth/client-address'
 import { FixedWindowLimiter } from '../../auth/fixed-window-limiter'
 import { hashPassword, verifyPassword } from '../../auth/password'
 import { startSession } from '../../auth/session'
@@ -16,7 +17,7 @@ const unknownUserHash = () => (dummyHash ??= hashPassword('no account has this p
 
 export default defineEventHandler(async (event) => {
   const { email, password } = await validBody(event, body)
-  const limit = attempts.hit(`${getRequestIP(event, { xForwardedFor: true })}|${email}`)
+  const limit = attempts.hit(`${requestAddress(event)}|${email}`)
   if (!limit.allowed) {
     setResponseHeader(event, 'retry-after', limit.retryAfter)
     throw createError({ statusCode: 429, statusMessage: `Too many login attempts; retry after ${limit.retryAfter} s` })

@@ -1,10 +1,14 @@
 // WebSocket endpoint /app/{key}: adapts crossws peers to the realtime engine.
+import type { Socket } from 'node:net'
 import type { Peer } from 'crossws'
 import type { WebSocket } from 'ws'
+import { clientAddress, trustsProxy } from '../../auth/client-address'
+import { AddressSlots } from '../../realtime/address-slots'
 import type { Connection } from '../../realtime/connection'
 import { isOriginAllowed } from '../../realtime/origin'
 
 const connections = new WeakMap<Peer, Connection>()
+let slots: AddressSlots | null = null
 
 export default defineWebSocketHandler({
   upgrade(request) {
@@ -13,6 +17,17 @@ export default defineWebSocketHandler({
     if (app && !isOriginAllowed(app.app.allowedOrigins, request.headers.get('origin'), request.headers.get('host'))) {
       return new Response('Origin not allowed', { status: 403 })
     }
+    // A slot is held by the TCP socket, from the upgrade until it closes, so a handshake that fails
+    // after this point gives it back too; refusing here costs no WebSocket and no engine state.
+    const socket = nodeSocketOf(request)
+    if (!socket) return
+    slots ??= new AddressSlots(useRealtimeEngine().limits.maxConnectionsPerIp)
+    const release = slots.acquire(clientAddress(socket.remoteAddress, request.headers.get('x-forwarded-for'), trustsProxy()))
+    if (!release) {
+      return new Response('Too many connections from this address', { status: 429, headers: { 'retry-after': '10' } })
+    }
+    socket.once('close', release)
+    if (socket.destroyed) release()
   },
 
   open(peer) {
@@ -45,6 +60,11 @@ export default defineWebSocketHandler({
     connections.delete(peer)
   },
 })
+
+/** The TCP socket under crossws's Node request proxy (crossws exposes the address only once the socket is open). */
+function nodeSocketOf(request: { headers: Headers }): Socket | undefined {
+  return (request as unknown as { _req?: { socket?: Socket } })._req?.socket
+}
 
 function appKeyOf(url: string): string {
   const path = new URL(url, 'http://localhost').pathname

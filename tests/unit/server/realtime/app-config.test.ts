@@ -28,6 +28,7 @@ describe('loadEngineConfig', () => {
       maxChannelsPerEvent: 100,
       maxBatchSize: 10,
       maxRequestSize: 1_000_000,
+      maxConnectionsPerIp: 200,
     })
   })
 
@@ -64,12 +65,14 @@ describe('loadEngineConfig', () => {
     ['LOOKOUT_MAX_BUFFERED_BYTES', '0'],
     ['REVERB_APP_CLIENT_EVENTS_PER_SECOND', '0'],
     ['REVERB_SERVER_MAX_REQUEST_SIZE', '1e'],
+    ['LOOKOUT_MAX_CONNECTIONS_PER_IP', '-3'],
   ])('throws naming %s when it is %j', (name, value) => {
     expect(() => loadEngineConfig({ ...CREDENTIALS, [name]: value })).toThrow(name)
   })
 
-  it('allows 0 (unlimited) for the connection quota only', () => {
+  it('allows 0 (unlimited) for the connection quotas only', () => {
     expect(loadEngineConfig({ REVERB_APP_MAX_CONNECTIONS: '0' }).apps[0]!.maxConnections).toBe(0)
+    expect(loadEngineConfig({ LOOKOUT_MAX_CONNECTIONS_PER_IP: '0' }).limits.maxConnectionsPerIp).toBe(0)
     expect(() => loadEngineConfig({ REVERB_APP_MAX_CHANNELS_PER_CONNECTION: '0' })).toThrow('REVERB_APP_MAX_CHANNELS_PER_CONNECTION')
   })
 })
