@@ -22,7 +22,7 @@ export default defineConfig({
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
           testTimeout: 20_000,
-          hookTimeout: 30_000,
+          hookTimeout: 120_000,
           // One server process per test file; files run one at a time to keep a 2-core machine calm.
           fileParallelism: false,
         },

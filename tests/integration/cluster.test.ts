@@ -64,7 +64,7 @@ beforeAll(async () => {
   ;[a, b] = await startCluster(redis, 2) as [ServerProcess, ServerProcess]
   sdkA = serverSdk(a)
   sdkB = serverSdk(b)
-}, 60_000)
+}, 200_000)
 afterEach(() => {
   for (const cleanup of cleanups.splice(0)) cleanup()
 })

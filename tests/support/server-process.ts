@@ -46,7 +46,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
   child.stdout!.on('data', (chunk: Buffer) => { output += chunk.toString() })
   child.stderr!.on('data', (chunk: Buffer) => { output += chunk.toString() })
   const port = await new Promise<number>((resolvePort, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in 20 s:\n${output}`)), 20_000)
+    const timer = setTimeout(() => reject(new Error(`server did not start in 60 s:\n${output}`)), 60_000)
     const onData = () => {
       const match = /Listening on http:\/\/[^:]+:(\d+)/.exec(output)
       if (!match) return
@@ -77,7 +77,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
 
 /** Waits for /api/health to answer 200: the database is open (creating it blocks the server for seconds). */
 async function untilReady(url: string, output: () => string, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 30_000
+  const deadline = Date.now() + 90_000
   while (Date.now() < deadline) {
     // A server that gave up after listening (its database is unreachable, say) fails at once.
     if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server exited with ${child.exitCode ?? child.signalCode}:\n${output()}`)
@@ -85,7 +85,7 @@ async function untilReady(url: string, output: () => string, child: ChildProcess
     if (status === 200) return
     await new Promise(done => setTimeout(done, 100))
   }
-  throw new Error(`server not ready in 30 s:\n${output()}`)
+  throw new Error(`server not ready in 90 s:\n${output()}`)
 }
 
 async function stopChild(child: ChildProcess): Promise<void> {
