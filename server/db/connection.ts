@@ -22,7 +22,14 @@ export interface DatabaseHandle {
 /** Opens PostgreSQL at `url` when given, else PGlite in `dataDir` (`memory://` for a throwaway one). */
 export async function openDatabase(options: { url?: string, dataDir: string }): Promise<DatabaseHandle> {
   if (options.url) {
-    const pool = new pg.Pool({ connectionString: options.url, max: 10 })
+    // A bounded wait for a connection: with the server unreachable a request fails (503) instead of hanging.
+    const pool = new pg.Pool({ connectionString: options.url, max: 10, connectionTimeoutMillis: 5_000 })
+    // An idle client whose server went away is dropped by the pool, which connects anew on demand; without
+    // a listener its 'error' would be an uncaught exception.
+    pool.on('error', error => console.warn(`[lookout] database connection lost: ${error.message}`))
+    // A client in use when its connection breaks emits 'error' too: its query fails with that error, which the
+    // request answers (503), so there is nothing more to do here than keep it from being uncaught.
+    pool.on('connect', client => client.on('error', () => undefined))
     const db = drizzlePostgres(pool, { schema })
     return {
       db: db as unknown as Database,

@@ -5,6 +5,7 @@ import type { Channel } from './channel'
 import { isCacheChannel } from './channel-name'
 import { serverFrame } from './frames'
 import type { EngineMetrics } from './metrics'
+import { ErrorCode } from './protocol-errors'
 import { payloadShape, withRecoveryMeta } from './recovery-meta'
 
 export interface PublishRequest {
@@ -50,7 +51,10 @@ export function deliver(ctx: FanoutContext, channel: Channel, frame: Buffer, exc
   let delivered = 0
   for (const connection of channel.subscribers) {
     if (connection.socketId === exceptSocketId) continue
+    const wasOpen = !connection.closed
     if (connection.send(frame, ctx.maxBufferedBytes)) delivered += 1
+    // Cut off just now for not keeping up (4100): counted with the engine's other closes.
+    else if (wasOpen && connection.closed) ctx.metrics.error(ErrorCode.OverCapacity)
   }
   if (delivered > 0) {
     ctx.metrics.messagesOut.inc(delivered)

@@ -1,4 +1,6 @@
 // The domain context of this process: the database, broadcasts through the realtime engine, the clock.
+import type { H3Event } from 'h3'
+import { isDatabaseUnavailable } from '../db/unavailable'
 import type { DomainContext } from '../domain/context'
 import { domainSettings } from '../domain/context'
 import { DomainError } from '../domain/errors'
@@ -19,5 +21,20 @@ export async function domainCall<T>(work: () => Promise<T>): Promise<T> {
   catch (error) {
     if (error instanceof DomainError) throw createError({ statusCode: error.status, statusMessage: error.message, data: { field: error.field } })
     throw error
+  }
+}
+
+/** Seconds a client is asked to wait before retrying while the database cannot be reached. */
+const DATABASE_RETRY_AFTER_SECONDS = 5
+
+/** Runs a request's work; an unreachable database answers 503 with Retry-After (devices retry later), not 500. */
+export async function databaseCall<T>(event: H3Event, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work()
+  }
+  catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error
+    setResponseHeader(event, 'retry-after', DATABASE_RETRY_AFTER_SECONDS)
+    throw createError({ statusCode: 503, statusMessage: 'The database is unavailable: retry later' })
   }
 }

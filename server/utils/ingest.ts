@@ -1,5 +1,5 @@
 // Defines a device ingest route: Bearer token with the `ingest` ability, zod validation, one transaction,
-// Idempotency-Key, and broadcasts only after the data is committed.
+// Idempotency-Key, broadcasts only after the data is committed, and 503 + Retry-After while the database is down.
 import type { z } from 'zod'
 import type { Database } from '../db/connection'
 import type { DomainContext } from '../domain/context'
@@ -10,7 +10,7 @@ type Ingest<I, R> = (ctx: DomainContext, tx: Database, tenantId: number, input: 
 
 /** An event handler running `ingest` for the token's tenant; answers 201 with its response. */
 export function defineIngestHandler<S extends z.ZodType, R>(schema: S, ingest: Ingest<z.infer<S>, R>) {
-  return defineEventHandler(async (event) => {
+  return defineEventHandler(event => databaseCall(event, async () => {
     const actor = await useActor(event, 'ingest')
     const input = await validBody(event, schema)
     const ctx = await useDomain()
@@ -25,5 +25,5 @@ export function defineIngestHandler<S extends z.ZodType, R>(schema: S, ingest: I
     setResponseStatus(event, answer.status)
     if (answer.replayed) setResponseHeader(event, 'idempotency-replayed', 'true')
     return answer.body
-  })
+  }))
 }

@@ -83,6 +83,16 @@ export class RawSocket {
     return this.closeInfo
   }
 
+  /** Stops reading from the network, like a client that hangs: the server's writes queue up. */
+  pause(): void {
+    this.ws.pause()
+  }
+
+  /** Reads again what queued up meanwhile. */
+  resume(): void {
+    this.ws.resume()
+  }
+
   close(): void {
     this.ws.close()
   }

@@ -3,7 +3,7 @@ import type { DomainContext } from '../../../domain/context'
 import { pendingCommandsQuery } from '../../../domain/commands/command-schema'
 import { pendingCommands } from '../../../domain/commands/pending-commands'
 
-export default defineEventHandler(async (event) => {
+export default defineEventHandler(event => databaseCall(event, async () => {
   const actor = await useActor(event, 'ingest')
   const { device } = validQuery(event, pendingCommandsQuery)
   const ctx = await useDomain()
@@ -15,4 +15,4 @@ export default defineEventHandler(async (event) => {
   }))
   announce(ctx)
   return response
-})
+}))

@@ -378,7 +378,7 @@ describe('publish', () => {
     expect(sent[2]).toBe(sent[0])
   })
 
-  it('cuts off a subscriber whose send buffer is over LOOKOUT_MAX_BUFFERED_BYTES with 4100; others still receive', () => {
+  it('cuts off a subscriber whose send buffer is over LOOKOUT_MAX_BUFFERED_BYTES with 4100 (counted once); others still receive', async () => {
     const engine = createEngine({ LOOKOUT_MAX_BUFFERED_BYTES: '1000' })
     const slow = connect(engine)
     const atLimit = connect(engine)
@@ -394,6 +394,8 @@ describe('publish', () => {
     publish(engine, ['news'], '{}')
     expect(fast.transport.framesOf('update')).toHaveLength(2)
     expect(slow.transport.closes).toHaveLength(1)
+    const errors = await engine.metrics.errors.get()
+    expect(errors.values.filter(value => value.labels.code === '4100').map(value => value.value)).toEqual([1])
   })
 })
 
