@@ -19,7 +19,13 @@ export interface Message {
 
 /** Starts `count` nodes (each with its own embedded database) in one cluster; resolves once each sees them all. */
 export async function startCluster(redis: RedisProcess, count: number, env: Record<string, string> = {}): Promise<ServerProcess[]> {
-  const nodes = await Promise.all(Array.from({ length: count }, () => startServer({ REDIS_URL: redis.url, ...env })))
+  const started = await Promise.allSettled(Array.from({ length: count }, () => startServer({ REDIS_URL: redis.url, ...env })))
+  const nodes = started.flatMap(result => (result.status === 'fulfilled' ? [result.value] : []))
+  const failure = started.find(result => result.status === 'rejected')
+  if (failure) {
+    await Promise.all(nodes.map(node => node.stop()))
+    throw failure.reason
+  }
   for (const node of nodes) {
     await until(async () => {
       const cluster = (await health(node)).cluster

@@ -46,7 +46,10 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
   child.stdout!.on('data', (chunk: Buffer) => { output += chunk.toString() })
   child.stderr!.on('data', (chunk: Buffer) => { output += chunk.toString() })
   const port = await new Promise<number>((resolvePort, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in 60 s:\n${output}`)), 60_000)
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL')
+      reject(new Error(`server did not start in 60 s:\n${output}`))
+    }, 60_000)
     const onData = () => {
       const match = /Listening on http:\/\/[^:]+:(\d+)/.exec(output)
       if (!match) return
@@ -61,7 +64,14 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
       reject(new Error(`server exited with ${code}:\n${output}`))
     })
   })
-  await untilReady(`http://127.0.0.1:${port}`, () => output, child)
+  try {
+    await untilReady(`http://127.0.0.1:${port}`, () => output, child)
+  }
+  catch (error) {
+    // A server that never became ready must not outlive the test that started it.
+    await stopChild(child)
+    throw error
+  }
   return {
     port,
     url: `http://127.0.0.1:${port}`,
