@@ -1,5 +1,25 @@
-// The functions a V8 CPU profile spent most of its own time in, as printable lines.
-import type { CpuProfile } from './server-inspector'
+// CPU profiles of a server taken around a piece of the benchmark, and the functions they spent most of their own time in.
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { CpuProfile, ServerInspector } from './server-inspector'
+
+/** Runs `work`; with a `dir`, profiles the server meanwhile, writes `dir/<label>.cpuprofile` and prints the top functions. */
+export async function profiled<T>(inspector: ServerInspector, dir: string | undefined, label: string, work: () => Promise<T>): Promise<T> {
+  if (!dir) return work()
+  await inspector.startProfile()
+  let result: T
+  try {
+    result = await work()
+  }
+  finally {
+    const profile = await inspector.stopProfile()
+    const file = join(dir, `${label.replace(/[^\w.-]+/g, '_')}.cpuprofile`)
+    writeFileSync(file, JSON.stringify(profile))
+    console.log(`  CPU profile of the server (${label}): ${file}; most self time:`)
+    for (const line of topFunctions(profile, 12)) console.log(`    ${line}`)
+  }
+  return result
+}
 
 /** The `count` functions with the most self time: share of samples, milliseconds, name and place. */
 export function topFunctions(profile: CpuProfile, count: number): string[] {

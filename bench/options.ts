@@ -16,7 +16,7 @@ export interface BenchOptions {
   seconds?: number
   /** Sockets opened concurrently per load-generator process while connecting. */
   batch: number
-  /** Folder for CPU profiles of the server, one per publish phase. */
+  /** Folder for CPU profiles of the server, one per connect and publish phase. */
   profileDir?: string
 }
 
@@ -43,7 +43,8 @@ export const USAGE = `Usage: npm run bench -- [--scenario 1|2|3|4|all] [--full] 
   --rate R         one rate (events/s) instead of 1, 5 and 20 in scenarios 1 and 4 (env BENCH_RATE)
   --seconds S      publishing time of each phase (env BENCH_SECONDS)
   --batch B        sockets opened at a time per load-generator process (default 200, env BENCH_BATCH)
-  --profile DIR    write a CPU profile of the server for each publish phase to DIR (env BENCH_PROFILE)`
+  --profile DIR    write a CPU profile of the (first) server for each connect and publish phase to DIR; the
+                   profiler costs CPU, so figures of such a run are not comparable (env BENCH_PROFILE)`
 
 /** Reads the options from `argv` (without node and script) and the environment; throws a readable error. */
 export function parseOptions(argv: string[], env: Record<string, string | undefined>): BenchOptions {

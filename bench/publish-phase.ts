@@ -1,9 +1,7 @@
 // One publish phase: a fresh delivery record, the publishing, a wait for stragglers, and every figure of the phase.
-import { writeFileSync } from 'node:fs'
-import { join } from 'node:path'
 import type { BenchServer } from './bench-server'
 import { nowMs, sleep } from './clock'
-import { topFunctions } from './cpu-profile'
+import { profiled } from './cpu-profile'
 import type { PublishOutcome } from './fixed-rate-publisher'
 import { readCpuSeconds } from './process-stats'
 import type { NodeAnalysis, SubscriberFleet } from './subscriber-fleet'
@@ -47,35 +45,32 @@ export async function runPhase<O extends PublishOutcome>(
 ): Promise<PhaseResult<O>> {
   const { servers, fleet, redisPid, profileDir } = setting
   await fleet.phase(phase.event)
-  if (profileDir) await servers[0]!.inspector.startProfile()
   const serverCpu = () => servers.reduce((sum, server) => sum + server.cpuSeconds(), 0)
-  const serverStart = serverCpu()
-  const redisStart = redisPid === undefined ? 0 : readCpuSeconds(redisPid)
-  const generatorStart = (await fleet.cpuSeconds()) + ownCpuSeconds()
-  const started = nowMs()
-
-  const outcome = await publish()
-  const expected = expectedOf(outcome)
-  let frames = await fleet.frames()
-  let lastNew = nowMs()
-  while (frames < expected && nowMs() - lastNew < QUIET_MS) {
-    await sleep(20)
-    const now = await fleet.frames()
-    if (now > frames) lastNew = nowMs()
-    frames = now
-  }
-
-  const seconds = (nowMs() - started) / 1000
-  const serverCpuSeconds = serverCpu() - serverStart
-  const redisCpuSeconds = redisPid === undefined ? undefined : readCpuSeconds(redisPid) - redisStart
-  const generatorCpuSeconds = (await fleet.cpuSeconds()) + ownCpuSeconds() - generatorStart
-  if (profileDir) {
-    const profile = await servers[0]!.inspector.stopProfile()
-    const file = join(profileDir, `${phase.label.replace(/[^\w.-]+/g, '_')}.cpuprofile`)
-    writeFileSync(file, JSON.stringify(profile))
-    console.log(`  CPU profile of the server: ${file}; most self time:`)
-    for (const line of topFunctions(profile, 12)) console.log(`    ${line}`)
-  }
+  const measured = await profiled(servers[0]!.inspector, profileDir, phase.label, async () => {
+    const serverStart = serverCpu()
+    const redisStart = redisPid === undefined ? 0 : readCpuSeconds(redisPid)
+    const generatorStart = (await fleet.cpuSeconds()) + ownCpuSeconds()
+    const started = nowMs()
+    const outcome = await publish()
+    const expected = expectedOf(outcome)
+    let frames = await fleet.frames()
+    let lastNew = nowMs()
+    while (frames < expected && nowMs() - lastNew < QUIET_MS) {
+      await sleep(20)
+      const now = await fleet.frames()
+      if (now > frames) lastNew = nowMs()
+      frames = now
+    }
+    return {
+      outcome,
+      expected,
+      seconds: (nowMs() - started) / 1000,
+      serverCpuSeconds: serverCpu() - serverStart,
+      redisCpuSeconds: redisPid === undefined ? undefined : readCpuSeconds(redisPid) - redisStart,
+      generatorCpuSeconds: (await fleet.cpuSeconds()) + ownCpuSeconds() - generatorStart,
+    }
+  })
+  const { outcome, expected, seconds, serverCpuSeconds, redisCpuSeconds, generatorCpuSeconds } = measured
   const nodes = await fleet.analyse(outcome)
   return {
     label: phase.label,

@@ -1,9 +1,11 @@
 // What the scenarios share: HTTP API clients, the warm-up, open-file budgets, and connecting a fleet while measuring server memory.
+import { readdirSync } from 'node:fs'
 import { Agent } from 'node:http'
 import Pusher from 'pusher'
 import { TEST_APP } from '../tests/support/server-process'
 import type { BenchServer, MemoryReading } from './bench-server'
 import { sleep } from './clock'
+import { profiled } from './cpu-profile'
 import { fdLimitProblem, openFileLimit } from './fd-limit'
 import type { BenchOptions } from './options'
 import type { ConnectResult, MemoryResult } from './report'
@@ -36,16 +38,18 @@ export function wsUrl(server: BenchServer): string {
   return `ws://127.0.0.1:${server.process.port}/app/${TEST_APP.key}?protocol=7&client=bench&version=1`
 }
 
-/**
- * Sockets each server node can take under the open-file limit (sockets + 100 descriptors each),
- * with the reason when `wanted` had to be cut down.
- */
-export function socketBudget(wanted: number, nodes: number): { sockets: number, note: string | null } {
+/** Descriptors a server needs besides its sockets' (measured at start), plus room for the inspector and HTTP API connections. */
+const SPARE_DESCRIPTORS = 60
+
+/** Sockets the servers can take under the open-file limit, with the reason when `wanted` had to be cut down. */
+export function socketBudget(wanted: number, servers: BenchServer[]): { sockets: number, note: string | null } {
   const limit = openFileLimit()
-  const perNode = Math.ceil(wanted / nodes)
-  const problem = fdLimitProblem(limit, perNode + 100)
+  const perNode = Math.ceil(wanted / servers.length)
+  const own = Math.max(...servers.map(server => readdirSync(`/proc/${server.process.pid}/fd`).length)) + SPARE_DESCRIPTORS
+  const problem = fdLimitProblem(limit, perNode + own)
   if (!problem) return { sockets: wanted, note: null }
-  return { sockets: Math.max(0, (limit.soft - 100) * nodes), note: `only ${(limit.soft - 100) * nodes} of ${wanted} sockets: ${problem}` }
+  const sockets = (limit.soft - own) * servers.length
+  return { sockets, note: `${sockets} sockets instead of ${wanted} (a server uses ${own - SPARE_DESCRIPTORS} descriptors of its own, ${SPARE_DESCRIPTORS} are kept spare): ${problem}` }
 }
 
 /**
@@ -77,7 +81,7 @@ export async function warmUp(servers: BenchServer[], pusher: Pusher): Promise<vo
 /** Starts load generators for `connections` sockets split over the servers and connects them, reading server memory around it. */
 export async function connectFleet(
   servers: BenchServer[], options: BenchOptions,
-  plan: { connections: number, channel: string, perSocket: boolean },
+  plan: { label: string, connections: number, channel: string, perSocket: boolean },
 ): Promise<{ fleet: SubscriberFleet, connect: ConnectResult, memory: MemoryResult }> {
   const before = await totalMemory(servers)
   const fleet = SubscriberFleet.start({
@@ -90,7 +94,7 @@ export async function connectFleet(
     deadline: Date.now() + CONNECT_PHASE_LIMIT_MS,
   })
   try {
-    const opened = await fleet.open()
+    const opened = await profiled(servers[0]!.inspector, options.profileDir, plan.label, () => fleet.open())
     if (opened.subscribed === 0) throw new Error(`no socket could subscribe:${[...opened.failures].map(([reason, n]) => ` ${n}× ${reason}`).join(',')}`)
     const after = await totalMemory(servers)
     return {

@@ -2,13 +2,16 @@
 import WebSocket from 'ws'
 import type { RawData } from 'ws'
 
-/** `process.memoryUsage()` of the server, in bytes. */
+/** The server's V8 heap in use and the external memory V8 is told about (Buffers...), in bytes. */
 export interface HeapFigures {
-  rss: number
   heapUsed: number
   external: number
-  arrayBuffers: number
 }
+
+// v8.getHeapStatistics() rather than process.memoryUsage(), which opens /proc/self/stat: a server
+// with every descriptor taken by sockets would fail with EMFILE.
+const HEAP_EXPRESSION = `JSON.stringify((({ used_heap_size, external_memory }) => ({ heapUsed: used_heap_size, external: external_memory }))`
+  + `(process.getBuiltinModule('v8').getHeapStatistics()))`
 
 interface Reply {
   id?: number
@@ -48,7 +51,7 @@ export class ServerInspector {
     return new ServerInspector(ws)
   }
 
-  /** Runs full garbage collections until the heap stops shrinking, then reads the server's memory. */
+  /** Runs full garbage collections until the heap stops shrinking, then reads the heap figures. */
   async settledMemory(): Promise<HeapFigures> {
     let previous = Number.POSITIVE_INFINITY
     for (let round = 0; round < 5; round++) {
@@ -79,8 +82,10 @@ export class ServerInspector {
   }
 
   private async memory(): Promise<HeapFigures> {
-    const reply = await this.call('Runtime.evaluate', { expression: 'JSON.stringify(process.memoryUsage())', returnByValue: true })
-    return JSON.parse(String(reply.result!.result!.value)) as HeapFigures
+    const reply = await this.call('Runtime.evaluate', { expression: HEAP_EXPRESSION, returnByValue: true })
+    const value = reply.result?.result?.value
+    if (typeof value !== 'string') throw new Error(`the server could not report its memory: ${JSON.stringify(reply.result).slice(0, 300)}`)
+    return JSON.parse(value) as HeapFigures
   }
 
   private call(method: string, params: Record<string, unknown> = {}): Promise<Reply> {

@@ -18,14 +18,14 @@ export async function fanoutPhases(scenario: string, servers: BenchServer[], opt
   const wanted = options.connections ?? (options.full ? 10_000 : 2_000)
   const seconds = options.seconds ?? (options.full ? 10 : 5)
   const rates = options.rate ? [options.rate] : [1, 5, 20]
-  const budget = socketBudget(wanted, servers.length)
+  const budget = socketBudget(wanted, servers)
   console.log(`  ${budget.sockets} subscribers on "${CHANNEL}"${servers.length > 1 ? `, split over ${servers.length} nodes` : ''}; `
     + `${rates.join(', ')} events/s for ${seconds} s each, published to ${servers[0]!.process.url}`)
   if (budget.note) console.log(`  note: ${budget.note}`)
   const api = apiClient(servers[0]!)
   try {
     await warmUp(servers, api.pusher)
-    const { fleet, connect, memory } = await connectFleet(servers, options, { connections: budget.sockets, channel: CHANNEL, perSocket: false })
+    const { fleet, connect, memory } = await connectFleet(servers, options, { label: `${scenario} connect`, connections: budget.sockets, channel: CHANNEL, perSocket: false })
     console.log(connectLine(connect))
     for (const line of memoryLines(memory)) console.log(line)
     const rows: SummaryRow[] = []

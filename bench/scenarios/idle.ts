@@ -13,11 +13,11 @@ export async function idle(options: BenchOptions): Promise<SummaryRow[]> {
   const server = await startBenchServer()
   const api = apiClient(server)
   try {
-    const budget = socketBudget(wanted, 1)
+    const budget = socketBudget(wanted, [server])
     console.log(`scenario 3: ${budget.sockets} idle sockets on one channel (server pid ${server.process.pid}, port ${server.process.port})`)
     if (budget.note) console.log(`  note: ${budget.note}`)
     await warmUp([server], api.pusher)
-    const { fleet, connect, memory } = await connectFleet([server], options, { connections: budget.sockets, channel: 'bench-idle', perSocket: false })
+    const { fleet, connect, memory } = await connectFleet([server], options, { label: '3 connect', connections: budget.sockets, channel: 'bench-idle', perSocket: false })
     await fleet.close()
     console.log(connectLine(connect))
     for (const line of memoryLines(memory)) console.log(line)

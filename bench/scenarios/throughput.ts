@@ -26,12 +26,12 @@ export async function throughput(options: BenchOptions): Promise<SummaryRow[]> {
   const server = await startBenchServer()
   const api = apiClient(server, CONCURRENCY)
   try {
-    const budget = socketBudget(wanted, 1)
+    const budget = socketBudget(wanted, [server])
     console.log(`scenario 2: ${budget.sockets} sockets each on its own channel, HTTP API as fast as it answers (${CONCURRENCY} requests in flight) `
       + `for ${seconds} s per mode (server pid ${server.process.pid}, port ${server.process.port})`)
     if (budget.note) console.log(`  note: ${budget.note}`)
     await warmUp([server], api.pusher)
-    const { fleet, connect, memory } = await connectFleet([server], options, { connections: budget.sockets, channel: PREFIX, perSocket: true })
+    const { fleet, connect, memory } = await connectFleet([server], options, { label: '2 connect', connections: budget.sockets, channel: PREFIX, perSocket: true })
     console.log(connectLine(connect))
     for (const line of memoryLines(memory)) console.log(line)
     const rows: SummaryRow[] = []

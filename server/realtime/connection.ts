@@ -10,17 +10,19 @@ export interface SignedInUser {
   info?: unknown
 }
 
+const NO_PRESENCE: ReadonlyMap<string, string> = new Map()
+
 export class Connection {
   readonly socketId = `${randomInt(1, 2 ** 47)}.${randomInt(1, 2 ** 47)}`
   /** Channel names this socket is subscribed to. */
   readonly channels = new Set<string>()
-  /** User id per presence channel, for member bookkeeping on leave. */
-  readonly presenceUserIds = new Map<string, string>()
   user: SignedInUser | null = null
   lastActivityAt: number
   pingSentAt: number | null = null
   closed = false
   private clientEventLimiter: RateLimiter | null = null
+  /** Allocated on the first presence channel: most sockets never join one. */
+  private presenceUsers: Map<string, string> | null = null
 
   constructor(
     readonly app: RealtimeApp,
@@ -56,6 +58,21 @@ export class Connection {
     if (this.closed) return
     this.closed = true
     this.transport.close(code, reason)
+  }
+
+  /** User id per presence channel, for member bookkeeping on leave. */
+  get presenceUserIds(): ReadonlyMap<string, string> {
+    return this.presenceUsers ?? NO_PRESENCE
+  }
+
+  /** Records the user this socket is in presence channel `channel` as. */
+  joinPresence(channel: string, userId: string): void {
+    (this.presenceUsers ??= new Map()).set(channel, userId)
+  }
+
+  /** Forgets the socket's presence in `channel`. */
+  leavePresence(channel: string): void {
+    this.presenceUsers?.delete(channel)
   }
 
   /** Takes a client-event token; false when the client is over its rate. */

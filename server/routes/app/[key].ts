@@ -1,54 +1,79 @@
 // WebSocket endpoint /app/{key}: adapts crossws peers to the realtime engine.
+import type { IncomingMessage } from 'node:http'
 import type { Peer } from 'crossws'
 import type { WebSocket } from 'ws'
 import type { Connection } from '../../realtime/connection'
+import type { OpenRequest } from '../../realtime/engine'
 import { isOriginAllowed } from '../../realtime/origin'
+import { WsTransport } from '../../realtime/ws-transport'
 
-const connections = new WeakMap<Peer, Connection>()
+/** What a peer's crossws context holds: the upgrade request's details, then the engine's connection. */
+interface PeerContext {
+  realtime?: OpenRequest
+  connection?: Connection
+}
 
 export default defineWebSocketHandler({
   upgrade(request) {
+    // Everything the engine needs is read here, once, and handed to open() through the peer's
+    // context: reading the open-time request's headers would build objects kept for the socket's life.
+    const url = new URL(request.url, 'http://localhost')
+    const realtime: OpenRequest = {
+      appKey: appKeyOf(url.pathname),
+      protocol: url.searchParams.get('protocol'),
+      origin: headerOf(request, 'origin'),
+      host: headerOf(request, 'host'),
+    }
     // Refused before the handshake, so a page from another origin never gets a socket at all.
-    const app = useRealtimeEngine().appByKey(appKeyOf(request.url))
-    if (app && !isOriginAllowed(app.app.allowedOrigins, request.headers.get('origin'), request.headers.get('host'))) {
+    const app = useRealtimeEngine().appByKey(realtime.appKey)
+    if (app && !isOriginAllowed(app.app.allowedOrigins, realtime.origin, realtime.host)) {
       return new Response('Origin not allowed', { status: 403 })
     }
+    (request.context as PeerContext).realtime = realtime
   },
 
   open(peer) {
     const engine = useRealtimeEngine()
-    const url = new URL(peer.request?.url ?? '/', 'http://localhost')
-    const ws = peer.websocket as unknown as WebSocket
-    const app = engine.appByKey(appKeyOf(url.href))
+    const context = peer.context as PeerContext
+    const ws = socketOf(peer)
+    const request = context.realtime ?? { appKey: '', protocol: null, origin: null }
+    const app = engine.appByKey(request.appKey)
     limitFrameSize(ws, app ? app.app.maxMessageSize : 0)
-    const connection = engine.open({
-      send: frame => ws.send(frame, { binary: false }),
-      close: (code, reason) => ws.close(code, reason),
-      get bufferedAmount() {
-        return ws.bufferedAmount
-      },
-    }, {
-      appKey: appKeyOf(url.href),
-      protocol: url.searchParams.get('protocol'),
-      origin: peer.request?.headers?.get('origin') ?? null,
-      host: peer.request?.headers?.get('host') ?? null,
-    })
+    const connection = engine.open(new WsTransport(ws), request)
+    context.realtime = undefined
     if (!connection) return
-    connections.set(peer, connection)
+    context.connection = connection
     // Listening on the socket itself keeps the binary flag, which crossws's message hook drops.
     ws.on('message', (data: Buffer, isBinary: boolean) => engine.receive(connection, data, isBinary))
   },
 
   close(peer) {
-    const connection = connections.get(peer)
+    const connection = (peer.context as PeerContext).connection
     if (connection) useRealtimeEngine().closed(connection)
-    connections.delete(peer)
   },
 })
 
-function appKeyOf(url: string): string {
-  const path = new URL(url, 'http://localhost').pathname
+/**
+ * A header of the upgrade request, from Node's own request when crossws exposes it: the standard
+ * `request.headers` builds a Headers object (about 0.6 KB) that crossws keeps for the socket's life.
+ */
+function headerOf(request: { headers: Headers }, name: 'origin' | 'host'): string | null {
+  const node = (request as unknown as { _req?: IncomingMessage })._req
+  return node ? (node.headers[name] ?? null) : request.headers.get(name)
+}
+
+function appKeyOf(path: string): string {
   return decodeURIComponent(path.slice(path.lastIndexOf('/') + 1))
+}
+
+/**
+ * The `ws` socket itself. crossws's `peer.websocket` is a Proxy around it (adding polyfilled
+ * fields), through which every property read inside `ws.send` would pass a trap: the socket is
+ * taken from the peer's internals when they hold it.
+ */
+function socketOf(peer: Peer): WebSocket {
+  const internal = (peer as unknown as { _internal?: { ws?: unknown } })._internal
+  return (internal?.ws ?? peer.websocket) as WebSocket
 }
 
 /**
