@@ -1,7 +1,7 @@
 // One client socket: identity, subscriptions, liveness and a bounded send path.
 import { randomInt } from 'node:crypto'
 import type { RealtimeApp } from './app-config'
-import type { Transport } from './transport'
+import type { SharedFrame, Transport } from './transport'
 import { RateLimiter } from './rate-limiter'
 
 /** A user signed in with `pusher:signin` or known from presence channel data. */
@@ -44,12 +44,16 @@ export class Connection {
    * cut off with 4100 so a slow reader cannot grow the server's memory. Returns whether it was sent.
    */
   send(frame: string | Buffer, maxBuffered = Number.POSITIVE_INFINITY): boolean {
-    if (this.closed) return false
-    if (this.transport.bufferedAmount > maxBuffered) {
-      this.close(4100, 'Client too slow: send buffer full')
-      return false
-    }
+    if (!this.writable(maxBuffered)) return false
     this.transport.send(frame)
+    return true
+  }
+
+  /** send() for a frame written to many sockets: the transport may reuse one wire encoding of it. */
+  sendShared(frame: SharedFrame, maxBuffered: number): boolean {
+    if (!this.writable(maxBuffered)) return false
+    if (this.transport.sendShared) this.transport.sendShared(frame)
+    else this.transport.send(frame.data)
     return true
   }
 
@@ -73,6 +77,14 @@ export class Connection {
   /** Forgets the socket's presence in `channel`. */
   leavePresence(channel: string): void {
     this.presenceUsers?.delete(channel)
+  }
+
+  /** False once closed, or when the queue is past `maxBuffered` and the socket is cut off with 4100. */
+  private writable(maxBuffered: number): boolean {
+    if (this.closed) return false
+    if (this.transport.bufferedAmount <= maxBuffered) return true
+    this.close(4100, 'Client too slow: send buffer full')
+    return false
   }
 
   /** Takes a client-event token; false when the client is over its rate. */

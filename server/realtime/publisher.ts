@@ -6,6 +6,7 @@ import { isCacheChannel } from './channel-name'
 import { serverFrame } from './frames'
 import type { EngineMetrics } from './metrics'
 import { payloadShape, withRecoveryMeta } from './recovery-meta'
+import type { SharedFrame } from './transport'
 
 export interface PublishRequest {
   channels: string[]
@@ -47,10 +48,12 @@ export function publish(ctx: FanoutContext, state: AppState, request: PublishReq
 /** Writes one ready frame to every subscriber of a channel except `exceptSocketId`. */
 export function deliver(ctx: FanoutContext, channel: Channel, frame: Buffer, exceptSocketId?: string): number {
   const started = performance.now()
+  const shared: SharedFrame = { data: frame }
+  const maxBuffered = ctx.maxBufferedBytes
   let delivered = 0
   for (const connection of channel.subscribers) {
     if (connection.socketId === exceptSocketId) continue
-    if (connection.send(frame, ctx.maxBufferedBytes)) delivered += 1
+    if (connection.sendShared(shared, maxBuffered)) delivered += 1
   }
   if (delivered > 0) {
     ctx.metrics.messagesOut.inc(delivered)
