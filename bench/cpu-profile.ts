@@ -22,7 +22,7 @@ export async function profiled<T>(inspector: ServerInspector, dir: string | unde
 }
 
 /** The `count` functions with the most self time: share of samples, milliseconds, name and place. */
-export function topFunctions(profile: CpuProfile, count: number): string[] {
+function topFunctions(profile: CpuProfile, count: number): string[] {
   const byNode = new Map(profile.nodes.map(node => [node.id, node]))
   const selfMs = new Map<string, number>()
   let totalMs = 0

@@ -38,7 +38,7 @@ export const USAGE = `Usage: npm run bench -- [--scenario 1|2|3|4|all] [--full] 
                    as it answers (single, batch_events, multi-channel); 3: idle sockets, memory each and connect time;
                    4: scenario 1 over two nodes sharing a redis-server (default all, env BENCH_SCENARIO)
   --full           the issue's sizes (10 000 / 2 000 / 20 000 / 10 000 sockets, 10 s phases); without it a quick
-                   run of every scenario takes 1–2 minutes (env BENCH_FULL=1)
+                   run of every scenario takes about 2 minutes (env BENCH_FULL=1)
   --connections N  sockets in each scenario chosen (env BENCH_CONNECTIONS)
   --rate R         one rate (events/s) instead of 1, 5 and 20 in scenarios 1 and 4 (env BENCH_RATE)
   --seconds S      publishing time of each phase (env BENCH_SECONDS)

@@ -22,7 +22,7 @@ export interface MemoryResult {
 }
 
 /** Seconds deliveries are spread over: the nominal publishing time, or first send to last delivery if longer. */
-export function deliveryWindowSeconds(phase: PhaseResult): number {
+function deliveryWindowSeconds(phase: PhaseResult): number {
   const observed = (phase.total.analysis.lastReceivedAt - phase.publish.firstSentAt) / 1000
   return Number.isFinite(observed) ? Math.max(phase.nominalSeconds, observed) : phase.nominalSeconds
 }
@@ -105,7 +105,7 @@ export function fixed(value: number, digits: number): string {
   return Number.isFinite(value) ? value.toFixed(digits) : 'n/a'
 }
 
-export function ms(value: number): string {
+function ms(value: number): string {
   return Number.isFinite(value) ? `${value.toFixed(2)} ms` : 'n/a'
 }
 
@@ -117,6 +117,6 @@ function rate(n: number, seconds: number): string {
   return seconds > 0 ? (n / seconds).toFixed(0) : 'n/a'
 }
 
-export function percent(part: number, whole: number): string {
+function percent(part: number, whole: number): string {
   return whole > 0 ? `${((part / whole) * 100).toFixed(part === 0 ? 0 : 1)}%` : 'n/a'
 }
