@@ -28,6 +28,6 @@ export function fdLimitProblem(limit: FdLimit, needed: number): string | null {
     ? `raise the soft limit in the shell that runs the benchmark, e.g. \`ulimit -n ${Math.min(limit.hard, target)}\` then \`npm run bench\``
     : `the hard limit is ${limit.hard}, so raise it in the shell as root (\`ulimit -Hn ${target}; ulimit -n ${target}\`, `
       + 'or limits.conf / systemd LimitNOFILE / docker --ulimit nofile=...) or use fewer connections'
-  return `the open-file limit is ${limit.soft}, but ${needed} descriptors are needed (connections + 100): ${how}. `
+  return `the open-file limit is ${limit.soft}, but ${needed} descriptors are needed: ${how}. `
     + 'A Node process cannot raise its limit beyond the hard limit itself; it must be done in the shell before starting.'
 }

@@ -48,10 +48,8 @@ export async function publishAtFixedRate(pusher: Pusher, plan: PublishPlan): Pro
         answeredAt[seq] = nowMs()
         acknowledged[seq] = 1
       },
-      (error: RequestError) => {
-        const reason = error.status
-          ? `HTTP ${error.status} ${String(error.body ?? '').slice(0, 120)}`
-          : `${error.message}${error.error ? `: ${error.error.code ?? error.error.message}` : ''}`
+      (error: unknown) => {
+        const reason = requestFailure(error)
         failures.set(reason, (failures.get(reason) ?? 0) + 1)
       },
     ))
@@ -69,4 +67,10 @@ export async function publishAtFixedRate(pusher: Pusher, plan: PublishPlan): Pro
     lastSentAt: sentAt[plan.count - 1] ?? start,
     settledAt: nowMs(),
   }
+}
+
+/** A failed request as a short reason: the HTTP status and body, or the network error. */
+export function requestFailure(error: unknown): string {
+  const { status, body, message, error: cause } = error as RequestError
+  return status ? `HTTP ${status} ${String(body ?? '').slice(0, 120)}` : `${message}${cause ? `: ${cause.code ?? cause.message}` : ''}`
 }

@@ -1,39 +1,50 @@
 // Benchmark settings: command-line flags, then `npm run bench --flag=value`, then BENCH_* variables, then defaults.
 
-/** One run's settings. */
+export const SCENARIOS = ['1', '2', '3', '4'] as const
+export type ScenarioId = typeof SCENARIOS[number]
+
+/** One run's settings. Sizes left undefined are each scenario's own (quick, or the issue's with --full). */
 export interface BenchOptions {
-  /** WebSocket subscribers to open on the channel. */
-  connections: number
-  /** Events published per second through the HTTP API. */
-  rate: number
-  /** How long events are published for. */
-  seconds: number
-  /** Sockets opened concurrently while connecting (so the listen backlog is not flooded). */
+  scenarios: ScenarioId[]
+  /** The issue's sizes (10 000 subscribers, 2 000 channels, 20 000 idle sockets) instead of the quick ones. */
+  full: boolean
+  /** Sockets per scenario. */
+  connections?: number
+  /** One publish rate (events/s) instead of 1, 5 and 20 in scenarios 1 and 4. */
+  rate?: number
+  /** Publishing time of each phase. */
+  seconds?: number
+  /** Sockets opened concurrently per load-generator process while connecting. */
   batch: number
-  /** The public channel every subscriber joins. */
-  channel: string
+  /** Folder for CPU profiles of the server, one per connect and publish phase. */
+  profileDir?: string
 }
 
-interface Setting {
-  flag: 'connections' | 'rate' | 'seconds' | 'batch'
-  env: string
-  fallback: number
-  integer: boolean
-}
+type Kind = 'integer' | 'number' | 'scenario' | 'path' | 'switch'
 
-const SETTINGS: Setting[] = [
-  { flag: 'connections', env: 'BENCH_CONNECTIONS', fallback: 5000, integer: true },
-  { flag: 'rate', env: 'BENCH_RATE', fallback: 5, integer: false },
-  { flag: 'seconds', env: 'BENCH_SECONDS', fallback: 10, integer: false },
-  { flag: 'batch', env: 'BENCH_BATCH', fallback: 200, integer: true },
+const SETTINGS: Array<{ flag: string, env: string, kind: Kind }> = [
+  { flag: 'scenario', env: 'BENCH_SCENARIO', kind: 'scenario' },
+  { flag: 'full', env: 'BENCH_FULL', kind: 'switch' },
+  { flag: 'connections', env: 'BENCH_CONNECTIONS', kind: 'integer' },
+  { flag: 'rate', env: 'BENCH_RATE', kind: 'number' },
+  { flag: 'seconds', env: 'BENCH_SECONDS', kind: 'number' },
+  { flag: 'batch', env: 'BENCH_BATCH', kind: 'integer' },
+  { flag: 'profile', env: 'BENCH_PROFILE', kind: 'path' },
 ]
 
 /** Help text for --help and bad flags. */
-export const USAGE = `Usage: npm run bench -- [--connections N] [--rate R] [--seconds S] [--batch B]
-  --connections N  subscribers on one public channel (default 5000, env BENCH_CONNECTIONS)
-  --rate R         events per second published through the HTTP API (default 5, env BENCH_RATE)
-  --seconds S      publishing time in seconds (default 10, env BENCH_SECONDS)
-  --batch B        sockets opened at a time while connecting (default 200, env BENCH_BATCH)`
+export const USAGE = `Usage: npm run bench -- [--scenario 1|2|3|4|all] [--full] [--connections N] [--rate R] [--seconds S] [--batch B] [--profile DIR]
+  --scenario X     1: subscribers on one channel at 1, 5 and 20 events/s; 2: one channel per socket, HTTP API as fast
+                   as it answers (single, batch_events, multi-channel); 3: idle sockets, memory each and connect time;
+                   4: scenario 1 over two nodes sharing a redis-server (default all, env BENCH_SCENARIO)
+  --full           the issue's sizes (10 000 / 2 000 / 20 000 / 10 000 sockets, 10 s phases); without it a quick
+                   run of every scenario takes about 2 minutes (env BENCH_FULL=1)
+  --connections N  sockets in each scenario chosen (env BENCH_CONNECTIONS)
+  --rate R         one rate (events/s) instead of 1, 5 and 20 in scenarios 1 and 4 (env BENCH_RATE)
+  --seconds S      publishing time of each phase (env BENCH_SECONDS)
+  --batch B        sockets opened at a time per load-generator process (default 200, env BENCH_BATCH)
+  --profile DIR    write a CPU profile of the (first) server for each connect and publish phase to DIR; the
+                   profiler costs CPU, so figures of such a run are not comparable (env BENCH_PROFILE)`
 
 /** Reads the options from `argv` (without node and script) and the environment; throws a readable error. */
 export function parseOptions(argv: string[], env: Record<string, string | undefined>): BenchOptions {
@@ -43,39 +54,45 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
     const match = /^--([a-z]+)(?:=(.*))?$/.exec(arg)
     if (!match) throw new Error(`unexpected argument "${arg}"${swallowedByNpm(env) ? npmHint() : ''}`)
     const name = match[1]!
-    if (!SETTINGS.some(setting => setting.flag === name)) throw new Error(`unknown flag --${name}`)
-    const value = match[2] ?? argv[++i]
+    const setting = SETTINGS.find(candidate => candidate.flag === name)
+    if (!setting) throw new Error(`unknown flag --${name}`)
+    const value = setting.kind === 'switch' ? (match[2] ?? 'true') : (match[2] ?? argv[++i])
     if (value === undefined) throw new Error(`--${name} needs a value`)
     given.set(name, value)
   }
   if (swallowedByNpm(env)) throw new Error(`flags were taken by npm itself${npmHint()}`)
-  const values: Record<string, number> = {}
-  for (const setting of SETTINGS) {
-    const raw = given.get(setting.flag) ?? env[`npm_config_${setting.flag}`] ?? env[setting.env]
-    values[setting.flag] = raw === undefined || raw === '' ? setting.fallback : checked(setting, raw)
+  const raw = (flag: string): string | undefined => {
+    const setting = SETTINGS.find(candidate => candidate.flag === flag)!
+    const value = given.get(flag) ?? env[`npm_config_${flag}`] ?? env[setting.env]
+    return value === '' ? undefined : value
   }
+  const scenario = raw('scenario') ?? 'all'
+  if (scenario !== 'all' && !(SCENARIOS as readonly string[]).includes(scenario)) throw new Error(`--scenario must be 1, 2, 3, 4 or all, got "${scenario}"`)
   return {
-    connections: values.connections!,
-    rate: values.rate!,
-    seconds: values.seconds!,
-    batch: values.batch!,
-    channel: 'bench',
+    scenarios: scenario === 'all' ? [...SCENARIOS] : [scenario as ScenarioId],
+    full: ['true', '1', 'yes'].includes(raw('full') ?? 'false'),
+    connections: numeric('connections', raw('connections'), true),
+    rate: numeric('rate', raw('rate'), false),
+    seconds: numeric('seconds', raw('seconds'), false),
+    batch: numeric('batch', raw('batch'), true) ?? 200,
+    profileDir: raw('profile'),
   }
 }
 
-function checked(setting: Setting, raw: string): number {
+function numeric(flag: string, raw: string | undefined, integer: boolean): number | undefined {
+  if (raw === undefined) return undefined
   const value = Number(raw)
-  if (!Number.isFinite(value) || value <= 0 || (setting.integer && !Number.isInteger(value))) {
-    throw new Error(`--${setting.flag} must be a positive ${setting.integer ? 'integer' : 'number'}, got "${raw}"`)
+  if (!Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) {
+    throw new Error(`--${flag} must be a positive ${integer ? 'integer' : 'number'}, got "${raw}"`)
   }
   return value
 }
 
 /** `npm run bench --rate 20` (without `--`) leaves npm_config_rate=true and passes only "20" on. */
 function swallowedByNpm(env: Record<string, string | undefined>): boolean {
-  return SETTINGS.some(setting => env[`npm_config_${setting.flag}`] === 'true')
+  return SETTINGS.some(setting => setting.kind !== 'switch' && env[`npm_config_${setting.flag}`] === 'true')
 }
 
 function npmHint(): string {
-  return '; npm consumed the flags: put `--` before them, e.g. `npm run bench -- --connections 1000 --rate 20 --seconds 5`'
+  return '; npm consumed the flags: put `--` before them, e.g. `npm run bench -- --scenario 1 --connections 1000 --rate 20`'
 }

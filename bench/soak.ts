@@ -35,7 +35,7 @@ async function main(argv: string[]): Promise<number> {
     return 2
   }
   const sampler = new ProcessSampler()
-  const server = await startServer({ SIMULATOR: 'on', SIMULATOR_INTERVAL_MS: String(options.interval), SIMULATOR_SEED: '7', NODE_OPTIONS: sampler.nodeOptions })
+  const server = await startServer({ LOOKOUT_MAX_CONNECTIONS_PER_IP: '0', SIMULATOR: 'on', SIMULATOR_INTERVAL_MS: String(options.interval), SIMULATOR_SEED: '7', NODE_OPTIONS: sampler.nodeOptions })
   // Whatever ends this process must not leave the server running.
   const killServer = () => {
     if (server.child.exitCode === null && server.child.signalCode === null) server.child.kill('SIGKILL')

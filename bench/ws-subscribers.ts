@@ -1,4 +1,4 @@
-// Raw `ws` sockets subscribed to one public channel, opened in batches; channel events are handed on unparsed.
+// Raw `ws` sockets each subscribed to one public channel, opened in batches; channel events are handed on unparsed.
 import WebSocket from 'ws'
 import type { RawData } from 'ws'
 import { nowMs } from './clock'
@@ -10,7 +10,8 @@ export type EventSink = (index: number, text: string, receivedAt: number) => voi
 export interface SubscriberOptions {
   /** `ws://127.0.0.1:PORT/app/KEY?protocol=7&...` */
   url: string
-  channel: string
+  /** The public channel socket `index` (0 … count-1) joins. */
+  channelOf: (index: number) => string
   count: number
   /** Sockets opened at once; the next batch starts when this one is subscribed (or has failed). */
   batch: number
@@ -24,7 +25,7 @@ export interface SubscriberOptions {
 const PROTOCOL_PREFIX = '{"event":"pusher'
 const PONG = JSON.stringify({ event: 'pusher:pong', data: {} })
 
-/** Sockets of one channel, with what went wrong while opening and running them. */
+/** Subscribed sockets, with what went wrong while opening and running them. */
 export class SubscriberPool {
   readonly sockets: WebSocket[] = []
   /** Sockets subscribed so far. */
@@ -83,7 +84,8 @@ export class SubscriberPool {
 
   /** One socket: connect, subscribe on `connection_established`, resolve true on `subscription_succeeded`. */
   private openOne(index: number, timeoutMs: number): Promise<boolean> {
-    const { url, channel, onEvent } = this.options
+    const { url, onEvent } = this.options
+    const channel = this.options.channelOf(index)
     const ws = new WebSocket(url, { perMessageDeflate: false, handshakeTimeout: timeoutMs })
     this.sockets[index] = ws
     let subscribed = false

@@ -1,7 +1,7 @@
 // One client socket: identity, subscriptions, liveness and a bounded send path.
 import { randomInt } from 'node:crypto'
 import type { RealtimeApp } from './app-config'
-import type { Transport } from './transport'
+import type { SharedFrame, Transport } from './transport'
 import { RateLimiter } from './rate-limiter'
 
 /** A user signed in with `pusher:signin` or known from presence channel data. */
@@ -10,17 +10,19 @@ export interface SignedInUser {
   info?: unknown
 }
 
+const NO_PRESENCE: ReadonlyMap<string, string> = new Map()
+
 export class Connection {
   readonly socketId = `${randomInt(1, 2 ** 47)}.${randomInt(1, 2 ** 47)}`
   /** Channel names this socket is subscribed to. */
   readonly channels = new Set<string>()
-  /** User id per presence channel, for member bookkeeping on leave. */
-  readonly presenceUserIds = new Map<string, string>()
   user: SignedInUser | null = null
   lastActivityAt: number
   pingSentAt: number | null = null
   closed = false
   private clientEventLimiter: RateLimiter | null = null
+  /** Allocated on the first presence channel: most sockets never join one. */
+  private presenceUsers: Map<string, string> | null = null
 
   constructor(
     readonly app: RealtimeApp,
@@ -42,12 +44,16 @@ export class Connection {
    * cut off with 4100 so a slow reader cannot grow the server's memory. Returns whether it was sent.
    */
   send(frame: string | Buffer, maxBuffered = Number.POSITIVE_INFINITY): boolean {
-    if (this.closed) return false
-    if (this.transport.bufferedAmount > maxBuffered) {
-      this.close(4100, 'Client too slow: send buffer full')
-      return false
-    }
+    if (!this.writable(maxBuffered)) return false
     this.transport.send(frame)
+    return true
+  }
+
+  /** send() for a frame written to many sockets: the transport may reuse one wire encoding of it. */
+  sendShared(frame: SharedFrame, maxBuffered: number): boolean {
+    if (!this.writable(maxBuffered)) return false
+    if (this.transport.sendShared) this.transport.sendShared(frame)
+    else this.transport.send(frame.data)
     return true
   }
 
@@ -56,6 +62,29 @@ export class Connection {
     if (this.closed) return
     this.closed = true
     this.transport.close(code, reason)
+  }
+
+  /** User id per presence channel, for member bookkeeping on leave. */
+  get presenceUserIds(): ReadonlyMap<string, string> {
+    return this.presenceUsers ?? NO_PRESENCE
+  }
+
+  /** Records the user this socket is in presence channel `channel` as. */
+  joinPresence(channel: string, userId: string): void {
+    (this.presenceUsers ??= new Map()).set(channel, userId)
+  }
+
+  /** Forgets the socket's presence in `channel`. */
+  leavePresence(channel: string): void {
+    this.presenceUsers?.delete(channel)
+  }
+
+  /** False once closed, or when the queue is past `maxBuffered` and the socket is cut off with 4100. */
+  private writable(maxBuffered: number): boolean {
+    if (this.closed) return false
+    if (this.transport.bufferedAmount <= maxBuffered) return true
+    this.close(4100, 'Client too slow: send buffer full')
+    return false
   }
 
   /** Takes a client-event token; false when the client is over its rate. */

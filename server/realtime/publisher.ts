@@ -7,6 +7,7 @@ import { serverFrame } from './frames'
 import type { EngineMetrics } from './metrics'
 import { ErrorCode } from './protocol-errors'
 import { payloadShape, withRecoveryMeta } from './recovery-meta'
+import type { SharedFrame } from './transport'
 
 export interface PublishRequest {
   channels: string[]
@@ -48,11 +49,13 @@ export function publish(ctx: FanoutContext, state: AppState, request: PublishReq
 /** Writes one ready frame to every subscriber of a channel except `exceptSocketId`. */
 export function deliver(ctx: FanoutContext, channel: Channel, frame: Buffer, exceptSocketId?: string): number {
   const started = performance.now()
+  const shared: SharedFrame = { data: frame }
+  const maxBuffered = ctx.maxBufferedBytes
   let delivered = 0
   for (const connection of channel.subscribers) {
     if (connection.socketId === exceptSocketId) continue
     const wasOpen = !connection.closed
-    if (connection.send(frame, ctx.maxBufferedBytes)) delivered += 1
+    if (connection.sendShared(shared, maxBuffered)) delivered += 1
     // Cut off just now for not keeping up (4100): counted with the engine's other closes.
     else if (wasOpen && connection.closed) ctx.metrics.error(ErrorCode.OverCapacity)
   }

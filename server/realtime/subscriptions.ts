@@ -49,7 +49,7 @@ export function subscribe(ctx: FanoutContext, state: AppState, connection: Conne
   const channel = state.channels.obtain(name)
   const cluster = state.cluster?.healthy ? state.cluster : null
   if (channel.presence && member) {
-    connection.presenceUserIds.set(name, member.userId)
+    connection.joinPresence(name, member.userId)
     const firstHere = channel.presence.add(member.userId, member.info)
     // In a cluster the join is announced from Redis, once for the whole cluster.
     if (cluster) cluster.joined(name, member.userId, member.info, connection.socketId)
@@ -73,7 +73,7 @@ export function unsubscribe(ctx: FanoutContext, state: AppState, connection: Con
   channel.subscribers.delete(connection)
   const userId = connection.presenceUserIds.get(name)
   if (channel.presence && userId !== undefined) {
-    connection.presenceUserIds.delete(name)
+    connection.leavePresence(name)
     const lastHere = channel.presence.remove(userId)
     if (state.cluster?.healthy) state.cluster.left(name, userId)
     else if (lastHere) deliver(ctx, channel, Buffer.from(serverFrame('pusher_internal:member_removed', { user_id: userId }, name)))

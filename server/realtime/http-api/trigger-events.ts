@@ -67,6 +67,8 @@ export async function triggerBatch(engine: RealtimeEngine, state: AppState, requ
   for (const event of events) {
     engine.publish(state, { channels: event.channels, event: event.name, data: event.data, exceptSocketId: event.socketId, source: 'api' })
   }
+  // Occupancy walks every channel (or asks Redis): only when some event asks for attributes.
+  if (events.every(event => event.attributes.length === 0)) return { status: 200, body: { batch: events.map(() => ({})) } }
   const occupancy = await occupancyOf(state)
   return { status: 200, body: { batch: await Promise.all(events.map(event => channelAttributes(state, event.channels[0]!, event.attributes, occupancy))) } }
 }
