@@ -2,7 +2,7 @@
 import type { BenchServer } from '../bench-server'
 import { startBenchServer } from '../bench-server'
 import type { BenchOptions } from '../options'
-import { startRedis } from '../redis-process'
+import { startRedis } from '../../tests/support/redis-process'
 import type { SummaryRow } from '../summary-table'
 import { fanoutPhases } from './fanout-phases'
 
@@ -17,6 +17,6 @@ export async function cluster(options: BenchOptions): Promise<SummaryRow[]> {
   }
   finally {
     await Promise.all(servers.map(server => server.stop()))
-    await redis.stop()
+    await redis.dispose()
   }
 }

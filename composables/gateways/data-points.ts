@@ -1,19 +1,9 @@
 // A gateway's data points in the browser: grouped for display, kept current by `reading.new` readings.
-import type { Quality, ReadingPayload } from '#shared/events'
+import type { ReadingPayload } from '#shared/events'
+import type { DataPointView } from '#shared/gateways'
 
-/** A data point as the gateway API returns it (server/domain/gateways/data-points.ts). */
-export interface GatewayDataPoint {
-  id: number
-  gatewayId: number
-  register: number
-  scale: number
-  unit: string
-  label: string
-  group: string
-  lastValue: number | null
-  lastQuality: Quality | null
-  lastReadAt: string | null
-}
+/** A data point as the gateway API returns it. */
+export type GatewayDataPoint = DataPointView
 
 export type Reading = ReadingPayload['readings'][number]
 

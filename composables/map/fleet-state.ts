@@ -1,25 +1,10 @@
 // The fleet as the map page holds it: merging live positions, the vehicles' GeoJSON and their bounds.
 import type { FeatureCollection, Point } from 'geojson'
 import type { GeoEventPayload, PositionPayload, VehicleStatus } from '#shared/events'
-
-export interface VehicleSensors {
-  fuel?: number
-  temperature?: number
-  ignition?: boolean
-  doors?: boolean
-}
+import type { VehicleView } from '#shared/vehicles'
 
 /** A vehicle of the fleet snapshot (GET /api/tenants/{t}/fleet), kept live from `position.batch`. */
-export interface FleetVehicle {
-  id: number
-  name: string
-  plate: string
-  status: VehicleStatus
-  speedLimit: number
-  sensors: VehicleSensors
-  lastPositionAt: string | null
-  position: PositionPayload | null
-}
+export type FleetVehicle = Omit<VehicleView, 'tenantId'>
 
 /** Properties of a vehicle's point on the map, read by the layers' expressions. */
 export interface VehicleFeatureProperties {

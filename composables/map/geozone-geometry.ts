@@ -1,21 +1,11 @@
 // Geozones between the API's shapes ([lon, lat] polygons and metre circles) and what the map draws.
 import type { Feature, FeatureCollection, LineString, Point, Polygon } from 'geojson'
+import type { GeozonePayload, GeozoneShape, LonLat } from '#shared/geozones'
 
-export type LonLat = [number, number]
-
-export type GeozoneShape =
-  | { kind: 'polygon', ring: LonLat[] }
-  | { kind: 'circle', center: LonLat, radiusMeters: number }
+export type { GeozoneShape, LonLat }
 
 /** A geozone as GET /api/tenants/{t}/geozones lists it. */
-export interface Geozone {
-  id: number
-  tenantId: number
-  name: string
-  shape: GeozoneShape
-  color: string
-  createdAt: string
-}
+export type Geozone = GeozonePayload
 
 const EARTH_RADIUS_METERS = 6_371_008.8
 const radians = (degrees: number) => degrees * Math.PI / 180

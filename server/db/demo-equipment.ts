@@ -2,7 +2,7 @@
 // thresholds of the demo zones, and geozones where the demo vehicles drive. Never overwrites what a user set.
 import { and, eq, inArray, notExists, sql } from 'drizzle-orm'
 import type { Database } from './connection'
-import type { GeozoneShape } from './schema'
+import type { GeozoneShape } from '../../shared/geozones'
 import { dataPoints, gateways, geozones, tenants, zones } from './schema'
 
 const DEMO_SLUGS = ['greenfield', 'northwind']

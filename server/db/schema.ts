@@ -1,13 +1,8 @@
 // The database schema, one definition for the embedded database (PGlite) and PostgreSQL.
 import { sql } from 'drizzle-orm'
 import { bigserial, boolean, doublePrecision, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core'
-
-export interface VehicleSensors {
-  fuel?: number
-  temperature?: number
-  ignition?: boolean
-  doors?: boolean
-}
+import type { GeozoneShape } from '../../shared/geozones'
+import type { VehicleSensors } from '../../shared/vehicles'
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 
@@ -218,10 +213,6 @@ export const geozones = pgTable('geozones', {
   color: text('color').notNull().default('#2563eb'),
   createdAt: createdAt(),
 }, table => [index('geozones_tenant_idx').on(table.tenantId)])
-
-export type GeozoneShape =
-  | { kind: 'polygon', ring: Array<[number, number]> }
-  | { kind: 'circle', center: [number, number], radiusMeters: number }
 
 /** Which geozones each vehicle is inside now, for enter/exit detection. */
 export const vehicleGeozones = pgTable('vehicle_geozones', {

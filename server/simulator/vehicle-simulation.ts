@@ -1,5 +1,5 @@
 // Vehicles that drive a loop through their tenant's geozones, stop now and then, and report GPS fixes.
-import type { GeozoneShape } from '../db/schema'
+import type { GeozoneShape } from '../../shared/geozones'
 import type { Random } from './random'
 import { between } from './random'
 import type { SimulatedTenant } from './world'

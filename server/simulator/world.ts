@@ -1,7 +1,7 @@
 // What the simulator simulates: every tenant's zones, nodes, gateways, data points, vehicles and geozones.
 import { asc, eq, isNotNull } from 'drizzle-orm'
 import type { Database } from '../db/connection'
-import type { GeozoneShape } from '../db/schema'
+import type { GeozoneShape } from '../../shared/geozones'
 import { dataPoints, devices, gateways, geozones, tenants, vehicles, zones } from '../db/schema'
 
 export interface SimulatedTenant {

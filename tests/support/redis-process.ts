@@ -2,14 +2,17 @@
 import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
-import { createConnection, createServer } from 'node:net'
+import { createConnection } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { freePort } from './free-port'
 
 const REDIS_SERVER = '/usr/bin/redis-server'
 
 export interface RedisProcess {
   port: number
+  /** The running server's process id (0 while stopped), for CPU figures. */
+  readonly pid: number
   /** `redis://127.0.0.1:<port>`, for REDIS_URL. */
   url: string
   /** Stops the server (SIGTERM); its data is gone, as nothing is saved. */
@@ -49,6 +52,9 @@ export async function startRedis(): Promise<RedisProcess> {
   await start()
   return {
     port,
+    get pid() {
+      return (child as ChildProcess | null)?.pid ?? 0
+    },
     url: `redis://127.0.0.1:${port}`,
     stop,
     start,
@@ -63,17 +69,6 @@ export async function startRedis(): Promise<RedisProcess> {
   }
 }
 
-/** A port nobody listens on right now (the kernel's choice for port 0). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => resolve(port))
-    })
-  })
-}
 
 /** Waits (at most 10 s) until the server answers PING with PONG. */
 async function untilPong(port: number, child: ChildProcess, output: () => string): Promise<void> {

@@ -1,25 +1,12 @@
 // A gateway's data points (Modbus registers with scale, unit, label and group) and their latest values.
 import { asc, eq } from 'drizzle-orm'
-import type { Quality } from '../../../shared/events'
+import type { DataPointView } from '../../../shared/gateways'
 import type { Database } from '../../db/connection'
 import { dataPoints } from '../../db/schema'
 import { storeActivity, announceActivity } from '../activity'
 import type { DomainContext } from '../context'
 import { DomainError } from '../errors'
 import type { DataPointInput } from './data-point-schema'
-
-export interface DataPointView {
-  id: number
-  gatewayId: number
-  register: number
-  scale: number
-  unit: string
-  label: string
-  group: string
-  lastValue: number | null
-  lastQuality: Quality | null
-  lastReadAt: string | null
-}
 
 /** The API shape of a data point row. */
 export function dataPointView(row: typeof dataPoints.$inferSelect): DataPointView {

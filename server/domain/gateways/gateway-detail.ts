@@ -2,7 +2,7 @@
 import { eq } from 'drizzle-orm'
 import type { Database } from '../../db/connection'
 import { gateways } from '../../db/schema'
-import type { DataPointView } from './data-points'
+import type { DataPointView } from '../../../shared/gateways'
 import { listDataPoints } from './data-points'
 
 export interface GatewayDetail {

@@ -1,6 +1,6 @@
 // Plane-and-sphere geometry for geozones: distances on the Earth, points in polygons and circles.
 // Coordinates are [lon, lat] in degrees, as in GeoJSON and GeozoneShape.
-import type { GeozoneShape } from '../../db/schema'
+import type { GeozoneShape } from '../../../shared/geozones'
 
 export type LonLat = readonly [number, number]
 

@@ -7,7 +7,7 @@ import type { ActivityEventPayload } from '../../../shared/events'
 import { announceActivity, storeActivity } from '../activity'
 import type { DomainContext } from '../context'
 import { requireGeozoneChange } from './geozone-access'
-import type { GeozonePayload } from './geozone-payload'
+import type { GeozonePayload } from '../../../shared/geozones'
 import { toGeozonePayload } from './geozone-payload'
 import type { CreateGeozoneInput, UpdateGeozoneInput } from './geozone-schema'
 

@@ -1,14 +1,6 @@
 // The API shape of a geozone row (dates as ISO strings).
-import type { GeozoneShape, geozones } from '../../db/schema'
-
-export interface GeozonePayload {
-  id: number
-  tenantId: number
-  name: string
-  shape: GeozoneShape
-  color: string
-  createdAt: string
-}
+import type { GeozonePayload } from '../../../shared/geozones'
+import type { geozones } from '../../db/schema'
 
 /** The payload of a geozone row. */
 export function toGeozonePayload(row: typeof geozones.$inferSelect): GeozonePayload {

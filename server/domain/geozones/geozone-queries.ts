@@ -3,7 +3,7 @@ import { and, asc, desc, eq, lt } from 'drizzle-orm'
 import type { GeoEventPayload } from '../../../shared/events'
 import type { Database } from '../../db/connection'
 import { geoEvents, geozones } from '../../db/schema'
-import type { GeozonePayload } from './geozone-payload'
+import type { GeozonePayload } from '../../../shared/geozones'
 import { toGeozonePayload } from './geozone-payload'
 
 /** Name shown for events of a geozone that was deleted since (geo_events keeps no copy of the name). */

@@ -1,5 +1,5 @@
 // Enter/exit detection: walks a vehicle's positions in time order against the geozones it is inside.
-import type { GeozoneShape } from '../../db/schema'
+import type { GeozoneShape } from '../../../shared/geozones'
 import { shapeContains } from './geometry'
 
 export interface ZoneForDetection {

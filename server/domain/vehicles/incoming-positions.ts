@@ -1,5 +1,5 @@
 // Turns a validated ingest body into positions with times and field paths, checked against the clock.
-import type { VehicleSensors } from '../../db/schema'
+import type { VehicleSensors } from '../../../shared/vehicles'
 import { DomainError } from '../errors'
 import type { PositionFields } from './position-payload'
 import type { PositionsIngestInput } from './position-schema'

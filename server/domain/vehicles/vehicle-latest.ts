@@ -2,7 +2,7 @@
 import { and, eq, gte, gt, lt, lte } from 'drizzle-orm'
 import type { PositionPayload } from '../../../shared/events'
 import type { Database } from '../../db/connection'
-import type { VehicleSensors } from '../../db/schema'
+import type { VehicleSensors } from '../../../shared/vehicles'
 import { positions, vehicles } from '../../db/schema'
 import type { IncomingPosition } from './incoming-positions'
 import { toPositionPayload } from './position-payload'

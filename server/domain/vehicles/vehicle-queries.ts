@@ -2,7 +2,7 @@
 import { asc, eq } from 'drizzle-orm'
 import type { Database } from '../../db/connection'
 import { geozones, vehicleGeozones } from '../../db/schema'
-import type { VehicleView } from './vehicle-view'
+import type { VehicleView } from '../../../shared/vehicles'
 import { vehicleViews } from './vehicle-view'
 
 export interface VehicleDetail extends VehicleView {

@@ -1,23 +1,9 @@
 // A vehicle as the pages see it: the row with its latest position as a `position` payload.
 import { and, asc, eq, inArray } from 'drizzle-orm'
-import type { PositionPayload, VehicleStatus } from '../../../shared/events'
+import type { VehicleView } from '../../../shared/vehicles'
 import type { Database } from '../../db/connection'
-import type { VehicleSensors } from '../../db/schema'
 import { positions, vehicles } from '../../db/schema'
 import { toPositionPayload } from './position-payload'
-
-export interface VehicleView {
-  id: number
-  tenantId: number
-  name: string
-  plate: string
-  status: VehicleStatus
-  speedLimit: number
-  sensors: VehicleSensors
-  lastPositionAt: string | null
-  /** The newest position with the vehicle's status; null before its first position. */
-  position: PositionPayload | null
-}
 
 /** Views of the vehicles matching `where`, in id order, with altitude and satellites from their latest positions row. */
 export async function vehicleViews(db: Database, where: { tenantId: number } | { vehicleId: number }): Promise<VehicleView[]> {

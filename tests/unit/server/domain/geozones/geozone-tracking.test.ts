@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { asc, eq } from 'drizzle-orm'
 import type { DatabaseHandle } from '../../../../../server/db/connection'
-import type { GeozoneShape } from '../../../../../server/db/schema'
+import type { GeozoneShape } from '../../../../../shared/geozones'
 import { activityEvents, geoEvents, geozones, notifications, vehicleGeozones } from '../../../../../server/db/schema'
 import type { GeoEventPayload } from '../../../../../shared/events'
 import type { TestContext } from '../domain-context'
