@@ -78,7 +78,10 @@ export class RealtimeEngine implements FanoutContext {
     if (state.app.maxConnections > 0 && connections >= state.app.maxConnections) {
       return refuse(ErrorCode.OverQuota, 'Application is over its connection quota')
     }
-    const connection = new Connection(state.app, transport, request.origin)
+    const connection = new Connection(state.app, transport, request.origin, Date.now(), {
+      maxBufferedBytes: this.limits.maxBufferedBytes,
+      onCutOff: () => this.metrics.error(ErrorCode.OverCapacity),
+    })
     state.connections.set(connection.socketId, connection)
     this.metrics.connections.inc()
     this.metrics.connectionsOpened.inc()
