@@ -69,7 +69,8 @@ function clientEvent(ctx: FanoutContext, state: AppState, connection: Connection
   if (!name || !allowsClientEvents(name)) return reject(ctx, connection, ErrorCode.Unauthorized, 'Client events are only allowed on private and presence channels')
   if (!connection.channels.has(name)) return reject(ctx, connection, ErrorCode.Unauthorized, `Not subscribed to ${name}`)
   if (!connection.allowClientEvent()) return reject(ctx, connection, ErrorCode.ClientEventRateLimit, 'Client event rate limit exceeded')
-  const payload = typeof data === 'string' ? data : JSON.stringify(data ?? null)
+  const payload = encodeData(data)
+  if (payload === null) return reject(ctx, connection, null, 'Client event data is nested too deeply')
   if (Buffer.byteLength(payload) > state.app.maxMessageSize) return reject(ctx, connection, null, `Client event data is over ${state.app.maxMessageSize} bytes`)
   const userId = connection.presenceUserIds.get(name)
   // In a cluster the other nodes' subscribers must get it too: it goes through Redis like every publish.
@@ -78,4 +79,15 @@ function clientEvent(ctx: FanoutContext, state: AppState, connection: Connection
   if (!channel) return
   const frame = serverFrame(event, payload, name, userId === undefined ? undefined : { user_id: userId })
   deliver(ctx, channel, Buffer.from(frame), connection.socketId)
+}
+
+/** Client event data as a JSON string, or null when it is nested too deeply for JSON.stringify (which then throws). */
+function encodeData(data: unknown): string | null {
+  if (typeof data === 'string') return data
+  try {
+    return JSON.stringify(data ?? null)
+  }
+  catch {
+    return null
+  }
 }

@@ -10,6 +10,15 @@ export interface SignedInUser {
   info?: unknown
 }
 
+/** How much may queue for one socket, and who hears when it is cut off for it. */
+export interface SendLimit {
+  /** LOOKOUT_MAX_BUFFERED_BYTES: bounds replies as well as broadcasts, so a client that floods without reading is cut off too. */
+  maxBufferedBytes: number
+  /** Called when the socket is cut off with 4100, for the metrics. */
+  onCutOff: () => void
+}
+
+const UNLIMITED: SendLimit = { maxBufferedBytes: Number.POSITIVE_INFINITY, onCutOff: () => {} }
 const NO_PRESENCE: ReadonlyMap<string, string> = new Map()
 
 export class Connection {
@@ -29,6 +38,7 @@ export class Connection {
     private readonly transport: Transport,
     readonly origin: string | null,
     now: number = Date.now(),
+    private readonly limit: SendLimit = UNLIMITED,
   ) {
     this.lastActivityAt = now
   }
@@ -43,7 +53,7 @@ export class Connection {
    * Writes a frame unless the socket's queue is past `maxBuffered`, in which case the socket is
    * cut off with 4100 so a slow reader cannot grow the server's memory. Returns whether it was sent.
    */
-  send(frame: string | Buffer, maxBuffered = Number.POSITIVE_INFINITY): boolean {
+  send(frame: string | Buffer, maxBuffered = this.limit.maxBufferedBytes): boolean {
     if (!this.writable(maxBuffered)) return false
     this.transport.send(frame)
     return true
@@ -84,6 +94,7 @@ export class Connection {
     if (this.closed) return false
     if (this.transport.bufferedAmount <= maxBuffered) return true
     this.close(4100, 'Client too slow: send buffer full')
+    this.limit.onCutOff()
     return false
   }
 

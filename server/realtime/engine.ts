@@ -4,6 +4,7 @@ import { AppState } from './app-state'
 import { handleClientMessage } from './client-messages'
 import { ClusterNode } from './cluster/cluster-node'
 import { Connection } from './connection'
+import type { SendLimit } from './connection'
 import { errorFrame, serverFrame } from './frames'
 import { checkLiveness } from './liveness'
 import { EngineMetrics } from './metrics'
@@ -32,9 +33,12 @@ export class RealtimeEngine implements FanoutContext {
   private readonly byKey = new Map<string, AppState>()
   private readonly byId = new Map<string, AppState>()
   private timer: NodeJS.Timeout | null = null
+  /** One send limit for every socket (not an object per socket). */
+  private readonly sendLimit: SendLimit
 
   constructor(config: EngineConfig) {
     this.limits = config.limits
+    this.sendLimit = { maxBufferedBytes: config.limits.maxBufferedBytes, onCutOff: () => this.metrics.error(ErrorCode.OverCapacity) }
     for (const app of config.apps) {
       const state = new AppState(app, config.limits)
       this.byKey.set(app.key, state)
@@ -78,7 +82,7 @@ export class RealtimeEngine implements FanoutContext {
     if (state.app.maxConnections > 0 && connections >= state.app.maxConnections) {
       return refuse(ErrorCode.OverQuota, 'Application is over its connection quota')
     }
-    const connection = new Connection(state.app, transport, request.origin)
+    const connection = new Connection(state.app, transport, request.origin, Date.now(), this.sendLimit)
     state.connections.set(connection.socketId, connection)
     this.metrics.connections.inc()
     this.metrics.connectionsOpened.inc()

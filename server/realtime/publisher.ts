@@ -5,7 +5,6 @@ import type { Channel } from './channel'
 import { isCacheChannel } from './channel-name'
 import { serverFrame } from './frames'
 import type { EngineMetrics } from './metrics'
-import { ErrorCode } from './protocol-errors'
 import { payloadShape, withRecoveryMeta } from './recovery-meta'
 import type { SharedFrame } from './transport'
 
@@ -54,10 +53,8 @@ export function deliver(ctx: FanoutContext, channel: Channel, frame: Buffer, exc
   let delivered = 0
   for (const connection of channel.subscribers) {
     if (connection.socketId === exceptSocketId) continue
-    const wasOpen = !connection.closed
+    // A socket cut off here (4100) is counted by the connection's own send limit.
     if (connection.sendShared(shared, maxBuffered)) delivered += 1
-    // Cut off just now for not keeping up (4100): counted with the engine's other closes.
-    else if (wasOpen && connection.closed) ctx.metrics.error(ErrorCode.OverCapacity)
   }
   if (delivered > 0) {
     ctx.metrics.messagesOut.inc(delivered)

@@ -18,7 +18,13 @@ export function payloadShape(payload: string): { shape: PayloadShape, payload: s
   if (RECOVERY_KEY in object) {
     // Republished events (from another node, or a client) must not carry a stale offset.
     Reflect.deleteProperty(object, RECOVERY_KEY)
-    payload = JSON.stringify(object)
+    try {
+      payload = JSON.stringify(object)
+    }
+    catch {
+      // Too deeply nested to re-encode: sent as it came, without metadata, rather than failing the publish.
+      return { shape: 'other', payload }
+    }
   }
   return { shape: Object.keys(object).length === 0 ? 'empty-object' : 'object', payload }
 }

@@ -4,6 +4,7 @@ import type { AppState } from '../realtime/app-state'
 import type { RealtimeEngine } from '../realtime/engine'
 import type { ApiRequest, ApiResult } from '../realtime/http-api/api-request'
 import { verifyApiRequest } from '../realtime/http-api/verify-request'
+import { readBodyUpTo } from './request-body'
 
 type Operation = (engine: RealtimeEngine, state: AppState, request: ApiRequest) => ApiResult | Promise<ApiResult>
 
@@ -29,18 +30,4 @@ async function authenticCall(event: H3Event, engine: RealtimeEngine, state: AppS
     body,
   }
   return verifyApiRequest(state.app, request) ?? await operation(engine, state, request)
-}
-
-/** The body, or null as soon as it passes `limit` bytes (nothing larger is ever buffered). */
-async function readBodyUpTo(event: H3Event, limit: number): Promise<Buffer | null> {
-  if (Number(getRequestHeader(event, 'content-length') ?? 0) > limit) return null
-  if (event.method === 'GET' || event.method === 'HEAD') return Buffer.alloc(0)
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of event.node.req) {
-    size += (chunk as Buffer).length
-    if (size > limit) return null
-    chunks.push(chunk as Buffer)
-  }
-  return Buffer.concat(chunks)
 }

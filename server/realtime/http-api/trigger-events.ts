@@ -78,7 +78,14 @@ function checkEvent(
   input: { name: string, channels: string[], data: unknown, socketId?: string, info?: string }, prefix = '',
 ): ValidEvent | ApiResult {
   if (input.channels.length > limits.maxChannelsPerEvent) return apiError(413, `${prefix}channels: at most ${limits.maxChannelsPerEvent} channels per event`)
-  const size = Buffer.byteLength(typeof input.data === 'string' ? input.data : JSON.stringify(input.data))
+  let size: number
+  try {
+    size = Buffer.byteLength(typeof input.data === 'string' ? input.data : JSON.stringify(input.data))
+  }
+  catch {
+    // JSON.parse reads any depth, JSON.stringify overflows the stack past a few thousand levels.
+    return apiError(400, `${prefix}data: nested too deeply`)
+  }
   if (size > state.app.maxMessageSize) return apiError(413, `${prefix}data: ${size} bytes is over the limit of ${state.app.maxMessageSize}`)
   const info = parseInfo(input.info)
   if ('error' in info) return apiError(400, `${prefix}info: ${info.error}`)

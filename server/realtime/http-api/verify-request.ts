@@ -18,9 +18,10 @@ export function verifyApiRequest(app: RealtimeApp, request: ApiRequest, nowMs: n
     return apiError(401, `auth_timestamp is more than ${MAX_CLOCK_SKEW_SECONDS} s from the server's time`)
   }
   if (query.get('auth_version') !== '1.0') return apiError(401, 'auth_version must be 1.0')
-  if (request.body.length > 0) {
-    const md5 = createHash('md5').update(request.body).digest('hex')
-    if (query.get('body_md5') !== md5) return apiError(401, 'body_md5 does not match the body')
+  // A signed body_md5 binds the body even when the body arrives empty (stripped in transit).
+  const bodyMd5 = query.get('body_md5')
+  if (request.body.length > 0 || bodyMd5 !== null) {
+    if (bodyMd5 !== createHash('md5').update(request.body).digest('hex')) return apiError(401, 'body_md5 does not match the body')
   }
   const signature = query.get('auth_signature') ?? ''
   if (!safeEqualHex(sign(app.secret, stringToSign(request)), signature)) return apiError(401, 'Invalid auth_signature')
