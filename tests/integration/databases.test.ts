@@ -2,25 +2,11 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import pg from 'pg'
 import { describe, expect, it } from 'vitest'
 import { demoEmail, firstZonedNode, login } from '../support/http-session'
 import { createToken, ingest } from '../support/ingest-token'
+import { freshPostgres } from '../support/postgres-database'
 import { startServer } from '../support/server-process'
-
-/** A new empty database on the test PostgreSQL server (scripts/with-postgres.sh provides it). */
-async function freshPostgres(): Promise<string> {
-  const serverUrl = process.env.TEST_DATABASE_URL
-  if (!serverUrl) throw new Error('TEST_DATABASE_URL is not set: run the integration tests through scripts/with-postgres.sh (npm run test:integration)')
-  const name = `lookout_it_${Date.now()}`
-  const admin = new pg.Client({ connectionString: serverUrl })
-  await admin.connect()
-  await admin.query(`CREATE DATABASE ${name}`)
-  await admin.end()
-  const url = new URL(serverUrl)
-  url.pathname = `/${name}`
-  return url.toString()
-}
 
 async function storeAndRestart(env: Record<string, string>): Promise<{ log: string, value: number | undefined }> {
   const first = await startServer(env)
