@@ -1,19 +1,26 @@
 // The Transport of a `ws` socket: one small object per socket, no closures; a frame shared by many sockets is framed once.
 import type { WebSocket } from 'ws'
 import type { SharedFrame, Transport } from './transport'
+import type { CorkableSocket } from './turn-batcher'
+import { TurnBatcher } from './turn-batcher'
 
 /** Shared by every send: a Buffer frame goes out as a text frame, as the protocol requires. */
 const TEXT = { binary: false }
 const OPEN = 1
+/** One for the process: coalescing is decided per event-loop turn, across every socket. */
+const batcher = new TurnBatcher()
 
 /** The parts of `ws` internals the shared write checks: its socket, and its sender's queue. */
 interface WsInternals {
   readyState: number
-  _socket?: { write: (chunk: Buffer) => boolean }
+  _socket?: CorkableSocket
   _sender?: { _state?: unknown, _queue?: unknown[] }
 }
 
 export class WsTransport implements Transport {
+  /** The batcher's turn in which this socket last got a shared frame. */
+  private lastTurn = 0
+
   constructor(private readonly ws: WebSocket) {}
 
   send(frame: string | Buffer): void {
@@ -30,7 +37,7 @@ export class WsTransport implements Transport {
     const ws = this.ws as unknown as WsInternals
     const sender = ws._sender
     if (ws.readyState === OPEN && ws._socket && sender?._state === 0 && sender._queue?.length === 0) {
-      ws._socket.write(frame.wire ??= textFrame(frame.data))
+      this.lastTurn = batcher.write(ws._socket, frame.wire ??= textFrame(frame.data), this.lastTurn)
     }
     else {
       this.ws.send(frame.data, TEXT)
