@@ -1,4 +1,4 @@
-// A server under test: the built server started with its inspector open, so memory is read after full GCs.
+// A server under test (the built server, or the floor server) started with its inspector open, so memory is read after full GCs.
 import { startServer } from '../tests/support/server-process'
 import type { ServerProcess } from '../tests/support/server-process'
 import { killOnExit, stopOnInterrupt } from './cleanup'
@@ -22,10 +22,13 @@ export interface BenchServer {
   stop: () => Promise<void>
 }
 
-/** Starts the built server with `env` (plus an inspector on a free port) and connects to its inspector. */
-export async function startBenchServer(env: Record<string, string> = {}): Promise<BenchServer> {
+/**
+ * Starts the built server (or the script `nodeArgs` run, such as the floor server) with `env`, plus
+ * an inspector on a free port, and connects to its inspector.
+ */
+export async function startBenchServer(env: Record<string, string> = {}, nodeArgs?: string[]): Promise<BenchServer> {
   // Every load-generator socket comes from 127.0.0.1: the per-address limit would refuse most of them.
-  const server = await startServer({ NODE_OPTIONS: '--inspect=127.0.0.1:0', LOOKOUT_MAX_CONNECTIONS_PER_IP: '0', ...env })
+  const server = await startServer({ NODE_OPTIONS: '--inspect=127.0.0.1:0', LOOKOUT_MAX_CONNECTIONS_PER_IP: '0', ...env }, nodeArgs)
   killOnExit(server.child)
   let inspector: ServerInspector
   try {

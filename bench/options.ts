@@ -1,6 +1,7 @@
 // Benchmark settings: command-line flags, then `npm run bench --flag=value`, then BENCH_* variables, then defaults.
 
-export const SCENARIOS = ['1', '2', '3', '4'] as const
+/** In the order `all` runs them: the floor right after scenario 1, so a full run always compares the two. */
+export const SCENARIOS = ['1', 'floor', '2', '3', '4'] as const
 export type ScenarioId = typeof SCENARIOS[number]
 
 /** One run's settings. Sizes left undefined are each scenario's own (quick, or the issue's with --full). */
@@ -33,11 +34,14 @@ const SETTINGS: Array<{ flag: string, env: string, kind: Kind }> = [
 ]
 
 /** Help text for --help and bad flags. */
-export const USAGE = `Usage: npm run bench -- [--scenario 1|2|3|4|all] [--full] [--connections N] [--rate R] [--seconds S] [--batch B] [--profile DIR]
-  --scenario X     1: subscribers on one channel at 1, 5 and 20 events/s; 2: one channel per socket, HTTP API as fast
-                   as it answers (single, batch_events, multi-channel); 3: idle sockets, memory each and connect time;
-                   4: scenario 1 over two nodes sharing a redis-server (default all, env BENCH_SCENARIO)
-  --full           the issue's sizes (10 000 / 2 000 / 20 000 / 10 000 sockets, 10 s phases); without it a quick
+export const USAGE = `Usage: npm run bench -- [--scenario 1|floor|2|3|4|all|LIST] [--full] [--connections N] [--rate R] [--seconds S] [--batch B] [--profile DIR]
+  --scenario X     1: subscribers on one channel at 1, 5 and 20 events/s; floor: scenario 1 against a minimal ws
+                   server (bench/floor-server.ts), what this machine allows, with Lookout / floor ratios at the end
+                   when 1 ran too; 2: one channel per socket, HTTP API as fast as it answers (single, batch_events,
+                   multi-channel); 3: idle sockets, memory each and connect time; 4: scenario 1 over two nodes
+                   sharing a redis-server; a comma-separated LIST such as 1,floor runs several (default all, env
+                   BENCH_SCENARIO)
+  --full           the issue's sizes (10 000 / 10 000 / 2 000 / 20 000 / 10 000 sockets, 10 s phases); without it a quick
                    run of every scenario takes about 2 minutes (env BENCH_FULL=1)
   --connections N  sockets in each scenario chosen (env BENCH_CONNECTIONS)
   --rate R         one rate (events/s) instead of 1, 5 and 20 in scenarios 1 and 4 (env BENCH_RATE)
@@ -67,9 +71,12 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
     return value === '' ? undefined : value
   }
   const scenario = raw('scenario') ?? 'all'
-  if (scenario !== 'all' && !(SCENARIOS as readonly string[]).includes(scenario)) throw new Error(`--scenario must be 1, 2, 3, 4 or all, got "${scenario}"`)
+  const chosen = scenario === 'all' ? [...SCENARIOS] : [...new Set(scenario.split(',').map(id => id.trim()))]
+  if (!chosen.every(id => (SCENARIOS as readonly string[]).includes(id))) {
+    throw new Error(`--scenario must be ${SCENARIOS.join(', ')}, all, or a comma-separated list of them, got "${scenario}"`)
+  }
   return {
-    scenarios: scenario === 'all' ? [...SCENARIOS] : [scenario as ScenarioId],
+    scenarios: chosen as ScenarioId[],
     full: ['true', '1', 'yes'].includes(raw('full') ?? 'false'),
     connections: numeric('connections', raw('connections'), true),
     rate: numeric('rate', raw('rate'), false),

@@ -3,9 +3,11 @@ import { mkdirSync, readFileSync } from 'node:fs'
 import { availableParallelism, totalmem } from 'node:os'
 import { stopAll } from './cleanup'
 import { openFileLimit } from './fd-limit'
+import { floorComparison } from './floor-comparison'
 import type { BenchOptions, ScenarioId } from './options'
 import { parseOptions, USAGE } from './options'
 import { cluster } from './scenarios/cluster'
+import { floor } from './scenarios/floor'
 import { idle } from './scenarios/idle'
 import { oneChannel } from './scenarios/one-channel'
 import { throughput } from './scenarios/throughput'
@@ -14,6 +16,7 @@ import { summaryTable } from './summary-table'
 
 const RUNS: Record<ScenarioId, (options: BenchOptions) => Promise<SummaryRow[]>> = {
   1: oneChannel,
+  floor,
   2: throughput,
   3: idle,
   4: cluster,
@@ -54,6 +57,8 @@ async function main(argv: string[]): Promise<number> {
   console.log('summary (latency: publish call -> client receive; events/s: acknowledged by the HTTP API; '
     + 'srv CPU: % of one core over the phase; KB/conn: server RSS growth per socket after full GCs)')
   for (const line of summaryTable(rows)) console.log(line)
+  const comparison = floorComparison(rows)
+  if (comparison.length > 0) console.log(`\nscenario 1 against the floor (the same phases on a minimal ws server; near 1.00x, Lookout adds little to what this machine costs anyway)\n${comparison.join('\n')}`)
   return failed > 0 || rows.some(row => row.deliveriesPerSecond === 0) ? 1 : 0
 }
 

@@ -19,15 +19,18 @@ export interface ServerProcess {
 }
 
 const ENTRY = resolve(import.meta.dirname, '../../.output/server/index.mjs')
+const BUILT_SERVER = [ENTRY]
 
 /**
  * Starts the server with the test app's credentials and a fresh data folder (demo data seeded),
  * plus `env`; resolves once it listens. A DATA_DIR in `env` is kept, so a restart can reuse it.
+ * `nodeArgs` may run another server instead (the benchmark's floor) that prints the same
+ * `Listening on` line and answers GET /api/health.
  */
-export async function startServer(env: Record<string, string> = {}): Promise<ServerProcess> {
-  if (!existsSync(ENTRY)) throw new Error('The built server is missing: run `npm run build` first')
+export async function startServer(env: Record<string, string> = {}, nodeArgs: string[] = BUILT_SERVER): Promise<ServerProcess> {
+  if (nodeArgs === BUILT_SERVER && !existsSync(ENTRY)) throw new Error('The built server is missing: run `npm run build` first')
   const ownDataDir = env.DATA_DIR ? null : mkdtempSync(join(tmpdir(), 'lookout-test-'))
-  const child = spawn(process.execPath, [ENTRY], {
+  const child = spawn(process.execPath, nodeArgs, {
     env: {
       PATH: process.env.PATH,
       HOST: '127.0.0.1',
