@@ -58,7 +58,7 @@ async function main(argv: string[]): Promise<number> {
     + 'srv CPU: % of one core over the phase; KB/conn: server RSS growth per socket after full GCs)')
   for (const line of summaryTable(rows)) console.log(line)
   const comparison = floorComparison(rows)
-  if (comparison.length > 0) console.log(`\nscenario 1 against the floor (the same phases on a minimal ws server; near 1.00x, Lookout adds little to what this machine costs anyway)\n${comparison.join('\n')}`)
+  if (comparison.length > 0) console.log(`\nscenario 1 against the floor (the same phases on a minimal ws server; 1.00x: Lookout costs what the machine's floor costs)\n${comparison.join('\n')}`)
   return failed > 0 || rows.some(row => row.deliveriesPerSecond === 0) ? 1 : 0
 }
 

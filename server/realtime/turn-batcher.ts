@@ -19,8 +19,8 @@ export const HOLD_BYTES = 16 * 1024
  * On loopback or a LAN a socket write costs ~9 µs in the kernel whatever its size, which is most of a
  * fan-out's cost. A socket's first frame in a turn is written at once (lowest latency when load is
  * light); a second frame in the same turn corks the socket until the turn ends, so the rest leave
- * together, up to HOLD_BYTES. A turn that had such repeats means events are queuing (a batch, or requests that waited
- * while a large fan-out ran), so the next turn corks from the first frame.
+ * together, up to HOLD_BYTES. A turn that had such repeats means events are queuing (a batch, or
+ * requests that waited while a large fan-out ran), so the next turn corks from the first frame.
  */
 export class TurnBatcher {
   private turn = 1
@@ -58,11 +58,11 @@ export class TurnBatcher {
   }
 
   private readonly endTurn = (): void => {
-    for (const socket of this.corked) socket.uncork()
-    this.corked.length = 0
+    // The turn is over before any socket is touched, so a socket that fails to uncork cannot stall the next ones.
     this.behind = this.repeats > 0
     this.repeats = 0
     this.turn += 1
     this.scheduled = false
+    for (const socket of this.corked.splice(0)) socket.uncork()
   }
 }

@@ -1,3 +1,4 @@
+// The floor comparison: one line per rate with Lookout's p50, p99 and server CPU over the floor server's.
 import { describe, expect, it } from 'vitest'
 import { floorComparison } from '../../../bench/floor-comparison'
 import type { SummaryRow } from '../../../bench/summary-table'

@@ -1,3 +1,4 @@
+// Benchmark options: the scenario ids, alone, as all, or as a list.
 import { describe, expect, it } from 'vitest'
 import { parseOptions } from '../../../bench/options'
 
