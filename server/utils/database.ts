@@ -1,5 +1,5 @@
 // The process's database: opened, migrated and (when empty and allowed) seeded once, on first use.
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import type { Database, DatabaseHandle } from '../db/connection'
@@ -25,7 +25,14 @@ async function openMigrated(): Promise<DatabaseHandle> {
     url: process.env.DATABASE_URL || undefined,
     dataDir: join(resolve(process.env.DATA_DIR || '.data'), 'db'),
   })
-  await handle.migrate(await migrationsFolder())
+  const migrations = await migrationsFolder()
+  try {
+    await handle.migrate(migrations)
+  }
+  finally {
+    // Written afresh on every start: left behind, one folder per start would pile up in /tmp.
+    rmSync(migrations, { recursive: true, force: true })
+  }
   if (process.env.DEMO_DATA !== 'off') {
     if (await seedDemoData(handle.db)) console.log('[lookout] demo data written into the empty database')
     await seedDemoEquipment(handle.db)

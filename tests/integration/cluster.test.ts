@@ -299,12 +299,14 @@ describe('Redis restarted under load', () => {
       for (const node of [a, b]) await until(async () => (await health(node)).status === 'degraded', 5_000, `node ${node.port} degraded`)
       expect(await health(a)).toMatchObject({ status: 'degraded', cluster: { redis: 'down' } })
       await until(async () => await metric(a, 'lookout_cluster_redis_up') === 0, 3_000, 'redis_up 0')
+      for (const node of [a, b]) expect(node.output()).toMatch(/cluster: Redis connection lost; node \w+ serves its own sockets alone/)
       const atOutage = n
       await waitFor(() => ticks(onA.messages).some(tick => tick.n >= atOutage + 10), 5_000, 'ticks on node A during the outage')
 
       await redis.start()
       for (const node of [a, b]) await until(async () => (await health(node)).status === 'ok', 15_000, `node ${node.port} back to ok`)
       for (const raw of raws) expect((await raw.closedWith(5_000)).code).toBe(4200)
+      for (const node of [a, b]) expect(node.output()).toMatch(/cluster: Redis is back; node \w+ resynchronised and asks its \d+ clients to reconnect/)
       await waitFor(() => positionsOf(onA.messages, name).length >= 2 && positionsOf(onB.messages, name).length >= 2, 10_000, 'both clients resubscribed')
       const resubscribedAt = onA.messages.findLastIndex(message => message.channel === name && message.event === 'pusher_internal:subscription_succeeded') + 1
       const after = positionsOf(onA.messages, name).at(-1)!

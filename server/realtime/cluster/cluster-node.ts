@@ -54,7 +54,11 @@ export class ClusterNode {
     this.link = new RedisLink(url, this.keys.bus, {
       onMessage: raw => this.receive(raw),
       onUp: () => { void this.resync() },
-      onDown: () => this.degrade(),
+      onDown: (reason) => {
+        // Operators learn from the log, not only from /api/health, that this node stopped sharing.
+        console.warn(`[lookout] cluster: ${reason}; node ${this.node} serves its own sockets alone until Redis is back`)
+        this.degrade()
+      },
     })
     this.timer = setInterval(() => { void this.heartbeat() }, HEARTBEAT_MS)
     this.timer.unref()
@@ -177,7 +181,10 @@ export class ClusterNode {
         for (const event of queued) await this.send(event, Date.now(), true)
       }
       this.healthy = true
-      if (this.everHealthy) this.hooks.reconnectLocal()
+      if (this.everHealthy) {
+        console.log(`[lookout] cluster: Redis is back; node ${this.node} resynchronised and asks its ${this.state.connections.size} clients to reconnect`)
+        this.hooks.reconnectLocal()
+      }
       this.everHealthy = true
     }
     catch {
