@@ -1,7 +1,7 @@
 // How components listen to channels: reference-counted, left automatically when the component goes,
 // restored and caught up after reconnects (see channelRegistry in useEcho).
 import { getCurrentScope, onScopeDispose } from 'vue'
-import type { EventHandler } from './realtime/channel-registry'
+import type { EventHandler } from '~/utils/realtime/channel-registry'
 import { channelRegistry } from './useEcho'
 
 export interface SubscribeOptions {

@@ -3,7 +3,7 @@ import { defineStore } from 'pinia'
 import { channels } from '#shared/channels'
 import type { DevicePayload } from '#shared/events'
 import { EVENTS } from '#shared/events'
-import { applyDeviceUpdate } from '~~/composables/devices/unassigned-devices'
+import { applyDeviceUpdate } from '~/utils/devices/unassigned-devices'
 
 export const useDevicesStore = defineStore('devices', () => {
   const devices = ref<DevicePayload[]>([])

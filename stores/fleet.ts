@@ -4,9 +4,9 @@ import { defineStore } from 'pinia'
 import { channels } from '#shared/channels'
 import type { GeoEventPayload, PositionBatchPayload, PositionPayload } from '#shared/events'
 import { EVENTS } from '#shared/events'
-import type { FleetVehicle } from '~~/composables/map/fleet-state'
-import { mergeGeoEvents, mergePositions, supersedes } from '~~/composables/map/fleet-state'
-import { FrameCoalescer } from '~~/composables/map/frame-coalescer'
+import type { FleetVehicle } from '~/utils/map/fleet-state'
+import { mergeGeoEvents, mergePositions, supersedes } from '~/utils/map/fleet-state'
+import { FrameCoalescer } from '~/utils/map/frame-coalescer'
 
 export const useFleetStore = defineStore('fleet', () => {
   const vehicles = shallowRef<FleetVehicle[]>([])

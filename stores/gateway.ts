@@ -4,11 +4,11 @@ import { defineStore } from 'pinia'
 import { channels } from '#shared/channels'
 import type { GatewayStatusPayload, ReadingPayload } from '#shared/events'
 import { EVENTS } from '#shared/events'
-import type { GatewayDataPoint } from '~~/composables/gateways/data-points'
-import { applyReadings, unknownDataPoints } from '~~/composables/gateways/data-points'
-import { laterContact } from '~~/composables/gateways/gateway-status'
-import type { ChartReading, ReadingHistory } from '~~/composables/gateways/reading-series'
-import { appendReadings, historyPoints } from '~~/composables/gateways/reading-series'
+import type { GatewayDataPoint } from '~/utils/gateways/data-points'
+import { applyReadings, unknownDataPoints } from '~/utils/gateways/data-points'
+import { laterContact } from '~/utils/gateways/gateway-status'
+import type { ChartReading, ReadingHistory } from '~/utils/gateways/reading-series'
+import { appendReadings, historyPoints } from '~/utils/gateways/reading-series'
 
 export interface GatewayInfo {
   id: number

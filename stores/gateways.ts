@@ -4,7 +4,7 @@ import { defineStore } from 'pinia'
 import { channels } from '#shared/channels'
 import type { GatewayStatusPayload, ReadingPayload } from '#shared/events'
 import { EVENTS } from '#shared/events'
-import { laterContact } from '~~/composables/gateways/gateway-status'
+import { laterContact } from '~/utils/gateways/gateway-status'
 
 export interface GatewayRow {
   id: number

@@ -4,7 +4,7 @@ import { defineStore } from 'pinia'
 import { channels } from '#shared/channels'
 import type { ActivityEventPayload } from '#shared/events'
 import { EVENTS } from '#shared/events'
-import type { Geozone, GeozoneShape } from '~~/composables/map/geozone-geometry'
+import type { Geozone, GeozoneShape } from '~/utils/map/geozone-geometry'
 
 export const useGeozonesStore = defineStore('geozones', () => {
   const geozones = ref<Geozone[]>([])

@@ -4,9 +4,9 @@ import { defineStore } from 'pinia'
 import { channels } from '#shared/channels'
 import type { PositionPayload } from '#shared/events'
 import { EVENTS } from '#shared/events'
-import type { FleetVehicle } from '~~/composables/map/fleet-state'
-import type { TrackPoint } from '~~/composables/map/vehicle-track'
-import { extendTrack, mergeTrack } from '~~/composables/map/vehicle-track'
+import type { FleetVehicle } from '~/utils/map/fleet-state'
+import type { TrackPoint } from '~/utils/map/vehicle-track'
+import { extendTrack, mergeTrack } from '~/utils/map/vehicle-track'
 
 /** GET /api/vehicles/{v}: the fleet's fields plus the geozones the vehicle is inside. */
 export interface VehicleDetail extends FleetVehicle {

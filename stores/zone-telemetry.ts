@@ -1,11 +1,11 @@
 // A zone's telemetry charts: stored history of the chosen range per metric, with live samples appended in a
-// sliding window (see composables/zones/telemetry-series.ts for how series stay bounded).
+// sliding window (see app/utils/zones/telemetry-series.ts for how series stay bounded).
 import { defineStore } from 'pinia'
 import { channels } from '#shared/channels'
 import type { TelemetryBatchPayload, TelemetrySample } from '#shared/events'
 import { EVENTS } from '#shared/events'
-import type { HistoryPoint, RangeKey, ZoneSeries } from '../composables/zones/telemetry-series'
-import { appendSamples, historySeries, rangeMs, slotMsFor } from '../composables/zones/telemetry-series'
+import type { HistoryPoint, RangeKey, ZoneSeries } from '~/utils/zones/telemetry-series'
+import { appendSamples, historySeries, rangeMs, slotMsFor } from '~/utils/zones/telemetry-series'
 
 export const useZoneTelemetryStore = defineStore('zone-telemetry', () => {
   const range = ref<RangeKey>('1h')

@@ -4,10 +4,10 @@ import { defineStore } from 'pinia'
 import { channels } from '#shared/channels'
 import type { AlertPayload, CommandPayload, DevicePayload, TelemetryBatchPayload, ZonePayload } from '#shared/events'
 import { EVENTS } from '#shared/events'
-import type { CommandBody } from '../composables/zones/zone-commands'
-import { mergeCommand } from '../composables/zones/zone-commands'
-import type { ZoneNode } from '../composables/zones/zone-state'
-import { applyAlert, applyDevice, applySamples, newestValueAt } from '../composables/zones/zone-state'
+import type { CommandBody } from '~/utils/zones/zone-commands'
+import { mergeCommand } from '~/utils/zones/zone-commands'
+import type { ZoneNode } from '~/utils/zones/zone-state'
+import { applyAlert, applyDevice, applySamples, newestValueAt } from '~/utils/zones/zone-state'
 
 export interface ZoneDetail extends ZonePayload {
   targets: Record<string, number>

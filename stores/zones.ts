@@ -4,7 +4,7 @@ import { defineStore } from 'pinia'
 import { channels } from '#shared/channels'
 import type { ZonePayload } from '#shared/events'
 import { EVENTS } from '#shared/events'
-import { throttle } from '../composables/zones/throttle'
+import { throttle } from '~/utils/zones/throttle'
 
 export interface ZoneRow {
   id: number
