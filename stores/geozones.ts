@@ -27,11 +27,9 @@ export const useGeozonesStore = defineStore('geozones', () => {
 
   /** Loads the geozones and reloads them on geozone activity; returns the function that stops following. */
   function follow(tenantId: number, componentTag: string): () => void {
-    const stop = useWebSocket().subscribe(channels.tenant(tenantId, 'events'), EVENTS.eventCreated, (data) => {
+    return useWebSocket().follow([[channels.tenant(tenantId, 'events'), EVENTS.eventCreated, (data) => {
       if ((data as ActivityEventPayload).kind.startsWith('geozone.')) void load(tenantId)
-    }, { componentTag, onGap: () => { void load(tenantId) } })
-    void load(tenantId)
-    return stop
+    }]], { componentTag, reload: () => { void load(tenantId) } })
   }
 
   /** Creates a geozone (operators and admins); throws the server's refusal. */

@@ -42,18 +42,16 @@ export const useSummaryStore = defineStore('summary', () => {
       }
       if (changed) reloadSoon()
     }
-    const { subscribe } = useWebSocket()
-    const options = { componentTag, onGap: reloadSoon }
-    const stops = [
-      subscribe(channels.tenant(tenantId, 'alerts'), EVENTS.alertCreated, reloadSoon, options),
-      subscribe(channels.tenant(tenantId, 'alerts'), EVENTS.alertUpdated, reloadSoon, options),
-      subscribe(channels.tenant(tenantId, 'gateways'), EVENTS.gatewayStatusChanged, reloadSoon, options),
-      subscribe(channels.tenant(tenantId, 'fleet'), EVENTS.positionBatch, onPositions, options),
-    ]
+    const stop = useWebSocket().follow([
+      [channels.tenant(tenantId, 'alerts'), EVENTS.alertCreated, reloadSoon],
+      [channels.tenant(tenantId, 'alerts'), EVENTS.alertUpdated, reloadSoon],
+      [channels.tenant(tenantId, 'gateways'), EVENTS.gatewayStatusChanged, reloadSoon],
+      [channels.tenant(tenantId, 'fleet'), EVENTS.positionBatch, onPositions],
+    ], { componentTag, reload: reloadSoon, loadNow: false })
     void load(tenantId)
     return () => {
       if (timer) clearTimeout(timer)
-      stops.forEach(stop => stop())
+      stop()
     }
   }
 

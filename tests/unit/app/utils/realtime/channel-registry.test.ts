@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest'
 import type { HistoryEvent, HistoryPage } from '../../../../../shared/realtime-protocol'
 import { ChannelRegistry } from '../../../../../app/utils/realtime/channel-registry'
 import type { PusherChannelLike, PusherLike, RegistryDeps } from '../../../../../app/utils/realtime/channel-registry'
+import { deferred } from '../../../../support/deferred'
 
 type GlobalCallback = (event: string, data: unknown) => void
 
@@ -32,22 +33,6 @@ class FakePusher implements PusherLike {
   emit(channel: string, event: string, data: unknown): void {
     for (const callback of this.callbacks.get(channel) ?? []) callback(event, data)
   }
-}
-
-interface Deferred<T> {
-  promise: Promise<T>
-  resolve: (value: T) => void
-  reject: (error: unknown) => void
-}
-
-function deferred<T>(): Deferred<T> {
-  let resolve!: (value: T) => void
-  let reject!: (error: unknown) => void
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res
-    reject = rej
-  })
-  return { promise, resolve, reject }
 }
 
 const EPOCH = 'epoch-1'
