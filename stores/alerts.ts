@@ -4,6 +4,7 @@ import { channels } from '#shared/channels'
 import type { AlertPayload } from '#shared/events'
 import { EVENTS } from '#shared/events'
 import { LiveSnapshot } from '~/utils/realtime/live-snapshot'
+import { failureMessage } from '~/utils/failure-message'
 
 export const useAlertsStore = defineStore('alerts', () => {
   const alerts = ref<AlertPayload[]>([])
@@ -18,7 +19,7 @@ export const useAlertsStore = defineStore('alerts', () => {
       loadedAt.value = Date.now()
       error.value = null
     }, (failure) => {
-      error.value = (failure as { statusMessage?: string }).statusMessage ?? 'Alerts could not be loaded'
+      error.value = failureMessage(failure, 'Alerts could not be loaded')
     })
   }
 

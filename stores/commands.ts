@@ -4,6 +4,7 @@ import { channels } from '#shared/channels'
 import type { CommandPayload } from '#shared/events'
 import { EVENTS } from '#shared/events'
 import { LiveSnapshot } from '~/utils/realtime/live-snapshot'
+import { failureMessage } from '~/utils/failure-message'
 
 const KEEP = 20
 
@@ -20,7 +21,7 @@ export const useCommandsStore = defineStore('commands', () => {
       loadedAt.value = Date.now()
       error.value = null
     }, (failure) => {
-      error.value = (failure as { statusMessage?: string }).statusMessage ?? 'Commands could not be loaded'
+      error.value = failureMessage(failure, 'Commands could not be loaded')
     })
   }
 

@@ -5,6 +5,7 @@ import type { DevicePayload } from '#shared/events'
 import { EVENTS } from '#shared/events'
 import { applyDeviceUpdate } from '~/utils/devices/unassigned-devices'
 import { LiveSnapshot } from '~/utils/realtime/live-snapshot'
+import { failureMessage } from '~/utils/failure-message'
 
 export const useDevicesStore = defineStore('devices', () => {
   const devices = ref<DevicePayload[]>([])
@@ -19,7 +20,7 @@ export const useDevicesStore = defineStore('devices', () => {
       loadedAt.value = Date.now()
       error.value = null
     }, (failure) => {
-      error.value = (failure as { statusMessage?: string }).statusMessage ?? 'Devices could not be loaded'
+      error.value = failureMessage(failure, 'Devices could not be loaded')
     })
   }
 

@@ -8,6 +8,7 @@ import type { FleetVehicle } from '~/utils/map/fleet-state'
 import { mergeGeoEvents, mergePositions, supersedes } from '~/utils/map/fleet-state'
 import { FrameCoalescer } from '~/utils/map/frame-coalescer'
 import { LiveSnapshot } from '~/utils/realtime/live-snapshot'
+import { failureMessage } from '~/utils/failure-message'
 
 export const useFleetStore = defineStore('fleet', () => {
   const vehicles = shallowRef<FleetVehicle[]>([])
@@ -31,7 +32,7 @@ export const useFleetStore = defineStore('fleet', () => {
       loadedAt.value = Date.now()
       error.value = null
     }, (failure) => {
-      error.value = (failure as { statusMessage?: string }).statusMessage ?? 'The fleet could not be loaded'
+      error.value = failureMessage(failure, 'The fleet could not be loaded')
     })
   }
 

@@ -6,6 +6,7 @@ import type { GatewayStatusPayload, ReadingPayload } from '#shared/events'
 import { EVENTS } from '#shared/events'
 import { laterContact } from '~/utils/gateways/gateway-status'
 import { LiveSnapshot } from '~/utils/realtime/live-snapshot'
+import { failureMessage } from '~/utils/failure-message'
 
 export interface GatewayRow {
   id: number
@@ -29,7 +30,7 @@ export const useGatewaysStore = defineStore('gateways', () => {
       loadedAt.value = Date.now()
       error.value = null
     }, (failure) => {
-      error.value = (failure as { statusMessage?: string }).statusMessage ?? 'Gateways could not be loaded'
+      error.value = failureMessage(failure, 'Gateways could not be loaded')
     })
   }
 

@@ -5,6 +5,7 @@ import { channels } from '#shared/channels'
 import type { ActivityEventPayload } from '#shared/events'
 import { EVENTS } from '#shared/events'
 import type { Geozone, GeozoneShape } from '~/utils/map/geozone-geometry'
+import { failureMessage } from '~/utils/failure-message'
 
 export const useGeozonesStore = defineStore('geozones', () => {
   const geozones = ref<Geozone[]>([])
@@ -21,7 +22,7 @@ export const useGeozonesStore = defineStore('geozones', () => {
       error.value = null
     }
     catch (failure) {
-      error.value = (failure as { statusMessage?: string }).statusMessage ?? 'Geozones could not be loaded'
+      error.value = failureMessage(failure, 'Geozones could not be loaded')
     }
   }
 

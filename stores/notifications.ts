@@ -4,6 +4,7 @@ import { channels } from '#shared/channels'
 import type { NotificationPayload } from '#shared/events'
 import { EVENTS } from '#shared/events'
 import { LiveSnapshot } from '~/utils/realtime/live-snapshot'
+import { failureMessage } from '~/utils/failure-message'
 
 const KEEP = 100
 
@@ -21,7 +22,7 @@ export const useNotificationsStore = defineStore('notifications', () => {
       loadedAt.value = Date.now()
       error.value = null
     }, (failure) => {
-      error.value = (failure as { statusMessage?: string }).statusMessage ?? 'Notifications could not be loaded'
+      error.value = failureMessage(failure, 'Notifications could not be loaded')
     })
   }
 

@@ -4,6 +4,7 @@ import { channels } from '#shared/channels'
 import type { PositionBatchPayload, VehicleStatus } from '#shared/events'
 import { EVENTS } from '#shared/events'
 import type { TenantSummary } from '#shared/summary'
+import { failureMessage } from '~/utils/failure-message'
 
 /** Counts change in bursts (a threshold crossed in ten zones at once): one reload per second at most. */
 const RELOAD_AT_MOST_EVERY_MS = 1000
@@ -19,7 +20,7 @@ export const useSummaryStore = defineStore('summary', () => {
       error.value = null
     }
     catch (failure) {
-      error.value = (failure as { statusMessage?: string }).statusMessage ?? 'Counters could not be loaded'
+      error.value = failureMessage(failure, 'Counters could not be loaded')
     }
   }
 

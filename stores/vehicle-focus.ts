@@ -8,6 +8,7 @@ import type { FleetVehicle } from '~/utils/map/fleet-state'
 import type { TrackPoint } from '~/utils/map/vehicle-track'
 import { extendTrack, mergeTrack } from '~/utils/map/vehicle-track'
 import { LiveSnapshot } from '~/utils/realtime/live-snapshot'
+import { failureMessage } from '~/utils/failure-message'
 
 /** GET /api/vehicles/{v}: the fleet's fields plus the geozones the vehicle is inside. */
 export interface VehicleDetail extends FleetVehicle {
@@ -37,7 +38,7 @@ export const useVehicleFocusStore = defineStore('vehicle-focus', () => {
       track.value = answer.data.points
       error.value = null
     }, (failure) => {
-      error.value = (failure as { statusMessage?: string }).statusMessage ?? 'The vehicle could not be loaded'
+      error.value = failureMessage(failure, 'The vehicle could not be loaded')
     })
     if (vehicleId.value === id) loading.value = false
   }

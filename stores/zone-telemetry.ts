@@ -7,6 +7,7 @@ import { EVENTS } from '#shared/events'
 import type { HistoryPoint, RangeKey, ZoneSeries } from '~/utils/zones/telemetry-series'
 import { LiveSnapshot } from '~/utils/realtime/live-snapshot'
 import { appendSamples, historySeries, rangeMs, slotMsFor } from '~/utils/zones/telemetry-series'
+import { failureMessage } from '~/utils/failure-message'
 
 export const useZoneTelemetryStore = defineStore('zone-telemetry', () => {
   const range = ref<RangeKey>('1h')
@@ -37,7 +38,7 @@ export const useZoneTelemetryStore = defineStore('zone-telemetry', () => {
       series.value = Object.fromEntries(metrics.map((metric, index) => [metric, historySeries(answers[index]!.data.points)]))
       error.value = null
     }, (failure) => {
-      error.value = (failure as { statusMessage?: string }).statusMessage ?? 'Telemetry could not be loaded'
+      error.value = failureMessage(failure, 'Telemetry could not be loaded')
     })
     if (!snapshot.loading) loading.value = false
   }

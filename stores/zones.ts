@@ -6,6 +6,7 @@ import type { ZonePayload } from '#shared/events'
 import { EVENTS } from '#shared/events'
 import { LiveSnapshot } from '~/utils/realtime/live-snapshot'
 import { throttle } from '~/utils/zones/throttle'
+import { failureMessage } from '~/utils/failure-message'
 
 export interface ZoneRow {
   id: number
@@ -35,7 +36,7 @@ export const useZonesStore = defineStore('zones', () => {
       loadedAt.value = Date.now()
       error.value = null
     }, (failure) => {
-      error.value = (failure as { statusMessage?: string }).statusMessage ?? 'Zones could not be loaded'
+      error.value = failureMessage(failure, 'Zones could not be loaded')
     })
   }
 
