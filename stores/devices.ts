@@ -3,47 +3,33 @@ import { defineStore } from 'pinia'
 import { channels } from '#shared/channels'
 import type { DevicePayload } from '#shared/events'
 import { EVENTS } from '#shared/events'
-import { applyDeviceUpdate } from '~~/composables/devices/unassigned-devices'
+import { applyDeviceUpdate } from '~/utils/devices/unassigned-devices'
+import { LiveSnapshot } from '~/utils/realtime/live-snapshot'
+import { failureMessage } from '~/utils/failure-message'
 
 export const useDevicesStore = defineStore('devices', () => {
   const devices = ref<DevicePayload[]>([])
   const loadedAt = ref<number | null>(null)
   const error = ref<string | null>(null)
-  let arrivedDuringLoad: DevicePayload[] | null = null
+  const snapshot = new LiveSnapshot<DevicePayload>({ apply: (update) => { devices.value = applyDeviceUpdate(devices.value, update) } })
 
   /** (Re)loads the unassigned devices: on first use, and after missed events could not be replayed. */
-  async function load(tenantId: number): Promise<void> {
-    arrivedDuringLoad = []
-    try {
-      const page = await $fetch<{ data: DevicePayload[] }>(`/api/tenants/${tenantId}/devices`, { query: { unassigned: 'true', limit: 500 } })
+  function load(tenantId: number): Promise<void> {
+    return snapshot.load(() => $fetch<{ data: DevicePayload[] }>(`/api/tenants/${tenantId}/devices`, { query: { unassigned: 'true', limit: 500 } }), (page) => {
       devices.value = page.data.map(({ id, tenantId, zoneId, uid, name, kind, lastSeenAt }) => ({ id, tenantId, zoneId, uid, name, kind, lastSeenAt }))
       loadedAt.value = Date.now()
       error.value = null
-    }
-    catch (failure) {
-      error.value = (failure as { statusMessage?: string }).statusMessage ?? 'Devices could not be loaded'
-    }
-    finally {
-      const arrived = arrivedDuringLoad ?? []
-      arrivedDuringLoad = null
-      arrived.forEach(apply)
-    }
-  }
-
-  /** Applies a device update (kept for after the load when one is in flight). */
-  function apply(update: DevicePayload): void {
-    arrivedDuringLoad?.push(update)
-    devices.value = applyDeviceUpdate(devices.value, update)
+    }, (failure) => {
+      error.value = failureMessage(failure, 'Devices could not be loaded')
+    })
   }
 
   /** Loads the devices and keeps them live; returns the function that stops following. */
   function follow(tenantId: number, componentTag: string): () => void {
-    const stop = useWebSocket().subscribe(channels.tenant(tenantId, 'devices'), EVENTS.deviceUpdated, data => apply(data as DevicePayload), {
+    return useWebSocket().follow([[channels.tenant(tenantId, 'devices'), EVENTS.deviceUpdated, data => snapshot.receive(data as DevicePayload)]], {
       componentTag,
-      onGap: () => { void load(tenantId) },
+      reload: () => { void load(tenantId) },
     })
-    void load(tenantId)
-    return stop
   }
 
   return { devices, loadedAt, error, load, follow }

@@ -19,6 +19,6 @@ export default defineEventHandler(async (event) => {
       fanoutMeanMs: fanoutCount > 0 ? Math.round((fanoutSum / fanoutCount) * 1e5) / 100 : null,
       uptimeSeconds: Math.round(process.uptime()),
     },
-    browsers: useBrowserTelemetry().summary(),
+    browsers: useConnectionMetricsReport().summary(),
   }
 })
