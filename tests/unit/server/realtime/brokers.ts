@@ -10,7 +10,7 @@ import { appState, createEngine } from './fake-transport'
 export interface BrokerUnderTest {
   name: 'LocalBroker' | 'RedisBroker'
   /** An engine on this broker, in sync with Redis for the RedisBroker; stopped after the test. */
-  createEngine: (env?: Record<string, string>) => Promise<RealtimeEngine>
+  createEngine: (env?: Record<string, string | undefined>) => Promise<RealtimeEngine>
 }
 
 /** Waits until everything an engine's broker sent so far has been delivered back to it. */
@@ -36,7 +36,7 @@ export function brokersUnderTest(): BrokerUnderTest[] {
   afterAll(async () => {
     await redis?.dispose()
   })
-  const started = async (env: Record<string, string>, redisUrl?: string) => {
+  const started = async (env: Record<string, string | undefined>, redisUrl?: string) => {
     const engine = createEngine(redisUrl ? { ...env, REDIS_URL: redisUrl } : env)
     engines.push(engine)
     if (redisUrl) await inSync(engine)
