@@ -24,7 +24,7 @@ export interface LocalNode {
   readonly connections: ReadonlyMap<string, Connection>
 }
 
-/** An event to publish: `payload` without recovery metadata, which the broker adds with the offset. */
+/** An event to publish: `payload` exactly as the publisher sent it; `shape` says if recovery metadata fits in it. */
 export interface BrokerEvent {
   channels: string[]
   event: string
@@ -34,7 +34,14 @@ export interface BrokerEvent {
   except: string
 }
 
-/** One frame for this node's subscribers of `channel`. */
+/** Where a numbered event sits in its channel's stream, for the sockets that asked for offsets. */
+export interface PublicationPosition {
+  offset: number
+  sentAt: number
+  shape: PayloadShape
+}
+
+/** One event for this node's subscribers of `channel`, `data` exactly as published. */
 export interface Publication {
   channel: string
   event: string
@@ -42,6 +49,8 @@ export interface Publication {
   except?: string
   /** The sender's user id, on client events of presence channels. */
   userId?: string
+  /** Set on numbered events: recovery sockets get it spliced into their copy of `data`. */
+  position?: PublicationPosition
 }
 
 /** How a broker delivers to this node's sockets: implemented by the engine. */

@@ -26,6 +26,8 @@ export interface OpenRequest {
   origin: string | null
   /** Host header of the upgrade request, for the same-origin default. */
   host?: string | null
+  /** Connected through the recovery path (`/lookout/app/{key}`): the socket asked for offsets. */
+  recovery?: boolean
 }
 
 const SUPPORTED_PROTOCOLS = new Set(['5', '6', '7'])
@@ -87,7 +89,7 @@ export class RealtimeEngine implements FanoutContext {
     if (state.app.maxConnections > 0 && state.broker.connectionCount() >= state.app.maxConnections) {
       return refuse(ErrorCode.OverQuota, 'Application is over its connection quota')
     }
-    const connection = new Connection(state.app, transport, request.origin, Date.now(), this.sendLimit)
+    const connection = new Connection(state.app, transport, request.origin, Date.now(), this.sendLimit, request.recovery === true)
     state.connections.set(connection.socketId, connection)
     this.metrics.connections.inc()
     this.metrics.connectionsOpened.inc()

@@ -6,7 +6,6 @@ import { isCacheChannel } from './channel-name'
 import { ClusterChanges } from './cluster-changes'
 import { EventCache } from './event-cache'
 import { EventHistory } from './history'
-import { withRecoveryMeta } from './recovery-meta'
 
 const EMPTY: PresenceSnapshot = { ids: [], hash: {}, count: 0 }
 
@@ -23,10 +22,10 @@ export class LocalBroker implements Broker {
   publish(event: BrokerEvent, now: number): void {
     for (const channel of event.channels) {
       const offset = this.events.nextOffset(channel)
-      const data = withRecoveryMeta(event.payload, event.shape, offset, now)
-      this.events.append(channel, { offset, event: event.event, data, sent_at: now })
-      if (isCacheChannel(channel)) this.cache.put(channel, event.event, data, now)
-      this.handler.handlePublication({ channel, event: event.event, data, except: event.except || undefined })
+      this.events.append(channel, { offset, event: event.event, data: event.payload, sent_at: now })
+      if (isCacheChannel(channel)) this.cache.put(channel, event.event, event.payload, now)
+      const position = { offset, sentAt: now, shape: event.shape }
+      this.handler.handlePublication({ channel, event: event.event, data: event.payload, except: event.except || undefined, position })
     }
   }
 

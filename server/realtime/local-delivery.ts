@@ -5,6 +5,7 @@ import type { Channel } from './channel'
 import { serverFrame } from './frames'
 import type { EngineMetrics } from './metrics'
 import { ErrorCode } from './protocol-errors'
+import { withRecoveryMeta } from './recovery-meta'
 import type { SharedFrame } from './transport'
 
 export interface FanoutContext {
@@ -24,8 +25,12 @@ export class LocalDelivery implements BrokerEventHandler {
   handlePublication(publication: Publication): void {
     const channel = this.node.channels.find(publication.channel)
     if (!channel) return
+    const { event, data, position } = publication
     const extra = publication.userId === undefined ? undefined : { user_id: publication.userId }
-    deliver(this.ctx, channel, Buffer.from(serverFrame(publication.event, publication.data, publication.channel, extra)), publication.except)
+    const withOffsets = position && position.shape !== 'other'
+      ? () => Buffer.from(serverFrame(event, withRecoveryMeta(data, position.shape, position.offset, position.sentAt), publication.channel))
+      : undefined
+    deliver(this.ctx, channel, Buffer.from(serverFrame(event, data, publication.channel, extra)), publication.except, withOffsets)
   }
 
   handleJoin(name: string, userId: string, info: unknown, except?: string): void {
@@ -47,20 +52,29 @@ export class LocalDelivery implements BrokerEventHandler {
   }
 }
 
-/** Writes one ready frame to every subscriber of a channel except `exceptSocketId`. */
-export function deliver(ctx: FanoutContext, channel: Channel, frame: Buffer, exceptSocketId?: string): number {
+/**
+ * Writes one ready frame to every subscriber of a channel except `exceptSocketId`. Sockets that asked
+ * for offsets get `withOffsets()` instead when given: built once, on the first such socket.
+ */
+export function deliver(ctx: FanoutContext, channel: Channel, frame: Buffer, exceptSocketId?: string, withOffsets?: () => Buffer): number {
   const started = performance.now()
-  const shared: SharedFrame = { data: frame }
+  const plain: SharedFrame = { data: frame }
+  let recovery: SharedFrame | undefined
   const maxBuffered = ctx.maxBufferedBytes
   let delivered = 0
+  let bytes = 0
   for (const connection of channel.subscribers) {
     if (connection.socketId === exceptSocketId) continue
+    const shared = withOffsets && connection.wantsRecovery ? (recovery ??= { data: withOffsets() }) : plain
     // A socket cut off here (4100) is counted by the connection's own send limit.
-    if (connection.sendShared(shared, maxBuffered)) delivered += 1
+    if (connection.sendShared(shared, maxBuffered)) {
+      delivered += 1
+      bytes += shared.data.length
+    }
   }
   if (delivered > 0) {
     ctx.metrics.messagesOut.inc(delivered)
-    ctx.metrics.bytesOut.inc(delivered * frame.length)
+    ctx.metrics.bytesOut.inc(bytes)
   }
   ctx.metrics.fanoutSeconds.observe((performance.now() - started) / 1000)
   return delivered

@@ -26,7 +26,7 @@ export function subscribe(ctx: FanoutContext, state: AppState, connection: Conne
     connection.send(serverFrame('pusher:subscription_error', { type, error, status }, name))
   }
   if (connection.channels.has(name)) {
-    connection.send(succeededFrame(state, name, null))
+    connection.send(succeededFrame(state, connection, name, null))
     return
   }
   if (connection.channels.size >= state.app.maxChannelsPerConnection) {
@@ -55,7 +55,7 @@ export function subscribe(ctx: FanoutContext, state: AppState, connection: Conne
   connection.channels.add(name)
   ctx.metrics.subscriptions.inc()
   state.broker.subscribed(name, 1)
-  connection.send(succeededFrame(state, name, member))
+  connection.send(succeededFrame(state, connection, name, member))
   if (isCacheChannel(name)) replayCache(state, connection, name)
 }
 
@@ -75,12 +75,15 @@ export function unsubscribe(ctx: FanoutContext, state: AppState, connection: Con
   state.broker.subscribed(name, -1)
 }
 
-/** Confirms a subscription with the stream position and, on presence channels, the members (as the broker knows them). */
-function succeededFrame(state: AppState, name: string, joining: { userId: string, info: unknown } | null): string {
-  const position = state.broker.position(name)
+/**
+ * Confirms a subscription as Reverb does (`{}`, or the presence members), adding the stream position
+ * only for sockets that asked for offsets.
+ */
+function succeededFrame(state: AppState, connection: Connection, name: string, joining: { userId: string, info: unknown } | null): string {
   const presence = state.channels.find(name)?.presence
   const members = presence && state.broker.members(name, joining ?? undefined)
-  const data = members ? { presence: members, [RECOVERY_KEY]: position } : { [RECOVERY_KEY]: position }
+  const data: Record<string, unknown> = members ? { presence: { count: members.count, ids: members.ids, hash: members.hash } } : {}
+  if (connection.wantsRecovery) data[RECOVERY_KEY] = state.broker.position(name)
   return serverFrame('pusher_internal:subscription_succeeded', data, name)
 }
 

@@ -191,7 +191,13 @@ export class RedisBroker implements Broker {
         this.positions.observe(message.channel, message.offset)
         this.local.remember(message.channel, message.event, message.data, message.sentAt)
         if (message.republished && message.node === this.node) return
-        return this.handler.handlePublication({ channel: message.channel, event: message.event, data: message.data, except: message.except ?? undefined })
+        return this.handler.handlePublication({
+          channel: message.channel,
+          event: message.event,
+          data: message.data,
+          except: message.except ?? undefined,
+          position: { offset: message.offset, sentAt: message.sentAt, shape: message.shape },
+        })
       case 'member_added': {
         const info = parseInfo(message.info)
         this.presence.add(message.channel, message.userId, info)

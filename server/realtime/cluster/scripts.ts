@@ -1,21 +1,20 @@
 // Lua scripts that change cluster state atomically, so every node sees changes in one order.
 // Keys built inside scripts from the key prefix assume one Redis (not Redis Cluster's sharding).
 
-/** Assigns each channel its next offset, stores the event in the channel's stream, and sends it to every node. */
+/**
+ * Assigns each channel its next offset, stores the event in the channel's stream, and sends it to every
+ * node. The payload is stored and sent untouched; its offset and shape travel in the header.
+ */
 export const PUBLISH = `
 local bus, event, payload, shape, now, except, node, maxlen, republished, ttl = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7], ARGV[8], ARGV[9], ARGV[10]
 for i = 2, #KEYS do
   local channel = ARGV[9 + i]
   local offset = redis.call('HINCRBY', KEYS[1], channel, 1)
-  local data = payload
-  local head = '{"__lookout":{"offset":' .. offset .. ',"sent_at":' .. now .. '}'
-  if shape == 'empty-object' then data = head .. '}'
-  elseif shape == 'object' then data = head .. ',' .. string.sub(payload, string.find(payload, '{', 1, true) + 1) end
-  redis.pcall('XADD', KEYS[i], 'MAXLEN', '~', maxlen, offset .. '-0', 'e', event, 'd', data, 's', now)
+  redis.pcall('XADD', KEYS[i], 'MAXLEN', '~', maxlen, offset .. '-0', 'e', event, 'd', payload, 's', now)
   redis.call('PEXPIRE', KEYS[i], ttl)
-  local header = { t = 'e', c = channel, e = event, o = offset, s = tonumber(now), x = except, n = node }
+  local header = { t = 'e', c = channel, e = event, o = offset, s = tonumber(now), x = except, n = node, k = shape }
   if republished == '1' then header.r = 1 end
-  redis.call('PUBLISH', bus, cjson.encode(header) .. '\\n' .. data)
+  redis.call('PUBLISH', bus, cjson.encode(header) .. '\\n' .. payload)
 end
 return #KEYS - 1
 `

@@ -121,9 +121,18 @@ describe.each(BROKERS)('the protocol on the $name', ({ createEngine }) => {
   })
 
   describe('subscriptions', () => {
-    it('confirms a public subscription with the channel epoch and offset under __lookout', async () => {
+    it('confirms a public subscription with data "{}", as Reverb does, to a plain socket', async () => {
       const engine = await createEngine()
       const client = connect(engine)
+      publish(engine, ['news'], '{}')
+      await settled(engine)
+      subscribe(client, 'news')
+      expect(client.transport.last).toEqual({ event: 'pusher_internal:subscription_succeeded', data: '{}', channel: 'news' })
+    })
+
+    it('confirms a public subscription with the channel epoch and offset under __lookout to a recovery socket', async () => {
+      const engine = await createEngine()
+      const client = connect(engine, { recovery: true })
       subscribe(client, 'news')
       const frame = client.transport.last!
       expect(frame).toMatchObject({ event: 'pusher_internal:subscription_succeeded', channel: 'news' })
@@ -133,7 +142,7 @@ describe.each(BROKERS)('the protocol on the $name', ({ createEngine }) => {
       publish(engine, ['news'], '{}')
       publish(engine, ['news'], '{}')
       await settled(engine)
-      const late = connect(engine)
+      const late = connect(engine, { recovery: true })
       subscribe(late, 'news')
       expect(dataOf(late.transport.last)).toEqual({ __lookout: { epoch: meta.epoch, offset: 2 } })
     })
@@ -207,15 +216,23 @@ describe.each(BROKERS)('the protocol on the $name', ({ createEngine }) => {
   })
 
   describe('presence channels', () => {
-    it('confirms a presence subscription with the members snapshot', async () => {
+    it('confirms a presence subscription with the members snapshot in Reverb\'s shape to a plain socket', async () => {
       const engine = await createEngine()
       const alice = connect(engine)
       const bob = connect(engine)
       subscribePresence(alice, 'presence-room', 'alice', { name: 'Alice' })
       await settled(engine)
       subscribePresence(bob, 'presence-room', 'bob', { name: 'Bob' })
-      const data = dataOf<{ presence: unknown, __lookout: unknown }>(bob.transport.last)
-      expect(data.presence).toEqual({ ids: ['alice', 'bob'], hash: { alice: { name: 'Alice' }, bob: { name: 'Bob' } }, count: 2 })
+      const frame = JSON.parse(String(bob.transport.raw.at(-1))) as { data: string }
+      expect(frame.data).toBe('{"presence":{"count":2,"ids":["alice","bob"],"hash":{"alice":{"name":"Alice"},"bob":{"name":"Bob"}}}}')
+    })
+
+    it('adds the stream position to a recovery socket\'s presence confirmation', async () => {
+      const engine = await createEngine()
+      const carol = connect(engine, { recovery: true })
+      subscribePresence(carol, 'presence-room', 'carol', { name: 'Carol' })
+      const data = dataOf<{ presence: unknown, __lookout: unknown }>(carol.transport.last)
+      expect(data.presence).toEqual({ count: 1, ids: ['carol'], hash: { carol: { name: 'Carol' } } })
       expect(data.__lookout).toMatchObject({ offset: 0 })
     })
 
@@ -338,9 +355,34 @@ describe.each(BROKERS)('the protocol on the $name', ({ createEngine }) => {
   })
 
   describe('publish', () => {
-    it('delivers events with __lookout offsets 1 then 2 in the data string', async () => {
+    it('delivers data to a plain socket byte for byte as published: objects, arrays, strings and numbers', async () => {
       const engine = await createEngine()
       const client = connect(engine)
+      subscribe(client, 'news')
+      client.transport.clear()
+      const payloads = ['{"hello":"world"}', '{ "spaced" : 1 }', '{}', '[1,{"a":2}]', '"text"', '42', 'not json', '{"__lookout":{"offset":99}}']
+      for (const payload of payloads) publish(engine, ['news'], payload)
+      publish(engine, ['news'], { title: 'b' })
+      await settled(engine)
+      expect(client.transport.framesOf('update').map(frame => frame.data)).toEqual([...payloads, '{"title":"b"}'])
+    })
+
+    it('serialises each variant of an event once, however many sockets get it', async () => {
+      const engine = await createEngine()
+      const [plainA, plainB] = [connect(engine), connect(engine)]
+      const [recoveryA, recoveryB] = [connect(engine, { recovery: true }), connect(engine, { recovery: true })]
+      for (const client of [plainA, plainB, recoveryA, recoveryB]) subscribe(client, 'news')
+      publish(engine, ['news'], '{"n":1}')
+      await settled(engine)
+      expect(plainA.transport.raw.at(-1)).toBe(plainB.transport.raw.at(-1))
+      expect(recoveryA.transport.raw.at(-1)).toBe(recoveryB.transport.raw.at(-1))
+      expect(plainA.transport.last!.data).toBe('{"n":1}')
+      expect(dataOf(recoveryA.transport.last)).toMatchObject({ n: 1, __lookout: { offset: 1 } })
+    })
+
+    it('delivers events with __lookout offsets 1 then 2 in the data string to a recovery socket', async () => {
+      const engine = await createEngine()
+      const client = connect(engine, { recovery: true })
       subscribe(client, 'news')
       client.transport.clear()
       publish(engine, ['news'], '{"title":"a"}')
@@ -355,8 +397,8 @@ describe.each(BROKERS)('the protocol on the $name', ({ createEngine }) => {
 
     it('numbers offsets per channel', async () => {
       const engine = await createEngine()
-      const a = connect(engine)
-      const b = connect(engine)
+      const a = connect(engine, { recovery: true })
+      const b = connect(engine, { recovery: true })
       subscribe(a, 'a')
       subscribe(b, 'b')
       publish(engine, ['a'], '{}')
@@ -443,7 +485,7 @@ describe.each(BROKERS)('the protocol on the $name', ({ createEngine }) => {
       const [confirmation, replay] = client.transport.frames.slice(-2)
       expect(confirmation!.event).toBe('pusher_internal:subscription_succeeded')
       expect(replay).toMatchObject({ event: 'update', channel: 'cache-prices' })
-      expect(dataOf(replay)).toMatchObject({ price: 2, __lookout: { offset: 2 } })
+      expect(replay!.data).toBe('{"price":2}')
       expect(client.transport.framesOf('pusher:cache_miss')).toEqual([])
     })
 

@@ -4,10 +4,15 @@ import { clientEventMessage, decodeBusMessage, settledMessage, terminateMessage 
 
 describe('decodeBusMessage', () => {
   it('reads an event as the PUBLISH script writes it, keeping the payload untouched (newlines included)', () => {
-    const raw = '{"s":1700000000123,"n":"node-1","e":"tick","c":"news","o":42,"t":"e","x":"12.34"}\n{"__lookout":{"offset":42},"text":"a\nb"}'
+    const raw = '{"s":1700000000123,"n":"node-1","e":"tick","c":"news","o":42,"t":"e","x":"12.34","k":"object"}\n{"text":"a\nb"}'
     expect(decodeBusMessage(raw)).toEqual({
-      type: 'event', channel: 'news', event: 'tick', offset: 42, sentAt: 1700000000123, except: '12.34', node: 'node-1', republished: false, data: '{"__lookout":{"offset":42},"text":"a\nb"}',
+      type: 'event', channel: 'news', event: 'tick', offset: 42, sentAt: 1700000000123, shape: 'object', except: '12.34', node: 'node-1', republished: false, data: '{"text":"a\nb"}',
     })
+  })
+
+  it('reads an unknown or missing payload shape as one that takes no recovery metadata', () => {
+    expect(decodeBusMessage('{"t":"e","c":"news","e":"tick","o":1,"s":5,"k":"weird"}\n{}')).toMatchObject({ shape: 'other' })
+    expect(decodeBusMessage('{"t":"e","c":"news","e":"tick","o":1,"s":5}\n{}')).toMatchObject({ shape: 'other' })
   })
 
   it('reads an empty `except` as nobody excluded and `r: 1` as republished', () => {
