@@ -12,6 +12,7 @@ import { startRedis } from '../support/redis-process'
 import type { RedisProcess } from '../support/redis-process'
 import { startServer, TEST_APP } from '../support/server-process'
 import type { ServerProcess } from '../support/server-process'
+import { RECOVERY_PATH } from '../../shared/realtime-protocol'
 
 type Tick = { n: number, __lookout: { offset: number, sent_at: number } }
 type User = { user_id: string, user_info?: Record<string, unknown> }
@@ -25,7 +26,7 @@ const cleanups: Array<() => void> = []
 
 /** A pusher-js client on `node`, with every message it receives; disconnected after the test. */
 async function client(node: ServerProcess, user?: User): Promise<{ pusher: PusherJs, messages: Message[] }> {
-  const pusher = pusherClient(node, serverSdk(node), { user })
+  const pusher = pusherClient(node, serverSdk(node), { user, wsPath: RECOVERY_PATH })
   cleanups.push(() => pusher.disconnect())
   const messages = tap(pusher)
   await connected(pusher)
