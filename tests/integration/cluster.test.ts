@@ -79,7 +79,7 @@ describe('delivery across nodes', () => {
     const onA = await client(a)
     const onB = await client(b)
     await Promise.all([subscribed(onA.pusher, 'private-cross'), subscribed(onB.pusher, 'private-cross')])
-    const echo = echoClient(b, sdkB, 'reverb')
+    const echo = echoClient(b, sdkB, 'reverb', undefined, { wsPath: RECOVERY_PATH })
     cleanups.push(() => echo.disconnect())
     const echoSeen: Tick[] = []
     let echoReady = false
@@ -237,7 +237,9 @@ describe('recovery on another node', () => {
     expect(page.events.map(event => [event.offset, JSON.parse(event.data).n])).toEqual([[4, 4], [5, 5], [6, 6], [7, 7]])
     const session = await login(b, demoEmail('viewer', 'greenfield'))
     const viaSession = await (await session.fetch(`/api/realtime/history?${new URLSearchParams({ channel: name, after: String(lastOffset), epoch: position!.epoch })}`)).json() as HistoryPage
-    expect(viaSession).toEqual(page)
+    // The pages' route gives the events as recovery sockets got them; the HTTP API as they were published.
+    expect({ ...viaSession, events: [] }).toEqual({ ...page, events: [] })
+    expect(viaSession.events.map(event => JSON.parse(event.data))).toEqual(page.events.map(event => ({ __lookout: { offset: event.offset, sent_at: event.sent_at }, ...JSON.parse(event.data) })))
   })
 })
 
