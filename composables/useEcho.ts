@@ -2,6 +2,7 @@
 // recovery of missed events and the browser's connection metrics all hang off it.
 import Echo from 'laravel-echo'
 import Pusher from 'pusher-js'
+import { RECOVERY_PATH } from '#shared/realtime-protocol'
 import type { HistoryPage } from '#shared/realtime-protocol'
 import { ChannelRegistry } from '~/utils/realtime/channel-registry'
 import type { PusherLike } from '~/utils/realtime/channel-registry'
@@ -131,6 +132,8 @@ export async function initEcho(forceReinit = false): Promise<Echo<'reverb'>> {
     wssPort: port,
     forceTLS: secure,
     enabledTransports: ['ws', 'wss'],
+    // The recovery path: this socket's events carry offsets, so the pages can catch up after a drop.
+    wsPath: RECOVERY_PATH,
     Pusher,
     unavailableTimeout: 5000,
     authorizer: (channel: { name: string }) => ({
