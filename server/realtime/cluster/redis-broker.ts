@@ -20,7 +20,7 @@ import { joinChange, leaveChange, nodeStateChanges, subscriptionChange } from '.
 import { SettleBarrier } from './settle-barrier'
 
 /** A node missing heartbeats this long is dead: its sockets' presence and subscriptions are removed. */
-export const NODE_STALE_MS = 10_000
+const NODE_STALE_MS = 10_000
 const HEARTBEAT_MS = 2000
 /** Events published while Redis is away, kept to hand to the other nodes when it is back. */
 const MAX_QUEUED = 10_000
