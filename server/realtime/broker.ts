@@ -99,8 +99,11 @@ export interface ClusterStatus {
 }
 
 export interface Broker {
-  /** Numbers and stores an event per channel, then delivers it on every node. */
-  publish(event: BrokerEvent, now: number): void
+  /**
+   * Numbers and stores an event per channel, then delivers it on every node. Resolves once it is numbered
+   * (at once in one process), so a publisher that waits sees its next event ordered after this one.
+   */
+  publish(event: BrokerEvent, now: number): Promise<void>
   /** A client event, to every node's subscribers but the sender; not numbered, not stored. */
   clientEvent(channel: string, event: string, payload: string, except: string, userId: string | undefined): void
   /** A socket of this node subscribed (+1) or unsubscribed (-1); call after the channel registry changed. */

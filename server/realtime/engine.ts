@@ -124,8 +124,8 @@ export class RealtimeEngine implements FanoutContext {
   }
 
   /** Publishes an event to channels of an app (the path of the HTTP API and of domain broadcasts). */
-  publish(state: AppState, request: PublishRequest): void {
-    publish(this, state, request)
+  publish(state: AppState, request: PublishRequest): Promise<void> {
+    return publish(this, state, request)
   }
 
   /** Closes every socket of a user (signed in, or a presence member) with 4009, on every node; returns how many here. */

@@ -19,7 +19,7 @@ export class LocalBroker implements Broker {
     this.cache = new EventCache(limits.cacheSeconds * 1000)
   }
 
-  publish(event: BrokerEvent, now: number): void {
+  publish(event: BrokerEvent, now: number): Promise<void> {
     for (const channel of event.channels) {
       const offset = this.events.nextOffset(channel)
       this.events.append(channel, { offset, event: event.event, data: event.payload, sent_at: now })
@@ -27,6 +27,7 @@ export class LocalBroker implements Broker {
       const position = { offset, sentAt: now, shape: event.shape }
       this.handler.handlePublication({ channel, event: event.event, data: event.payload, except: event.except || undefined, position })
     }
+    return Promise.resolve()
   }
 
   /** Delivers and caches an event here without numbering it: a cluster node's publish while Redis is away. */

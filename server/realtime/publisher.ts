@@ -14,9 +14,9 @@ export interface PublishRequest {
 }
 
 /** Publishes an event to channels of an app (history, cache and delivery on every node are the broker's). */
-export function publish(ctx: FanoutContext, state: AppState, request: PublishRequest, now: number = Date.now()): void {
+export function publish(ctx: FanoutContext, state: AppState, request: PublishRequest, now: number = Date.now()): Promise<void> {
   const raw = typeof request.data === 'string' ? request.data : JSON.stringify(request.data ?? null)
   const shape = payloadShape(raw)
   ctx.metrics.eventsPublished.inc({ source: request.source }, request.channels.length)
-  state.broker.publish({ channels: request.channels, event: request.event, payload: raw, shape, except: request.exceptSocketId ?? '' }, now)
+  return state.broker.publish({ channels: request.channels, event: request.event, payload: raw, shape, except: request.exceptSocketId ?? '' }, now)
 }

@@ -58,9 +58,9 @@ export class RedisBroker implements Broker {
     this.timer.unref()
   }
 
-  publish(event: BrokerEvent, now: number): void {
+  async publish(event: BrokerEvent, now: number): Promise<void> {
     if (!this.healthy) return this.publishAlone(event, now)
-    this.send(event, now, false).catch(() => this.publishAlone(event, now))
+    await this.send(event, now, false).catch(() => this.publishAlone(event, now))
   }
 
   clientEvent(channel: string, event: string, payload: string, except: string, userId: string | undefined): void {

@@ -43,7 +43,8 @@ export async function triggerEvent(engine: RealtimeEngine, state: AppState, requ
   const body = parsed.value
   const event = checkEvent(engine.limits, state, { name: body.name, channels: body.channels ?? [body.channel!], data: body.data, socketId: body.socket_id, info: body.info })
   if ('status' in event) return event
-  engine.publish(state, { channels: event.channels, event: event.name, data: event.data, exceptSocketId: event.socketId, source: 'api' })
+  // Answered once numbered: a publisher's next event, through any node, is ordered after this one.
+  await engine.publish(state, { channels: event.channels, event: event.name, data: event.data, exceptSocketId: event.socketId, source: 'api' })
   if (event.attributes.length === 0) return { status: 200, body: {} }
   const channels: Record<string, unknown> = {}
   const occupancy = await state.broker.occupancy()
@@ -63,9 +64,8 @@ export async function triggerBatch(engine: RealtimeEngine, state: AppState, requ
     if ('status' in event) return event
     events.push(event)
   }
-  for (const event of events) {
-    engine.publish(state, { channels: event.channels, event: event.name, data: event.data, exceptSocketId: event.socketId, source: 'api' })
-  }
+  // Sent in order on one connection, then awaited together.
+  await Promise.all(events.map(event => engine.publish(state, { channels: event.channels, event: event.name, data: event.data, exceptSocketId: event.socketId, source: 'api' })))
   // Occupancy walks every channel (or asks Redis): only when some event asks for attributes.
   if (events.every(event => event.attributes.length === 0)) return { status: 200, body: { batch: events.map(() => ({})) } }
   const occupancy = await state.broker.occupancy()
