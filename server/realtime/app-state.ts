@@ -1,21 +1,23 @@
-// Everything the engine keeps for one app on this node.
-import type { EngineLimits, RealtimeApp } from './app-config'
+// Everything the engine keeps for one app on this node, and the broker that connects it to the rest.
+import type { RealtimeApp } from './app-config'
+import type { Broker, BrokerEventHandler, LocalNode } from './broker'
 import { ChannelRegistry } from './channel'
-import type { ClusterNode } from './cluster/cluster-node'
 import type { Connection } from './connection'
-import { EventCache } from './event-cache'
-import { EventHistory } from './history'
+import type { FanoutContext } from './local-delivery'
+import { LocalDelivery } from './local-delivery'
 
-export class AppState {
+/** Makes an app's broker: a LocalBroker, or a RedisBroker with REDIS_URL. */
+export type BrokerFactory = (app: RealtimeApp, node: LocalNode, handler: BrokerEventHandler) => Broker
+
+export class AppState implements LocalNode {
   readonly connections = new Map<string, Connection>()
   readonly channels = new ChannelRegistry()
-  readonly history: EventHistory
-  readonly cache: EventCache
-  /** Set when the app runs as part of a Redis-backed cluster (REDIS_URL). */
-  cluster: ClusterNode | null = null
+  /** How brokers reach this node's sockets. */
+  readonly delivery: LocalDelivery
+  readonly broker: Broker
 
-  constructor(readonly app: RealtimeApp, limits: EngineLimits) {
-    this.history = new EventHistory(limits.historySize, limits.historySeconds * 1000)
-    this.cache = new EventCache(limits.cacheSeconds * 1000)
+  constructor(readonly app: RealtimeApp, ctx: FanoutContext, terminateLocal: (state: AppState, userId: string) => void, openBroker: BrokerFactory) {
+    this.delivery = new LocalDelivery(this, ctx, userId => terminateLocal(this, userId))
+    this.broker = openBroker(app, this, this.delivery)
   }
 }

@@ -2,7 +2,6 @@
 import { z } from 'zod'
 import { authorizeChannel } from '../../channels'
 import { requiresAuth, isValidChannelName } from '../../realtime/channel-name'
-import { historyOf } from '../../realtime/history-source'
 
 const query = z.object({
   channel: z.string().refine(isValidChannelName, 'is not a valid channel name'),
@@ -16,7 +15,7 @@ export default defineEventHandler(async (event) => {
   // Public channels need no signature to subscribe, so any signed-in user may read their history.
   if (requiresAuth(channel)) enforce(await authorizeChannel(await useDatabase(), actor, channel))
   try {
-    return await historyOf(useRealtimeApp()).since(channel, after, epoch)
+    return await useRealtimeApp().broker.history(channel, after, epoch)
   }
   catch {
     // Only the cluster's Redis can fail here; the browser retries on its polling schedule.

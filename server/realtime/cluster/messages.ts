@@ -6,9 +6,10 @@ export type BusMessage =
   | { type: 'member_added', channel: string, userId: string, except: string | null, info: string }
   | { type: 'member_removed', channel: string, userId: string }
   | { type: 'terminate', userId: string }
+  | { type: 'settled', node: string, seq: number }
 
 interface Header {
-  t: 'e' | 'c' | 'a' | 'r' | 'x'
+  t: 'e' | 'c' | 'a' | 'r' | 'x' | 'f'
   c?: string
   e?: string
   o?: number
@@ -56,6 +57,9 @@ export function decodeBusMessage(raw: string): BusMessage | null {
     case 'x':
       if (!isString(header.u)) return null
       return { type: 'terminate', userId: header.u }
+    case 'f':
+      if (!isString(header.n) || !isNumber(header.o)) return null
+      return { type: 'settled', node: header.n, seq: header.o }
     default: return null
   }
 }
@@ -68,4 +72,9 @@ export function terminateMessage(userId: string): string {
 /** A client event for every node's subscribers of the channel but the sender; `userId` on presence channels. */
 export function clientEventMessage(channel: string, event: string, payload: string, except: string, userId?: string): string {
   return `${JSON.stringify({ t: 'c', c: channel, e: event, x: except, ...(userId === undefined ? {} : { u: userId }) })}\n${payload}`
+}
+
+/** The marker a node sends itself through the bus: once it is back, everything the node sent before it is too. */
+export function settledMessage(node: string, seq: number): string {
+  return `${JSON.stringify({ t: 'f', n: node, o: seq })}\n`
 }

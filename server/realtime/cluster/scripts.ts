@@ -42,11 +42,12 @@ end
 return n
 `
 
-/** Adds `delta` subscriptions of a channel, cluster-wide and for this node. */
+/** Adds `delta` subscriptions of a channel, cluster-wide and for this node; returns the cluster's count. */
 export const SUBSCRIPTIONS = `
-if redis.call('HINCRBY', KEYS[1], ARGV[1], ARGV[2]) <= 0 then redis.call('HDEL', KEYS[1], ARGV[1]) end
+local n = redis.call('HINCRBY', KEYS[1], ARGV[1], ARGV[2])
+if n <= 0 then redis.call('HDEL', KEYS[1], ARGV[1]) end
 if redis.call('HINCRBY', KEYS[2], ARGV[1], ARGV[2]) <= 0 then redis.call('HDEL', KEYS[2], ARGV[1]) end
-return 1
+return n
 `
 
 /** Records a node's heartbeat (Redis's clock) and returns every node's entry and the time. */
@@ -60,7 +61,8 @@ return { now, redis.call('HGETALL', KEYS[1]) }
 /**
  * Makes a node's share of subscriptions and presence sockets equal to the target: after a lost
  * connection (resync), or empty for a dead node (cleanup, only if its heartbeat is still stale).
- * Users whose last socket goes are announced as removed, users who appear as added.
+ * Users whose last socket goes are announced as removed, users who appear as added. Returns the
+ * changes it made to the cluster: {'o'|'v', channel} (occupied, vacated), {'a'|'r', channel, user}.
  */
 export const NODE_STATE = `
 local bus, base, node, target, cleanup, staleMs = ARGV[1], ARGV[2], ARGV[3], cjson.decode(ARGV[4]), ARGV[5] == '1', tonumber(ARGV[6])
@@ -69,9 +71,10 @@ if cleanup then
   if entry then
     local t = redis.call('TIME')
     local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-    if now - cjson.decode(entry).at < staleMs then return 0 end
+    if now - cjson.decode(entry).at < staleMs then return {} end
   end
 end
+local changes = {}
 local current = {}
 local old = redis.call('HGETALL', KEYS[1])
 for i = 1, #old, 2 do current[old[i]] = tonumber(old[i + 1]) end
@@ -79,7 +82,13 @@ local function apply(field, delta, info)
   if delta == 0 then return end
   local nl = string.find(field, '\\n', 1, true)
   if not nl then
-    if redis.call('HINCRBY', KEYS[2], field, delta) <= 0 then redis.call('HDEL', KEYS[2], field) end
+    local count = redis.call('HINCRBY', KEYS[2], field, delta)
+    if count <= 0 then
+      redis.call('HDEL', KEYS[2], field)
+      if count - delta > 0 then changes[#changes + 1] = { 'v', field } end
+    elseif count - delta <= 0 then
+      changes[#changes + 1] = { 'o', field }
+    end
     return
   end
   local channel, user = string.sub(field, 1, nl - 1), string.sub(field, nl + 1)
@@ -90,10 +99,12 @@ local function apply(field, delta, info)
     if n - delta > 0 then
       redis.call('HDEL', infos, user)
       redis.call('PUBLISH', bus, cjson.encode({ t = 'r', c = channel, u = user }) .. '\\n')
+      changes[#changes + 1] = { 'r', channel, user }
     end
   elseif n - delta <= 0 then
     redis.call('HSET', infos, user, info or 'null')
     redis.call('PUBLISH', bus, cjson.encode({ t = 'a', c = channel, u = user, x = '' }) .. '\\n' .. (info or 'null'))
+    changes[#changes + 1] = { 'a', channel, user }
   end
 end
 for field, n in pairs(target.fields) do apply(field, n - (current[field] or 0), target.info[field]) end
@@ -106,5 +117,5 @@ if cleanup then
 else
   for field, n in pairs(target.fields) do redis.call('HSET', KEYS[1], field, n) end
 end
-return 1
+return changes
 `

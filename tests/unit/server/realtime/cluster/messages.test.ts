@@ -1,6 +1,6 @@
 // Bus messages between cluster nodes: what the Lua scripts and nodes write is read back; anything else is dropped.
 import { describe, expect, it } from 'vitest'
-import { clientEventMessage, decodeBusMessage, terminateMessage } from '../../../../../server/realtime/cluster/messages'
+import { clientEventMessage, decodeBusMessage, settledMessage, terminateMessage } from '../../../../../server/realtime/cluster/messages'
 
 describe('decodeBusMessage', () => {
   it('reads an event as the PUBLISH script writes it, keeping the payload untouched (newlines included)', () => {
@@ -22,6 +22,10 @@ describe('decodeBusMessage', () => {
 
   it('reads back what terminateMessage writes', () => {
     expect(decodeBusMessage(terminateMessage('dave'))).toEqual({ type: 'terminate', userId: 'dave' })
+  })
+
+  it('reads back what settledMessage writes', () => {
+    expect(decodeBusMessage(settledMessage('node-1', 3))).toEqual({ type: 'settled', node: 'node-1', seq: 3 })
   })
 
   it('reads back what clientEventMessage writes, with and without the sender\'s user id', () => {
@@ -46,6 +50,7 @@ describe('decodeBusMessage', () => {
     ['a member without a user', '{"t":"a","c":"presence-room"}\n{}'],
     ['a member with a numeric user', '{"t":"r","c":"presence-room","u":7}\n'],
     ['a terminate without a user', '{"t":"x"}\n'],
+    ['a settled marker without a sequence number', '{"t":"f","n":"node-1"}\n'],
     ['an empty string', ''],
   ])('drops %s', (_, raw) => {
     expect(decodeBusMessage(raw)).toBeNull()
