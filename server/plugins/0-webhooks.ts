@@ -17,7 +17,13 @@ export default defineNitroPlugin((nitroApp) => {
     process.exit(1)
   }
   if (settings.receivers.length === 0) return
-  const state = useRealtimeApp()
+  let state
+  try {
+    state = useRealtimeApp()
+  }
+  catch {
+    return // the realtime plugin reports the configuration error and stops the server
+  }
   const queue = new DatabaseWebhookQueue(useDatabaseHandle().then(handle => handle.db))
   const metrics = new WebhookMetrics(useRealtimeEngine().metrics.registry, queue)
   const dispatcher = new WebhookDispatcher(queue, state.app, settings.receivers, metrics)

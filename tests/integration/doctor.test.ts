@@ -1,12 +1,15 @@
 // `npm run doctor` beside a real server: a healthy set-up passes (exit 0), each broken one names what is wrong.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { checkNamed, runDoctor } from '../support/doctor-process'
+import { freePort } from '../support/free-port'
 import { startPostgres } from '../support/postgres-process'
 import type { PostgresProcess } from '../support/postgres-process'
 import { startServer } from '../support/server-process'
 import type { ServerProcess } from '../support/server-process'
 import { startStrippingProxy } from '../support/stripping-proxy'
 import type { StrippingProxy } from '../support/stripping-proxy'
+import { startWebhookReceiver } from '../support/webhook-receiver'
+import { webhooksEnv } from '../support/webhook-setup'
 
 const SESSION_SECRET = 's'.repeat(40)
 const ALLOWED = { REVERB_ALLOWED_ORIGINS: '127.0.0.1', SESSION_SECRET }
@@ -50,6 +53,22 @@ describe('doctor against an embedded-database server', () => {
     expect(checkNamed(run, 'websocket upgrade')).toMatchObject({ verdict: 'FAIL', detail: expect.stringContaining('a proxy drops the Upgrade and Connection headers'), fix: expect.stringContaining('proxy_set_header Upgrade') })
     expect(checkNamed(run, 'fallback polling').verdict).toBe('PASS')
     expect(run.exitCode).toBe(1)
+  }, 60_000)
+
+  it('passes a webhook receiver that answers and fails one that cannot be reached', async () => {
+    const receiver = await startWebhookReceiver()
+    const closedPort = await freePort()
+    try {
+      const run = await runDoctor(server, { ...ALLOWED, ...webhooksEnv([{ url: receiver.url }, { url: `http://127.0.0.1:${closedPort}/hook` }]) })
+      const receivers = run.checks.filter(check => check.check === 'webhook receiver')
+      expect(receivers.map(check => check.verdict)).toEqual(['PASS', 'FAIL'])
+      expect(receivers[1]!.detail).toContain(`127.0.0.1:${closedPort}`)
+      expect(receiver.accepted.map(request => request.rawBody)).toEqual([''])
+      expect(run.exitCode).toBe(1)
+    }
+    finally {
+      await receiver.close()
+    }
   }, 60_000)
 
   it('fails when no server answers, naming where it looked', async () => {
