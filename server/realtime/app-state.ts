@@ -4,7 +4,7 @@ import type { RealtimeApp } from './app-config'
 import type { Broker, BrokerEventHandler, LocalNode } from './broker'
 import { ChannelRegistry } from './channel'
 import type { Connection } from './connection'
-import type { FanoutContext } from './local-delivery'
+import type { FanoutContext, LocalControl } from './local-delivery'
 import { LocalDelivery } from './local-delivery'
 
 /** Makes an app's broker: a LocalBroker, or a RedisBroker with REDIS_URL. */
@@ -19,8 +19,8 @@ export class AppState implements LocalNode {
   readonly delivery: LocalDelivery
   readonly broker: Broker
 
-  constructor(readonly app: RealtimeApp, ctx: FanoutContext, terminateLocal: (state: AppState, userId: string) => void, openBroker: BrokerFactory) {
-    this.delivery = new LocalDelivery(this, ctx, userId => terminateLocal(this, userId))
+  constructor(readonly app: RealtimeApp, ctx: FanoutContext, control: (state: AppState) => LocalControl, openBroker: BrokerFactory) {
+    this.delivery = new LocalDelivery(this, ctx, control(this))
     this.broker = openBroker(app, this, this.delivery)
   }
 }

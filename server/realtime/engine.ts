@@ -46,7 +46,7 @@ export class RealtimeEngine implements FanoutContext {
       ? (app, node, handler) => new RedisBroker(config.redisUrl!, app.id, node, handler, config.limits)
       : (_app, node, handler) => new LocalBroker(node, handler, config.limits)
     for (const app of config.apps) {
-      const state = new AppState(app, this, (state, userId) => this.terminateLocalUser(state, userId), openBroker)
+      const state = new AppState(app, this, state => ({ terminate: userId => this.terminateLocalUser(state, userId) }), openBroker)
       this.byKey.set(app.key, state)
       this.byId.set(app.id, state)
     }

@@ -12,13 +12,18 @@ export interface FanoutContext {
   maxBufferedBytes: number
 }
 
+/** What other nodes may ask of this node's sockets besides deliveries: the engine's rules say which sockets. */
+export interface LocalControl {
+  /** Closes this node's sockets of a user. */
+  terminate: (userId: string) => void
+}
+
 /** What a broker asks of this node's sockets, each as one serialised frame written to every subscriber. */
 export class LocalDelivery implements BrokerEventHandler {
   constructor(
     private readonly node: LocalNode,
     private readonly ctx: FanoutContext,
-    /** Closes this node's sockets of a user (the engine's own rule of who that is). */
-    private readonly terminateLocal: (userId: string) => void,
+    private readonly control: LocalControl,
   ) {}
 
   handlePublication(publication: Publication): void {
@@ -39,7 +44,7 @@ export class LocalDelivery implements BrokerEventHandler {
   }
 
   handleTerminate(userId: string): void {
-    this.terminateLocal(userId)
+    this.control.terminate(userId)
   }
 
   handleResync(): void {

@@ -12,17 +12,18 @@ import { clusterHistory, clusterMembers, clusterSubscriptionCounts } from './clu
 import { clusterKeys } from './keys'
 import type { BusMessage } from './messages'
 import { clientEventMessage, decodeBusMessage, settledMessage, terminateMessage } from './messages'
+import type { NodeShare } from './node-share'
+import { EMPTY_SHARE, localShare } from './node-share'
 import { parseInfo, PresenceMirror } from './presence-mirror'
 import { RedisLink } from './redis-link'
 import { joinChange, leaveChange, nodeStateChanges, subscriptionChange } from './script-replies'
+import { SettleBarrier } from './settle-barrier'
 
 /** A node missing heartbeats this long is dead: its sockets' presence and subscriptions are removed. */
-export const NODE_STALE_MS = 10_000
+const NODE_STALE_MS = 10_000
 const HEARTBEAT_MS = 2000
 /** Events published while Redis is away, kept to hand to the other nodes when it is back. */
 const MAX_QUEUED = 10_000
-
-type NodeShare = { fields: Record<string, number>, info: Record<string, string> }
 
 export class RedisBroker implements Broker {
   readonly node = randomBytes(6).toString('hex')
@@ -39,8 +40,7 @@ export class RedisBroker implements Broker {
   private queued: BrokerEvent[] = []
   private timer: NodeJS.Timeout | null = null
   private everHealthy = false
-  private settledSeq = 0
-  private readonly settling = new Map<number, () => void>()
+  private readonly barriers = new SettleBarrier()
 
   constructor(url: string, appId: string, private readonly here: LocalNode, private readonly handler: BrokerEventHandler, private readonly limits: EngineLimits) {
     this.keys = clusterKeys(appId)
@@ -140,19 +140,18 @@ export class RedisBroker implements Broker {
 
   async settled(): Promise<void> {
     if (!this.healthy) return
-    const seq = ++this.settledSeq
-    const back = new Promise<void>(resolve => this.settling.set(seq, resolve))
+    const { seq, released } = this.barriers.open()
     // Its reply comes after the replies of every earlier command (whose cluster changes are then reported),
     // the marker after every earlier bus message.
-    await this.link.commands.publish(this.keys.bus, settledMessage(this.node, seq)).catch(() => this.settle(seq))
-    await back
+    await this.link.commands.publish(this.keys.bus, settledMessage(this.node, seq)).catch(() => this.barriers.release(seq))
+    await released
   }
 
   /** Stops heartbeats and leaves the cluster (this node's presence and subscriptions go with it). */
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer)
     if (this.healthy) {
-      await this.setNodeState({ fields: {}, info: {} }, false).catch(() => {})
+      await this.setNodeState(EMPTY_SHARE, false).catch(() => {})
       await this.link.commands.hdel(this.keys.nodes, this.node).catch(() => {})
     }
     this.degrade()
@@ -184,7 +183,7 @@ export class RedisBroker implements Broker {
       case 'terminate':
         return this.handler.handleTerminate(message.userId)
       case 'settled':
-        if (message.node === this.node) this.settle(message.seq)
+        if (message.node === this.node) this.barriers.release(message.seq)
         return
       case 'client':
         return this.handler.handlePublication({ channel: message.channel, event: message.event, data: message.data, except: message.except ?? undefined, userId: message.userId ?? undefined })
@@ -208,15 +207,6 @@ export class RedisBroker implements Broker {
     if (change) this.changes.emit(change)
   }
 
-  /** Resolves the settled() barriers up to `seq` (the bus keeps one node's messages in order). */
-  private settle(seq: number): void {
-    for (const [waiting, resolve] of this.settling) {
-      if (waiting > seq) continue
-      this.settling.delete(waiting)
-      resolve()
-    }
-  }
-
   /** Brings Redis and this node back in line: epoch, offsets, presence, this node's share, queued events. */
   private async resync(): Promise<void> {
     try {
@@ -228,7 +218,7 @@ export class RedisBroker implements Broker {
       // Heartbeat first: a node back from a long outage still looks dead until then, and another
       // node's cleanup would otherwise wipe the share it is about to write.
       await this.heartbeat()
-      await this.setNodeState(this.localShare(), false)
+      await this.setNodeState(localShare(this.here), false)
       // Events published alone while Redis was away go to the other nodes now (this node's sockets had them).
       while (this.queued.length > 0) {
         const queued = this.queued
@@ -251,7 +241,7 @@ export class RedisBroker implements Broker {
   private degrade(): void {
     this.healthy = false
     // Nothing sent now comes back: a barrier must not wait for it.
-    this.settle(Number.POSITIVE_INFINITY)
+    this.barriers.release()
   }
 
   private async loadPresence(): Promise<void> {
@@ -265,23 +255,6 @@ export class RedisBroker implements Broker {
       for (const key of keys) channels.add(key.slice(`${this.keys.base}presence:`.length, -':info'.length))
     } while (cursor !== '0')
     for (const channel of channels) this.presence.load(channel, await redis.hgetall(this.keys.presenceInfo(channel)))
-  }
-
-  /** This node's subscriptions per channel and presence sockets per channel and user. */
-  private localShare(): NodeShare {
-    const fields: Record<string, number> = {}
-    const info: Record<string, string> = {}
-    for (const channel of this.here.channels.all()) {
-      fields[channel.name] = channel.subscribers.size
-      for (const connection of channel.subscribers) {
-        const userId = connection.presenceUserIds.get(channel.name)
-        if (userId === undefined) continue
-        const field = `${channel.name}\n${userId}`
-        fields[field] = (fields[field] ?? 0) + 1
-        info[field] = JSON.stringify(channel.presence?.snapshot().hash[userId] ?? null)
-      }
-    }
-    return { fields, info }
   }
 
   /** Makes a node's share in Redis equal to `target`, reporting the cluster changes that makes. */
@@ -301,7 +274,7 @@ export class RedisBroker implements Broker {
         const node = flat[i]!
         const entry = JSON.parse(flat[i + 1]!) as { at: number, connections: number }
         if (now - entry.at >= NODE_STALE_MS) {
-          await this.setNodeState({ fields: {}, info: {} }, true, node)
+          await this.setNodeState(EMPTY_SHARE, true, node)
           continue
         }
         nodes += 1

@@ -10,7 +10,9 @@ import { appState, createEngine } from './fake-transport'
 export interface BrokerUnderTest {
   name: 'LocalBroker' | 'RedisBroker'
   /** An engine on this broker, in sync with Redis for the RedisBroker; stopped after the test. */
-  createEngine: (env?: Record<string, string>) => Promise<RealtimeEngine>
+  createEngine: (env?: Record<string, string | undefined>) => Promise<RealtimeEngine>
+  /** The RedisBroker's redis-server, for outages. */
+  redis?: () => RedisProcess
 }
 
 /** Waits until everything an engine's broker sent so far has been delivered back to it. */
@@ -36,7 +38,7 @@ export function brokersUnderTest(): BrokerUnderTest[] {
   afterAll(async () => {
     await redis?.dispose()
   })
-  const started = async (env: Record<string, string>, redisUrl?: string) => {
+  const started = async (env: Record<string, string | undefined>, redisUrl?: string) => {
     const engine = createEngine(redisUrl ? { ...env, REDIS_URL: redisUrl } : env)
     engines.push(engine)
     if (redisUrl) await inSync(engine)
@@ -44,15 +46,20 @@ export function brokersUnderTest(): BrokerUnderTest[] {
   }
   return [
     { name: 'LocalBroker', createEngine: async (env = {}) => started(env) },
-    { name: 'RedisBroker', createEngine: async (env = {}) => started(env, redis!.url) },
+    { name: 'RedisBroker', createEngine: async (env = {}) => started(env, redis!.url), redis: () => redis! },
   ]
 }
 
 /** Resolves once the engine's RedisBroker is in sync with Redis (at most 10 s). */
-async function inSync(engine: RealtimeEngine): Promise<void> {
+export async function inSync(engine: RealtimeEngine): Promise<void> {
+  await redisState(engine, 'up')
+}
+
+/** Resolves once the engine's RedisBroker says Redis is `state` (at most 10 s). */
+export async function redisState(engine: RealtimeEngine, state: 'up' | 'down'): Promise<void> {
   const deadline = Date.now() + 10_000
-  while (appState(engine).broker.status()?.redis !== 'up') {
-    if (Date.now() > deadline) throw new Error('the RedisBroker did not get in sync with Redis within 10 s')
+  while (appState(engine).broker.status()?.redis !== state) {
+    if (Date.now() > deadline) throw new Error(`the RedisBroker did not see Redis ${state} within 10 s`)
     await new Promise(done => setTimeout(done, 20))
   }
 }

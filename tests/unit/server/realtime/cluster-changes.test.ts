@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { ClusterChange } from '../../../../server/realtime/broker'
 import type { RealtimeEngine } from '../../../../server/realtime/engine'
 import { signChannelAuth } from '../../../../server/realtime/signature'
-import { brokersUnderTest, settled } from './brokers'
+import { brokersUnderTest, inSync, redisState, settled } from './brokers'
 import type { TestClient } from './fake-transport'
 import { APP, appState, connect, subscribe } from './fake-transport'
 
@@ -122,5 +122,26 @@ describe('cluster changes of two nodes sharing one Redis', () => {
       { name: 'member_removed', channel: 'presence-room', userId: 'u1' },
     ])
     expect(onB).toEqual([])
+  })
+
+  it('reports nothing while Redis is away, then what this node\'s sockets change in the Redis it finds on coming back', async () => {
+    const node = await REDIS.createEngine()
+    const changes = changesOf(node)
+    const client = connect(node)
+    subscribe(client, 'news')
+    await settled(node)
+    await REDIS.redis!().stop()
+    await redisState(node, 'down')
+    unsubscribe(client, 'news')
+    join(client, 'presence-room', 'u1')
+    expect(changes).toEqual([{ name: 'channel_occupied', channel: 'news' }])
+    // The restarted Redis is empty (nothing is saved): the node's share is all new to it.
+    await REDIS.redis!().start()
+    await inSync(node)
+    await settled(node)
+    expect(changes.slice(1).sort((x, y) => x.name.localeCompare(y.name))).toEqual([
+      { name: 'channel_occupied', channel: 'presence-room' },
+      { name: 'member_added', channel: 'presence-room', userId: 'u1' },
+    ])
   })
 })
