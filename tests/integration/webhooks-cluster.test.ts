@@ -1,9 +1,9 @@
 // Two nodes sharing Redis, both configured with the same receiver: occupancy and presence changes are sent once
-// for the cluster, and never while subscribers remain on the other node.
+// for the cluster, and never while subscribers remain on the other node; the queue in Redis is shared.
 import type PusherJs from 'pusher-js'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { connected, pusherClient, serverSdk, waitFor } from '../support/clients'
-import { sleep, startCluster } from '../support/cluster'
+import { metric, sleep, startCluster, until } from '../support/cluster'
 import { startRedis } from '../support/redis-process'
 import type { RedisProcess } from '../support/redis-process'
 import type { ServerProcess } from '../support/server-process'
@@ -72,4 +72,16 @@ describe('webhooks in a cluster', () => {
     await sleep(SETTLE_MS)
     expect(namesOn('presence-ops').filter(name => name.startsWith('member_'))).toEqual(['member_added', 'member_removed'])
   }, 60_000)
+
+  it('shares one queue in Redis: what a stopped node queued is sent by the other', async () => {
+    await target.shut()
+    const onA = await client(nodes[0]!)
+    await subscribed(onA, 'private-stranded')
+    await until(async () => (await metric(nodes[1]!, 'lookout_webhooks_queue_length') ?? 0) >= 1, 10_000, 'the queued delivery, seen from node B')
+    await nodes[0]!.stop()
+    await target.reopen()
+    await waitFor(() => namesOn('private-stranded').includes('channel_occupied'), 70_000, 'node B to send node A\'s delivery')
+    await sleep(SETTLE_MS)
+    expect(namesOn('private-stranded').filter(name => name === 'channel_occupied')).toHaveLength(1)
+  }, 120_000)
 })
