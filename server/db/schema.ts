@@ -249,3 +249,15 @@ export const idempotencyKeys = pgTable('idempotency_keys', {
   response: jsonb('response').notNull(),
   createdAt: createdAt(),
 }, table => [primaryKey({ columns: [table.tenantId, table.key] }), index('idempotency_keys_created_idx').on(table.createdAt)])
+
+/** Webhook requests waiting to be sent or retried: the exact body per receiver, kept until a 2xx or the retry window ends. */
+export const webhookDeliveries = pgTable('webhook_deliveries', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  url: text('url').notNull(),
+  body: text('body').notNull(),
+  attempts: integer('attempts').notNull().default(0),
+  createdAt: createdAt(),
+  nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+  /** While a node is sending it: nobody else claims it before this time. */
+  leasedUntil: timestamp('leased_until', { withTimezone: true }),
+}, table => [index('webhook_deliveries_due_idx').on(table.nextAttemptAt)])

@@ -1,4 +1,5 @@
 // Everything the engine keeps for one app on this node, and the broker that connects it to the rest.
+import { AppActivity } from './app-activity'
 import type { RealtimeApp } from './app-config'
 import type { Broker, BrokerEventHandler, LocalNode } from './broker'
 import { ChannelRegistry } from './channel'
@@ -12,6 +13,8 @@ export type BrokerFactory = (app: RealtimeApp, node: LocalNode, handler: BrokerE
 export class AppState implements LocalNode {
   readonly connections = new Map<string, Connection>()
   readonly channels = new ChannelRegistry()
+  /** Client events, cache misses and subscription count changes on this node (for webhooks). */
+  readonly activity = new AppActivity()
   /** How brokers reach this node's sockets. */
   readonly delivery: LocalDelivery
   readonly broker: Broker

@@ -71,7 +71,9 @@ function clientEvent(ctx: FanoutContext, state: AppState, connection: Connection
   const payload = encodeData(data)
   if (payload === null) return reject(ctx, connection, null, 'Client event data is nested too deeply')
   if (Buffer.byteLength(payload) > state.app.maxMessageSize) return reject(ctx, connection, null, `Client event data is over ${state.app.maxMessageSize} bytes`)
-  state.broker.clientEvent(name, event, payload, connection.socketId, connection.presenceUserIds.get(name))
+  const userId = connection.presenceUserIds.get(name)
+  state.broker.clientEvent(name, event, payload, connection.socketId, userId)
+  if (state.activity.listened) state.activity.emit({ name: 'client_event', channel: name, event, data: payload, socketId: connection.socketId, ...(userId === undefined ? {} : { userId }) })
 }
 
 /** Client event data as a JSON string, or null when it is nested too deeply for JSON.stringify (which then throws). */

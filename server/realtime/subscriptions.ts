@@ -55,6 +55,7 @@ export function subscribe(ctx: FanoutContext, state: AppState, connection: Conne
   connection.channels.add(name)
   ctx.metrics.subscriptions.inc()
   state.broker.subscribed(name, 1)
+  state.activity.emit({ name: 'subscription_count', channel: name })
   connection.send(succeededFrame(state, connection, name, member))
   if (isCacheChannel(name)) replayCache(state, connection, name)
 }
@@ -73,6 +74,7 @@ export function unsubscribe(ctx: FanoutContext, state: AppState, connection: Con
   }
   state.channels.releaseIfEmpty(channel)
   state.broker.subscribed(name, -1)
+  state.activity.emit({ name: 'subscription_count', channel: name })
 }
 
 /**
@@ -89,6 +91,7 @@ function succeededFrame(state: AppState, connection: Connection, name: string, j
 
 function replayCache(state: AppState, connection: Connection, name: string): void {
   const cached = state.broker.cached(name)
+  if (!cached) state.activity.emit({ name: 'cache_miss', channel: name })
   connection.send(cached ? serverFrame(cached.event, cached.data, name) : JSON.stringify({ event: 'pusher:cache_miss', channel: name }))
 }
 

@@ -1,4 +1,6 @@
-// The system page's numbers: the realtime server's state and what browsers report.
+// The system page's numbers: the realtime server's state, its webhooks and what browsers report.
+import { webhookNumbers } from '../../webhooks/webhook-numbers'
+
 export default defineEventHandler(async (event) => {
   await useActor(event)
   const engine = useRealtimeEngine()
@@ -19,6 +21,7 @@ export default defineEventHandler(async (event) => {
       fanoutMeanMs: fanoutCount > 0 ? Math.round((fanoutSum / fanoutCount) * 1e5) / 100 : null,
       uptimeSeconds: Math.round(process.uptime()),
     },
+    webhooks: await webhookNumbers(useWebhookRuntime()),
     browsers: useConnectionMetricsReport().summary(),
   }
 })
