@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm'
 import { bigserial, boolean, doublePrecision, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core'
 import type { GeozoneShape } from '../../shared/geozones'
 import type { ZoneThreshold } from '../../shared/zones'
-import type { VehicleSensors } from '../../shared/vehicles'
+import type { RawIoValues, VehicleSensors } from '../../shared/vehicles'
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 /** Set when deleted by a person: the row leaves lists and maps, its history stays readable, its id is never reused. */
@@ -227,6 +227,8 @@ export const positions = pgTable('positions', {
   course: doublePrecision('course').notNull().default(0),
   altitude: doublePrecision('altitude'),
   satellites: integer('satellites'),
+  /** The device's IO values Lookout does not interpret (trackers), as they came. */
+  io: jsonb('io').$type<RawIoValues>(),
   recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
 }, table => [index('positions_vehicle_time_idx').on(table.vehicleId, table.recordedAt), index('positions_time_idx').on(table.recordedAt)])
 
