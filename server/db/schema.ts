@@ -259,6 +259,23 @@ export const geoEvents = pgTable('geo_events', {
   at: timestamp('at', { withTimezone: true }).notNull(),
 }, table => [index('geo_events_tenant_idx').on(table.tenantId, table.at)])
 
+/** Text commands to a vehicle's tracker (Codec 12): queued until the tracker is connected, then sent one at a time. */
+export const vehicleCommands = pgTable('vehicle_commands', {
+  id: serial('id').primaryKey(),
+  tenantId: integer('tenant_id').notNull().references(() => tenants.id),
+  vehicleId: integer('vehicle_id').notNull().references(() => vehicles.id),
+  kind: text('kind', { enum: ['engine_block', 'engine_unblock', 'custom'] }).notNull(),
+  text: text('text').notNull(),
+  status: text('status', { enum: ['queued', 'sent', 'acknowledged', 'succeeded', 'failed', 'timed_out'] }).notNull().default('queued'),
+  response: text('response'),
+  error: text('error'),
+  /** Set when sent: an unanswered command times out then. Queued ones wait for the tracker. */
+  timeoutAt: timestamp('timeout_at', { withTimezone: true }),
+  createdBy: integer('created_by').references(() => users.id),
+  createdAt: createdAt(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, table => [index('vehicle_commands_vehicle_idx').on(table.vehicleId, table.status, table.createdAt)])
+
 /** Every status change of a command, with who or what caused it. */
 export const commandTransitions = pgTable('command_transitions', {
   id: serial('id').primaryKey(),

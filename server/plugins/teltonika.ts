@@ -1,29 +1,37 @@
-// Starts the Teltonika tracker listener when TELTONIKA_PORT is set, and closes it with the server.
+// Starts the Teltonika tracker listener when TELTONIKA_PORT is set, with command delivery, and closes it with the server.
 import { domainTrackerBackend } from '../devices/teltonika/domain-backend'
 import type { TeltonikaListener } from '../devices/teltonika/listener'
 import { startTeltonikaListener } from '../devices/teltonika/listener'
+import { TrackerSessions, useTrackerSessions } from '../devices/teltonika/tracker-sessions'
+import { finishVehicleCommand, takeNextVehicleCommand } from '../domain/vehicle-commands/tracker-command-delivery'
 
 export default defineNitroPlugin((nitroApp) => {
   const port = process.env.TELTONIKA_PORT
   if (port === undefined || port === '') return
   const idleSeconds = Number(process.env.TELTONIKA_IDLE_TIMEOUT_SECONDS || 600)
+  const log = (message: string) => console.warn(`[lookout] ${message}`)
+  const sessions = new TrackerSessions({
+    take: async vehicleId => takeNextVehicleCommand(await useDomain(), vehicleId),
+    finish: async (commandId, response) => finishVehicleCommand(await useDomain(), commandId, response),
+  }, log)
   let listener: TeltonikaListener | null = null
-  const backend = domainTrackerBackend(useDomain, async (vehicle, text) => {
-    console.log(`[lookout] Teltonika vehicle ${vehicle.id} answered: ${JSON.stringify(text.slice(0, 200))}`)
-  })
-  startTeltonikaListener(backend, {
+  startTeltonikaListener(domainTrackerBackend(useDomain, (vehicle, text) => sessions.response(vehicle.id, text)), {
     port: Number(port),
     host: process.env.HOST || undefined,
     idleTimeoutMs: idleSeconds * 1000,
-    log: message => console.warn(`[lookout] ${message}`),
+    log,
+    onIdentified: (vehicle, _imei, connection) => sessions.attach(vehicle.id, connection),
+    onClosed: connection => sessions.detach(connection),
   }).then((started) => {
     listener = started
+    useTrackerSessions(sessions)
     console.log(`[lookout] Teltonika trackers: Codec 8/8E over TCP on port ${started.port}`)
   }).catch((error) => {
     console.error(`[lookout] Teltonika listener could not start on port ${port}: ${(error as Error).message}`)
     process.exit(1)
   })
   nitroApp.hooks.hook('close', async () => {
+    useTrackerSessions(null)
     await listener?.close()
   })
 })

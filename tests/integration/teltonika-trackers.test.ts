@@ -3,6 +3,7 @@
 import type PusherJs from 'pusher-js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { encodeAvlPacket } from '../../server/devices/teltonika/avl-encoder'
+import { encodeCommand, encodeCommandResponse } from '../../server/devices/teltonika/codec12'
 import type { AvlRecord } from '../../server/devices/teltonika/avl-record'
 import { connected, pusherClient, serverSdk, waitFor } from '../support/clients'
 import { demoEmail, login } from '../support/http-session'
@@ -14,6 +15,7 @@ import { TrackerClient, fixRecord } from '../support/tracker-client'
 // Demo vehicles with trackers: Truck 11 and Truck 12 of Northwind.
 const TRUCK_11_IMEI = '356307042440011'
 const TRUCK_12_IMEI = '356307042440012'
+const VAN_2_IMEI = '356307042440002'
 
 let server: ServerProcess
 let trackerPort: number
@@ -179,5 +181,60 @@ describe('Teltonika AVL packets', () => {
     client.write(Buffer.from('GET / HTTP/1.1\r\n\r\n'))
     await client.closedByServer()
     expect(server.output()).toContain('packet does not start with 4 zero bytes')
+  })
+})
+
+/** The next Codec 12 packet the server sent the tracker, whole. */
+async function commandPacket(client: TrackerClient): Promise<Buffer> {
+  const head = await client.read(8)
+  return Buffer.concat([head, await client.read(head.readUInt32BE(4) + 4)])
+}
+
+async function commandsOf(session: Session, vehicleId: number) {
+  return (await (await session.fetch(`/api/vehicles/${vehicleId}/commands`)).json() as { data: Array<{ id: number, status: string, text: string, response: string | null }> }).data
+}
+
+describe('Codec 12 commands', () => {
+  it('sends an operator\'s engine block to the connected tracker and stores its answer', async () => {
+    const operator = await login(server, demoEmail('operator', 'northwind'))
+    const truck = vehicleIds.get('Truck 12')!
+    const client = await tracker(TRUCK_12_IMEI)
+    const sent = await operator.fetch(`/api/vehicles/${truck}/commands`, { method: 'POST', body: JSON.stringify({ kind: 'engine_block' }) })
+    expect(sent.status).toBe(201)
+    const { data: command } = await sent.json() as { data: { id: number, text: string } }
+    expect(command.text).toBe('setdigout 1')
+    expect((await commandPacket(client)).equals(encodeCommand('setdigout 1'))).toBe(true)
+    client.write(encodeCommandResponse('DOUT1:1 Timeout:Infinity'))
+    const deadline = Date.now() + 10_000
+    let stored = (await commandsOf(operator, truck)).find(entry => entry.id === command.id)
+    while (stored?.status !== 'succeeded' && Date.now() < deadline) {
+      await new Promise(done => setTimeout(done, 50))
+      stored = (await commandsOf(operator, truck)).find(entry => entry.id === command.id)
+    }
+    expect(stored).toMatchObject({ status: 'succeeded', response: 'DOUT1:1 Timeout:Infinity' })
+    client.close()
+  })
+
+  it('keeps an admin\'s text command queued until the tracker connects, then delivers it', async () => {
+    const greenfield = await login(server, demoEmail('admin', 'greenfield'))
+    const fleet = await (await greenfield.fetch(`/api/tenants/${greenfield.user.tenantId}/fleet`)).json() as { data: Array<{ id: number, name: string }> }
+    const van = fleet.data.find(entry => entry.name === 'Van 2')!.id
+    const sent = await greenfield.fetch(`/api/vehicles/${van}/commands`, { method: 'POST', body: JSON.stringify({ kind: 'custom', text: 'getver' }) })
+    expect(sent.status).toBe(201)
+    expect((await commandsOf(greenfield, van))[0]).toMatchObject({ status: 'queued', text: 'getver' })
+    const client = await tracker(VAN_2_IMEI)
+    expect((await commandPacket(client)).equals(encodeCommand('getver'))).toBe(true)
+    expect((await commandsOf(greenfield, van))[0]!.status).toBe('sent')
+    client.close()
+  })
+
+  it('refuses a free-text command from an operator (403) and a custom command without text (422 naming text)', async () => {
+    const operator = await login(server, demoEmail('operator', 'northwind'))
+    const truck = vehicleIds.get('Truck 12')!
+    const custom = await operator.fetch(`/api/vehicles/${truck}/commands`, { method: 'POST', body: JSON.stringify({ kind: 'custom', text: 'cpureset' }) })
+    expect(custom.status).toBe(403)
+    const missing = await admin.fetch(`/api/vehicles/${truck}/commands`, { method: 'POST', body: JSON.stringify({ kind: 'custom' }) })
+    expect(missing.status).toBe(422)
+    expect(await missing.text()).toContain('text')
   })
 })
