@@ -18,11 +18,20 @@ export function encodeCommandResponse(text: string): Buffer {
 
 /** The response text of Codec 12 data (codec id … second count); TeltonikaFormatError when it is not a response. */
 export function decodeCommandResponse(data: Buffer): string {
+  return decodeCodec12(data, TYPE_RESPONSE)
+}
+
+/** The command text of Codec 12 data, as a tracker reads it (the simulator does). */
+export function decodeCommand(data: Buffer): string {
+  return decodeCodec12(data, TYPE_COMMAND)
+}
+
+function decodeCodec12(data: Buffer, expectedType: number): string {
   const reader = new ByteReader(data)
   if (reader.uint(1) !== CODEC_12) throw new TeltonikaFormatError('not a Codec 12 packet')
   const count = reader.uint(1)
   const type = reader.uint(1)
-  if (count !== 1 || type !== TYPE_RESPONSE) throw new TeltonikaFormatError(`Codec 12 type 0x${type.toString(16)} × ${count} is not one response`)
+  if (count !== 1 || type !== expectedType) throw new TeltonikaFormatError(`Codec 12 type 0x${type.toString(16)} × ${count} is not the one expected`)
   const text = reader.bytes(reader.uint(4))
   if (reader.uint(1) !== count || reader.remaining !== 0) throw new TeltonikaFormatError('Codec 12 packet does not end after its response')
   return text.toString('latin1')

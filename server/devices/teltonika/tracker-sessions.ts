@@ -64,15 +64,3 @@ export class TrackerSessions {
     await this.deliver(vehicleId)
   }
 }
-
-let active: TrackerSessions | null = null
-
-/** Makes `sessions` the process's tracker sessions (the listener's plugin does, once). */
-export function useTrackerSessions(sessions: TrackerSessions | null): void {
-  active = sessions
-}
-
-/** Tells the listener, if one runs in this process, that the vehicle has a new queued command. */
-export function vehicleCommandQueued(vehicleId: number): void {
-  void active?.deliver(vehicleId)
-}

@@ -1,6 +1,6 @@
 // Sends a command to a vehicle's tracker: `{ kind: "engine_block" | "engine_unblock" }` (operators) or
 // `{ kind: "custom", text }` (admins); answered 201 with it queued, delivered once the tracker is connected.
-import { vehicleCommandQueued } from '../../../devices/teltonika/tracker-sessions'
+import { vehicleCommandQueued } from '../../../devices/teltonika/running-listener'
 import { sendVehicleCommand } from '../../../domain/vehicle-commands/send-vehicle-command'
 import { vehicleCommandInput } from '../../../domain/vehicle-commands/vehicle-command-input'
 
