@@ -3,6 +3,8 @@ import { CommandSimulation } from './command-simulation'
 import { GatewaySimulation } from './gateway-simulation'
 import type { IngestClient } from './ingest-client'
 import { seededRandom } from './random'
+import { SimulatedTracker } from './simulated-tracker'
+import { trackerRecord } from './tracker-record'
 import { VehicleSimulation } from './vehicle-simulation'
 import type { SimulatedTenant } from './world'
 import { ZoneSimulation } from './zone-simulation'
@@ -13,6 +15,8 @@ interface TenantSimulation {
   gateways: GatewaySimulation
   vehicles: VehicleSimulation
   commands: CommandSimulation
+  /** Trackers of the vehicles with an IMEI, by vehicle id. */
+  trackers: Map<number, SimulatedTracker>
 }
 
 export interface SimulatorOptions {
@@ -20,6 +24,8 @@ export interface SimulatorOptions {
   seed: number
   /** Called with each failed ingest call (status and path), for the log. */
   onFailure?: (status: number, path: string) => void
+  /** The Teltonika listener's port while one runs: vehicles with an IMEI then report over Codec 8. */
+  trackerPort?: () => number | null
 }
 
 export class Simulator {
@@ -36,6 +42,9 @@ export class Simulator {
         gateways: new GatewaySimulation(tenant, random),
         vehicles: new VehicleSimulation(tenant, random, options.intervalMs / 1000),
         commands: new CommandSimulation(tenant, random),
+        trackers: new Map(tenant.vehicles.filter(vehicle => vehicle.imei && options.trackerPort).map(vehicle => [
+          vehicle.id, new SimulatedTracker(vehicle.imei!, options.trackerPort!, message => console.warn(`[lookout] ${message}`)),
+        ])),
       }
     })
   }
@@ -46,7 +55,9 @@ export class Simulator {
       const items = tenant.zones.tick()
       if (items.length > 0) await this.send(tenant.client, '/api/ingest/telemetry', { items })
       for (const report of tenant.gateways.tick()) await this.send(tenant.client, '/api/ingest/readings', report)
-      const positions = tenant.vehicles.tick()
+      const now = new Date()
+      // A vehicle whose tracker is not running (no listener here) reports over HTTP instead.
+      const positions = tenant.vehicles.tick().filter(position => !tenant.trackers.get(position.vehicleId)?.report(trackerRecord(position, now)))
       if (positions.length > 0) await this.send(tenant.client, '/api/ingest/positions', { positions })
       await tenant.commands.tick(tenant.client)
     }
@@ -66,6 +77,7 @@ export class Simulator {
   stop(): void {
     this.running = false
     if (this.timer) clearTimeout(this.timer)
+    for (const tenant of this.tenants) for (const tracker of tenant.trackers.values()) tracker.stop()
   }
 
   private async send(client: IngestClient, path: string, body: unknown): Promise<void> {

@@ -9,7 +9,8 @@ export interface SimulatedTenant {
   zones: Array<{ id: number, targets: Record<string, number>, thresholds: Record<string, { min?: number, max?: number }> }>
   nodes: Array<{ uid: string, zoneId: number }>
   gateways: Array<{ serial: string, registers: number[] }>
-  vehicles: Array<{ id: number, lat: number | null, lon: number | null }>
+  /** `imei` set: the vehicle carries a (simulated) Teltonika tracker. */
+  vehicles: Array<{ id: number, lat: number | null, lon: number | null, imei: string | null }>
   geozones: GeozoneShape[]
 }
 
@@ -25,7 +26,7 @@ export async function loadWorld(db: Database): Promise<SimulatedTenant[]> {
       nodes: (await db.select({ uid: devices.uid, zoneId: devices.zoneId, tenantId: devices.tenantId }).from(devices).where(isNotNull(devices.zoneId)).orderBy(asc(devices.id)))
         .filter(node => node.tenantId === tenant.id).map(node => ({ uid: node.uid, zoneId: node.zoneId! })),
       gateways: tenantGateways.map(gateway => ({ serial: gateway.serial, registers: points.filter(point => point.gatewayId === gateway.id).map(point => point.register) })),
-      vehicles: await db.select({ id: vehicles.id, lat: vehicles.lat, lon: vehicles.lon }).from(vehicles).where(eq(vehicles.tenantId, tenant.id)).orderBy(asc(vehicles.id)),
+      vehicles: await db.select({ id: vehicles.id, lat: vehicles.lat, lon: vehicles.lon, imei: vehicles.imei }).from(vehicles).where(eq(vehicles.tenantId, tenant.id)).orderBy(asc(vehicles.id)),
       geozones: (await db.select({ shape: geozones.shape }).from(geozones).where(eq(geozones.tenantId, tenant.id)).orderBy(asc(geozones.id))).map(row => row.shape),
     })
   }
