@@ -1,9 +1,11 @@
 // The tenant's zones with status and counts: each zone's status is kept live from private-zone.{z}, and the
-// counts by reloading the list (at most once a second) when the tenant's alerts or commands change.
+// list and counts by reloading it (at most once a second) when the tenant's alerts or commands change or
+// someone configures a zone.
 import { defineStore } from 'pinia'
 import { channels } from '#shared/channels'
 import type { ZonePayload } from '#shared/events'
 import { EVENTS } from '#shared/events'
+import type { SettingsChangedPayload } from '#shared/settings'
 import { throttle } from '../composables/zones/throttle'
 
 export interface ZoneRow {
@@ -78,6 +80,9 @@ export const useZonesStore = defineStore('zones', () => {
       subscribe(alertsChannel, EVENTS.alertUpdated, () => reload.call(), options),
       // command.failed always comes with a command.status of the same command: one is enough.
       subscribe(channels.tenant(tenantId, 'commands'), EVENTS.commandStatus, () => reload.call(), options),
+      subscribe(channels.tenant(tenantId, 'events'), EVENTS.settingsChanged, (data) => {
+        if ((data as SettingsChangedPayload).subject === 'zone') reload.call()
+      }, options),
     ]
     void refresh()
     return () => {

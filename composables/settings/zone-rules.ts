@@ -1,17 +1,9 @@
 // A zone's targets and thresholds as the Settings form edits them: one row per metric.
-
-export interface Threshold {
-  min?: number
-  max?: number
-  criticalMin?: number
-  criticalMax?: number
-  delaySeconds?: number
-  deadband?: number
-}
+import type { ZoneTargets, ZoneThreshold, ZoneThresholds } from '#shared/zones'
 
 export interface ZoneRules {
-  targets: Record<string, number>
-  thresholds: Record<string, Threshold>
+  targets: ZoneTargets
+  thresholds: ZoneThresholds
 }
 
 const LIMITS = ['min', 'max', 'criticalMin', 'criticalMax', 'delaySeconds', 'deadband'] as const
@@ -44,7 +36,7 @@ export function rulesOfRows(rows: RuleRow[]): ZoneRules {
     const metric = row.metric.trim()
     if (!metric) continue
     if (given(row.target)) rules.targets[metric] = row.target
-    const threshold: Threshold = {}
+    const threshold: ZoneThreshold = {}
     for (const limit of LIMITS) if (given(row[limit])) threshold[limit] = row[limit]
     if (Object.keys(threshold).length > 0) rules.thresholds[metric] = threshold
   }
@@ -58,7 +50,7 @@ export function ruleRowProblems(rows: RuleRow[]): string[] {
   for (const row of rows) {
     const metric = row.metric.trim()
     if (!metric) continue
-    if (!/^[\w.-]+$/.test(metric)) problems.push(`${metric}: letters, digits, _ . - only`)
+    if (!/^[a-z][a-z0-9_]{0,39}$/i.test(metric)) problems.push(`${metric}: a metric name like temperature or water_level`)
     if (seen.has(metric)) problems.push(`${metric}: appears twice`)
     seen.add(metric)
     if (given(row.min) && given(row.max) && row.min >= row.max) problems.push(`${metric}: min must be below max`)

@@ -30,7 +30,7 @@ describe('zone rules as form rows', () => {
       { ...emptyRuleRow(), metric: 'ph', criticalMin: 3, criticalMax: 2, delaySeconds: -1, deadband: -0.1 },
     ])
     expect(problems).toEqual([
-      'bad name: letters, digits, _ . - only',
+      'bad name: a metric name like temperature or water_level',
       'ph: min must be below max',
       'ph: appears twice',
       'ph: critical min must be below critical max',
