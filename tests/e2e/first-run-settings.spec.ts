@@ -202,3 +202,20 @@ test('Settings work on a 375 px phone in dark mode, with a confirmation before a
   await phone.getByTestId('confirm-delete').click()
   await expect(node).toHaveCount(0)
 })
+
+test('an admin assigns a node that sits in no zone from the devices page, and it leaves the list', async ({ browser }) => {
+  const admin = await newPage(browser)
+  await signIn(admin, ADMIN, '/devices')
+  const tenantId = await tenantOf(admin)
+  const xsrf = decodeURIComponent((await admin.context().cookies()).find(cookie => cookie.name === 'XSRF-TOKEN')!.value)
+  const created = await admin.request.post(`${server.url}/api/tenants/${tenantId}/devices`, { data: { uid: 'loose-node', name: 'Loose node' }, headers: { 'x-xsrf-token': xsrf } })
+  expect(created.status()).toBe(201)
+  // Added elsewhere, it shows up here live.
+  const row = admin.locator('li[data-device="loose-node"]')
+  await expect(row).toBeVisible()
+  await row.getByTestId('device-assign').click()
+  await admin.getByRole('option', { name: 'Bay 1' }).click()
+  await expect(row).toHaveCount(0)
+  const nodes = await (await admin.request.get(`${server.url}/api/tenants/${tenantId}/devices`)).json() as { data: Array<{ uid: string, zoneId: number | null }> }
+  expect(nodes.data.find(node => node.uid === 'loose-node')?.zoneId).toEqual(expect.any(Number))
+})
