@@ -1,7 +1,8 @@
 // A new site in Chromium from an empty database (DEMO_DATA=off, SIMULATOR=off): /setup creates the first admin,
 // who configures a zone with a threshold, a node in it and a token; the token's telemetry shows on the zone page,
-// a breach held past the delay raises exactly one alert, a second browser sees the zone appear live, and a viewer
-// sees no Settings and is refused by the API. Screenshots are kept as artifacts.
+// a breach held past the delay raises exactly one alert, a second browser sees the zone appear live, a viewer
+// sees no Settings, is refused by the API and changes their own password; Settings work on a phone, deletes ask
+// first, and the devices page assigns a node to a zone. Screenshots are kept as artifacts.
 import { expect, test } from '@playwright/test'
 import type { Browser, BrowserContext, Page } from '@playwright/test'
 import { ingest } from '../support/ingest-token'
@@ -178,6 +179,19 @@ test('a viewer added by the admin sees no Settings, and the API refuses the view
   const xsrf = decodeURIComponent((await viewer.context().cookies()).find(cookie => cookie.name === 'XSRF-TOKEN')!.value)
   const refused = await viewer.request.post(`${server.url}/api/tenants/${await tenantOf(viewer)}/zones`, { data: { name: 'Sneaky', targets: {}, thresholds: {} }, headers: { 'x-xsrf-token': xsrf } })
   expect(refused.status()).toBe(403)
+
+  // Everybody changes their own password from the user menu; the old one stops working.
+  await viewer.getByTestId('user-menu').click()
+  await viewer.getByRole('menuitem', { name: 'Change password' }).click()
+  const passwordForm = viewer.getByTestId('password-form')
+  await passwordForm.locator('input[name=currentPassword]').fill(VIEWER.password)
+  await passwordForm.locator('input[name=password]').fill('hillside-viewer-2')
+  await passwordForm.locator('input[name=repeat]').fill('hillside-viewer-2')
+  await passwordForm.getByRole('button', { name: 'Change password' }).click()
+  await expect(passwordForm).toHaveCount(0)
+  const loginWith = (password: string) => fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: VIEWER.email, password }) })
+  expect((await loginWith('hillside-viewer-2')).status).toBe(200)
+  expect((await loginWith(VIEWER.password)).status).toBe(401)
 })
 
 test('Settings work on a 375 px phone in dark mode, with a confirmation before a delete', async ({ browser }) => {
