@@ -233,3 +233,32 @@ test('an admin assigns a node that sits in no zone from the devices page, and it
   const nodes = await (await admin.request.get(`${server.url}/api/tenants/${tenantId}/devices`)).json() as { data: Array<{ uid: string, zoneId: number | null }> }
   expect(nodes.data.find(node => node.uid === 'loose-node')?.zoneId).toEqual(expect.any(Number))
 })
+
+test('an admin changes a user\'s role, resets their password and disables and enables them', async ({ browser }) => {
+  const admin = await newPage(browser)
+  await signIn(admin, ADMIN, '/settings/users')
+  const row = admin.locator(`li[data-user="${VIEWER.email}"]`)
+  const loginWith = (password: string) => fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: VIEWER.email, password }) })
+
+  await row.getByTestId('user-role').click()
+  await admin.getByRole('option', { name: 'operator' }).click()
+  await expect(admin.getByText(`${VIEWER.name} is now operator`)).toBeVisible()
+
+  await row.getByRole('button', { name: 'Reset password' }).click()
+  const form = admin.getByTestId('password-form')
+  await form.locator('input[name=password]').fill('hillside-reset-3')
+  await form.locator('input[name=repeat]').fill('hillside-reset-3')
+  await form.getByRole('button', { name: 'Change password' }).click()
+  await expect(form).toHaveCount(0)
+  const signedIn = await loginWith('hillside-reset-3')
+  expect(signedIn.status).toBe(200)
+  expect((await signedIn.json() as { user: { role: string } }).user.role).toBe('operator')
+
+  await row.getByTestId('delete').click()
+  await admin.getByTestId('confirm-delete').click()
+  await expect(row).toHaveAttribute('data-disabled', 'true')
+  expect((await loginWith('hillside-reset-3')).status).not.toBe(200)
+  await row.getByRole('button', { name: 'Enable' }).click()
+  await expect(row).toHaveAttribute('data-disabled', 'false')
+  expect((await loginWith('hillside-reset-3')).status).toBe(200)
+})
