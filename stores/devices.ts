@@ -1,8 +1,10 @@
-// The tenant's devices that sit in no zone, kept live from private-tenant.{t}.devices.
+// The tenant's devices that sit in no zone, kept live from private-tenant.{t}.devices (reports) and from
+// `settings.changed` on private-tenant.{t}.events (added, assigned to a zone, deleted).
 import { defineStore } from 'pinia'
 import { channels } from '#shared/channels'
 import type { DevicePayload } from '#shared/events'
 import { EVENTS } from '#shared/events'
+import type { DeviceSettings, SettingsChangedPayload } from '#shared/settings'
 import { applyDeviceUpdate } from '~/utils/devices/unassigned-devices'
 import { LiveSnapshot } from '~/utils/realtime/live-snapshot'
 import { failureMessage } from '~/utils/failure-message'
@@ -24,9 +26,20 @@ export const useDevicesStore = defineStore('devices', () => {
     })
   }
 
+  /** A node someone configured: a deleted one leaves the list, others are applied like an update. */
+  function applySettings(change: SettingsChangedPayload): void {
+    if (change.subject !== 'device' || !change.data) return
+    const { id, tenantId, zoneId, uid, name, kind, lastSeenAt } = change.data as DeviceSettings
+    if (change.action === 'archived') devices.value = devices.value.filter(device => device.id !== id)
+    else snapshot.receive({ id, tenantId, zoneId, uid, name, kind, lastSeenAt })
+  }
+
   /** Loads the devices and keeps them live; returns the function that stops following. */
   function follow(tenantId: number, componentTag: string): () => void {
-    return useWebSocket().follow([[channels.tenant(tenantId, 'devices'), EVENTS.deviceUpdated, data => snapshot.receive(data as DevicePayload)]], {
+    return useWebSocket().follow([
+      [channels.tenant(tenantId, 'devices'), EVENTS.deviceUpdated, data => snapshot.receive(data as DevicePayload)],
+      [channels.tenant(tenantId, 'events'), EVENTS.settingsChanged, data => applySettings(data as SettingsChangedPayload)],
+    ], {
       componentTag,
       reload: () => { void load(tenantId) },
     })

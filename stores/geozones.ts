@@ -46,6 +46,12 @@ export const useGeozonesStore = defineStore('geozones', () => {
     replace(answer.data)
   }
 
+  /** Gives a geozone a new shape (moved corners, a new circle); throws the server's refusal. */
+  async function reshape(id: number, shape: GeozoneShape): Promise<void> {
+    const answer = await $fetch<{ data: Geozone }>(`/api/geozones/${id}`, { method: 'PATCH', body: { shape }, headers: { 'x-xsrf-token': xsrfToken() } })
+    replace(answer.data)
+  }
+
   /** Deletes a geozone; throws the server's refusal. */
   async function remove(id: number): Promise<void> {
     await $fetch(`/api/geozones/${id}`, { method: 'DELETE', headers: { 'x-xsrf-token': xsrfToken() } })
@@ -57,5 +63,5 @@ export const useGeozonesStore = defineStore('geozones', () => {
     geozones.value = known ? geozones.value.map(item => (item.id === zone.id ? zone : item)) : [...geozones.value, zone]
   }
 
-  return { geozones, loadedAt, error, load, follow, create, rename, remove }
+  return { geozones, loadedAt, error, load, follow, create, rename, reshape, remove }
 })

@@ -1,9 +1,11 @@
 // The tenant's zones with status and counts: each zone's status is kept live from private-zone.{z}, and the
-// counts by reloading the list (at most once a second) when the tenant's alerts or commands change.
+// list and counts by reloading it (at most once a second) when the tenant's alerts or commands change or
+// someone configures a zone.
 import { defineStore } from 'pinia'
 import { channels } from '#shared/channels'
 import type { ZonePayload } from '#shared/events'
 import { EVENTS } from '#shared/events'
+import type { SettingsChangedPayload } from '#shared/settings'
 import { LiveSnapshot } from '~/utils/realtime/live-snapshot'
 import { throttle } from '~/utils/zones/throttle'
 import { failureMessage } from '~/utils/failure-message'
@@ -65,6 +67,9 @@ export const useZonesStore = defineStore('zones', () => {
       [alertsChannel, EVENTS.alertUpdated, () => reload.call()],
       // command.failed always comes with a command.status of the same command: one is enough.
       [channels.tenant(tenantId, 'commands'), EVENTS.commandStatus, () => reload.call()],
+      [channels.tenant(tenantId, 'events'), EVENTS.settingsChanged, (data) => {
+        if ((data as SettingsChangedPayload).subject === 'zone') reload.call()
+      }],
     ], { componentTag, reload: () => reload.call(), loadNow: false })
     void refresh()
     return () => {

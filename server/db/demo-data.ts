@@ -30,7 +30,8 @@ export async function seedDemoData(db: Database): Promise<boolean> {
       const [tenant] = await tx.insert(tenants).values({ name: demo.name, slug: demo.slug }).returning()
       const tenantId = tenant!.id
       await tx.insert(users).values(DEMO_ROLES.map(role => ({
-        tenantId, role, passwordHash, email: demoEmail(role, demo.slug), name: `${demo.name.split(' ')[0]} ${role}`,
+        // The first tenant's admin owns the installation, as the first admin of /setup would.
+        tenantId, role, passwordHash, isOwner: role === 'admin' && demo === DEMO_TENANTS[0], email: demoEmail(role, demo.slug), name: `${demo.name.split(' ')[0]} ${role}`,
       })))
       const zoneRows = await tx.insert(zones).values(demo.zones.map(name => ({ tenantId, name }))).returning()
       await tx.insert(devices).values([

@@ -7,7 +7,7 @@ import { SimulatedTracker } from './simulated-tracker'
 import { trackerRecord } from './tracker-record'
 import { VehicleSimulation } from './vehicle-simulation'
 import type { SimulatedTenant } from './world'
-import { ZoneSimulation } from './zone-simulation'
+import { excursionPlan, ZoneSimulation } from './zone-simulation'
 
 interface TenantSimulation {
   client: IngestClient
@@ -34,11 +34,12 @@ export class Simulator {
   private running = false
 
   constructor(world: SimulatedTenant[], clientFor: (tenantId: number) => IngestClient, private readonly options: SimulatorOptions) {
+    const plan = excursionPlan(options.intervalMs)
     this.tenants = world.map((tenant, index) => {
       const random = seededRandom(options.seed + index * 7919)
       return {
         client: clientFor(tenant.id),
-        zones: new ZoneSimulation(tenant, random),
+        zones: new ZoneSimulation(tenant, random, plan.chance, plan.ticks),
         gateways: new GatewaySimulation(tenant, random),
         vehicles: new VehicleSimulation(tenant, random, options.intervalMs / 1000),
         commands: new CommandSimulation(tenant, random),

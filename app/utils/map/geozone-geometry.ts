@@ -1,5 +1,5 @@
 // Geozones between the API's shapes ([lon, lat] polygons and metre circles) and what the map draws.
-import type { Feature, FeatureCollection, LineString, Point, Polygon } from 'geojson'
+import type { Feature, FeatureCollection, Polygon } from 'geojson'
 import type { GeozonePayload, GeozoneShape, LonLat } from '#shared/geozones'
 
 export type { GeozoneShape, LonLat }
@@ -73,14 +73,4 @@ export function drawnRing(clicks: LonLat[]): LonLat[] {
 /** True when the clicked corners make a polygon the server accepts: three different points. */
 export function isDrawable(clicks: LonLat[]): boolean {
   return new Set(drawnRing(clicks).map(([lon, lat]) => `${lon},${lat}`)).size >= 3
-}
-
-/** What the map shows while a geozone is drawn: the outline so far (closed from three corners) and the corners. */
-export function draftFeatures(clicks: LonLat[]): FeatureCollection<LineString | Point> {
-  const ring = drawnRing(clicks)
-  const outline: Array<Feature<LineString>> = ring.length >= 2
-    ? [{ type: 'Feature', geometry: { type: 'LineString', coordinates: ring.length >= 3 ? closedRing(ring) : ring }, properties: {} }]
-    : []
-  const corners: Array<Feature<Point>> = ring.map(point => ({ type: 'Feature', geometry: { type: 'Point', coordinates: point }, properties: {} }))
-  return { type: 'FeatureCollection', features: [...outline, ...corners] }
 }

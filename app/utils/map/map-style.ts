@@ -16,6 +16,7 @@ export const LAYERS = {
   vehicles: 'fleet-vehicles',
   selected: 'fleet-selected',
   headings: 'fleet-headings',
+  sketchPoints: 'draft-corners',
 } as const
 
 /** Image id of the heading arrow; cluster count images are CLUSTER_IMAGE_PREFIX + count. */
@@ -58,7 +59,7 @@ export function overlaySources(): Record<string, GeoJSONSourceSpecification> {
   }
 }
 
-/** The page's layers, bottom to top: geozones, track, clusters, vehicles, heading arrows, the geozone being drawn. */
+/** The page's layers, bottom to top: geozones, track, clusters, vehicles, heading arrows, the geozone being drawn (its points draggable). */
 export function overlayLayers(): LayerSpecification[] {
   const clustered: ExpressionSpecification = ['has', 'point_count']
   return [
@@ -84,7 +85,7 @@ export function overlayLayers(): LayerSpecification[] {
       layout: { 'icon-image': ARROW_IMAGE, 'icon-rotate': ['get', 'course'], 'icon-rotation-alignment': 'map', 'icon-allow-overlap': true, 'icon-ignore-placement': true },
     },
     { id: 'draft-outline', type: 'line', source: SOURCES.draft, filter: ['==', ['geometry-type'], 'LineString'], paint: { 'line-color': '#db2777', 'line-width': 2, 'line-dasharray': [2, 1] } },
-    { id: 'draft-corners', type: 'circle', source: SOURCES.draft, filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-radius': 5, 'circle-color': '#db2777', 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2 } },
+    { id: LAYERS.sketchPoints, type: 'circle', source: SOURCES.draft, filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-radius': 6, 'circle-color': '#db2777', 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2 } },
   ]
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Geozone } from '../../../../../app/utils/map/geozone-geometry'
-import { circleRing, closedRing, destination, draftFeatures, drawnRing, geozoneCorners, geozoneFeature, geozoneFeatures, isDrawable } from '../../../../../app/utils/map/geozone-geometry'
+import { circleRing, closedRing, destination, drawnRing, geozoneCorners, geozoneFeature, geozoneFeatures, isDrawable } from '../../../../../app/utils/map/geozone-geometry'
 
 const polygon: Geozone = { id: 1, tenantId: 1, name: 'Farm yard', color: '#16a34a', createdAt: '2026-01-01T00:00:00Z', shape: { kind: 'polygon', ring: [[4.878, 52.364], [4.896, 52.362], [4.904, 52.372]] } }
 const circle: Geozone = { id: 2, tenantId: 1, name: 'Depot', color: '#f59e0b', createdAt: '2026-01-01T00:00:00Z', shape: { kind: 'circle', center: [4.915, 52.385], radiusMeters: 600 } }
@@ -63,15 +63,5 @@ describe('drawing a geozone', () => {
     expect(isDrawable([[0, 0], [1, 0]])).toBe(false)
     expect(isDrawable([[0, 0], [1, 0], [0, 0]])).toBe(false)
     expect(isDrawable([[0, 0], [1, 0], [1, 1]])).toBe(true)
-  })
-
-  it('shows the corners, an open line from two corners and the closed outline from three', () => {
-    expect(draftFeatures([]).features).toEqual([])
-    expect(draftFeatures([[0, 0]]).features.map(feature => feature.geometry.type)).toEqual(['Point'])
-    const two = draftFeatures([[0, 0], [1, 0]]).features
-    expect(two[0]!.geometry).toEqual({ type: 'LineString', coordinates: [[0, 0], [1, 0]] })
-    const three = draftFeatures([[0, 0], [1, 0], [1, 1]]).features
-    expect(three[0]!.geometry).toEqual({ type: 'LineString', coordinates: [[0, 0], [1, 0], [1, 1], [0, 0]] })
-    expect(three.filter(feature => feature.geometry.type === 'Point')).toHaveLength(3)
   })
 })
