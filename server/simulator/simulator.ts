@@ -4,6 +4,7 @@ import { GatewaySimulation } from './gateway-simulation'
 import type { IngestClient } from './ingest-client'
 import { seededRandom } from './random'
 import { VehicleSimulation } from './vehicle-simulation'
+import type { SimulatedNodeLink } from './mqtt-node-link'
 import type { SimulatedTenant } from './world'
 import { ZoneSimulation } from './zone-simulation'
 
@@ -13,6 +14,8 @@ interface TenantSimulation {
   gateways: GatewaySimulation
   vehicles: VehicleSimulation
   commands: CommandSimulation
+  /** The nodes' MQTT connection, when they speak MQTT instead of HTTP. */
+  mqtt?: SimulatedNodeLink
 }
 
 export interface SimulatorOptions {
@@ -20,6 +23,8 @@ export interface SimulatorOptions {
   seed: number
   /** Called with each failed ingest call (status and path), for the log. */
   onFailure?: (status: number, path: string) => void
+  /** The MQTT connection of a tenant's nodes (see mqtt-node-link.ts), when the embedded broker runs. */
+  nodeLink?: (tenantId: number) => SimulatedNodeLink | undefined
 }
 
 export class Simulator {
@@ -36,6 +41,7 @@ export class Simulator {
         gateways: new GatewaySimulation(tenant, random),
         vehicles: new VehicleSimulation(tenant, random, options.intervalMs / 1000),
         commands: new CommandSimulation(tenant, random),
+        mqtt: options.nodeLink?.(tenant.id),
       }
     })
   }
@@ -44,11 +50,11 @@ export class Simulator {
   async tick(): Promise<void> {
     for (const tenant of this.tenants) {
       const items = tenant.zones.tick()
-      if (items.length > 0) await this.send(tenant.client, '/api/ingest/telemetry', { items })
+      if (items.length > 0) await (tenant.mqtt ? tenant.mqtt.telemetry(items) : this.send(tenant.client, '/api/ingest/telemetry', { items }))
       for (const report of tenant.gateways.tick()) await this.send(tenant.client, '/api/ingest/readings', report)
       const positions = tenant.vehicles.tick()
       if (positions.length > 0) await this.send(tenant.client, '/api/ingest/positions', { positions })
-      await tenant.commands.tick(tenant.client)
+      await (tenant.mqtt ? tenant.mqtt.tickCommands() : tenant.commands.tick(tenant.client))
     }
   }
 

@@ -46,3 +46,15 @@ export async function mqttMessageCount(serverUrl: string, kind: string, outcome:
   const line = text.split('\n').find(entry => entry.startsWith(`lookout_mqtt_messages_total{kind="${kind}",outcome="${outcome}"}`))
   return line ? Number(line.split(' ').at(-1)) : 0
 }
+
+/** The QoS the broker granted each of `topics` (128: refused); the `mqtt` package rejects a SUBACK with a refusal. */
+export async function subscriptionGrants(client: MqttClient, topics: string[]): Promise<number[]> {
+  try {
+    return (await client.subscribeAsync(topics, { qos: 1 })).map(grant => grant.qos)
+  }
+  catch (error) {
+    const granted = (error as { packet?: { granted?: Array<number | object> } }).packet?.granted
+    if (!granted) throw error
+    return granted.map(grant => typeof grant === 'number' ? grant : -1)
+  }
+}
