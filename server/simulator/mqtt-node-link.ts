@@ -2,7 +2,7 @@
 // their telemetry topics in ThingsBoard's flat form, and one node per zone takes the zone's commands from its
 // command topic, answering on the status topic as a real node would.
 import type { MqttClient } from 'mqtt'
-import { connectAsync } from 'mqtt'
+import { connect } from 'mqtt'
 import type { Random } from './random'
 import type { SimulatedTenant } from './world'
 
@@ -27,10 +27,16 @@ export class SimulatedNodeLink {
 
   /** Connects a tenant's nodes with its ingest token, with a persistent session for the zones' command nodes. */
   static async connect(url: string, tenant: SimulatedTenant, token: string, random: Random): Promise<SimulatedNodeLink> {
-    const client = await connectAsync(url, { username: token, clientId: `simulator-${tenant.id}`, clean: false, protocolVersion: 4, reconnectPeriod: 2000 })
+    const client = connect(url, { username: token, clientId: `simulator-${tenant.id}`, clean: false, protocolVersion: 4, reconnectPeriod: 2000 })
+    // Listening before the CONNACK: a persistent session's queued commands arrive right after it.
+    const link = new SimulatedNodeLink(client, random)
+    await new Promise<void>((resolve, reject) => {
+      client.once('connect', () => resolve())
+      client.once('error', reject)
+    })
     const commandNodes = tenant.zones.map(zone => tenant.nodes.find(node => node.zoneId === zone.id)?.uid).filter((uid): uid is string => uid !== undefined)
     if (commandNodes.length > 0) await client.subscribeAsync(commandNodes.map(uid => `lookout/nodes/${uid}/commands`), { qos: 1 })
-    return new SimulatedNodeLink(client, random)
+    return link
   }
 
   /** Publishes each node's samples (QoS 1: the promise settles once the server stored them). */

@@ -5,7 +5,7 @@ import type { MqttClient } from 'mqtt'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { freePort } from '../support/free-port'
 import { createToken } from '../support/ingest-token'
-import { collectMessages, connackCode, connectDevice, eventually, mqttMessageCount, subscriptionGrants } from '../support/mqtt-device'
+import { collectMessages, connackCode, connectCollecting, connectDevice, eventually, mqttMessageCount, subscriptionGrants } from '../support/mqtt-device'
 import type { TenantWorld } from '../support/mqtt-world'
 import { commandStatus, sendNodeCommand, storedPoints, tenantWorld } from '../support/mqtt-world'
 import { connectRaw } from '../support/raw-mqtt'
@@ -128,8 +128,8 @@ describe('commands', () => {
     await first.endAsync()
     const commandId = await sendNodeCommand(greenfield, 'irrigate', { seconds: 30 })
     await eventually(() => commandStatus(greenfield, commandId), status => status === 'sent')
-    const back = await device({ clientId: 'node-offline', clean: false })
-    const received = collectMessages(back, topic)
+    const { client: back, received } = await connectCollecting(broker, { username: token, clientId: 'node-offline', clean: false }, topic)
+    clients.push(back)
     await eventually(() => received.map(message => JSON.parse(message.payload) as { id: number }), messages => messages.some(message => message.id === commandId))
     expect(received.map(message => JSON.parse(message.payload))).toContainEqual({ id: commandId, kind: 'irrigate', params: { seconds: 30 } })
     await back.publishAsync(`${topic}/${commandId}/status`, '{"status": "acknowledged"}', { qos: 1 })

@@ -1,6 +1,6 @@
 // MQTT devices for integration tests: `mqtt` clients with bounded waits, and the MQTT metrics of a server.
 import type { IClientOptions, MqttClient } from 'mqtt'
-import { connectAsync } from 'mqtt'
+import { connect, connectAsync } from 'mqtt'
 
 /** Connects to `url` (`mqtt://127.0.0.1:<port>`), failing after 10 s; no automatic reconnects. */
 export function connectDevice(url: string, options: IClientOptions = {}): Promise<MqttClient> {
@@ -26,6 +26,20 @@ export function collectMessages(client: MqttClient, topic: string): Array<{ payl
     if (name === topic) received.push({ payload: payload.toString() })
   })
   return received
+}
+
+/**
+ * Connects a device that collects what arrives on `topic` from the first packet on: a persistent session's
+ * queued messages come right after the CONNACK, before a listener added after connecting would hear them.
+ */
+export async function connectCollecting(url: string, options: IClientOptions, topic: string): Promise<{ client: MqttClient, received: Array<{ payload: string }> }> {
+  const client = connect(url, { protocolVersion: 4, reconnectPeriod: 0, connectTimeout: 10_000, ...options })
+  const received = collectMessages(client, topic)
+  await new Promise<void>((resolve, reject) => {
+    client.once('connect', () => resolve())
+    client.once('error', reject)
+  })
+  return { client, received }
 }
 
 /** Polls `read` every 100 ms until `done` accepts its value; fails with the last value after `timeoutMs`. */

@@ -4,7 +4,7 @@
 // stored, and the session is persistent, so what arrives while Lookout is down waits in the broker.
 import { randomUUID } from 'node:crypto'
 import type { MqttClient } from 'mqtt'
-import { connectAsync } from 'mqtt'
+import { connect } from 'mqtt'
 import type { CommandNode } from '../../domain/commands/queued-command-nodes'
 import type { DomainContext } from '../../domain/context'
 import { ownersOf } from '../../domain/device-ownership'
@@ -27,7 +27,8 @@ export async function connectExternalBroker(settings: MqttSettings, domain: () =
   // Nodes that spoke over MQTT: only they are handed commands here (the others may be fetching them over HTTP).
   const mqttNodes = new Set<string>()
   const clientId = process.env.MQTT_CLIENT_ID || `lookout-${randomUUID().slice(0, 8)}`
-  const client: MqttClient = await connectAsync(settings.url!, { clientId, clean: false, protocolVersion: 4, reconnectPeriod: 2000 }, false)
+  const client: MqttClient = connect(settings.url!, { clientId, clean: false, protocolVersion: 4, reconnectPeriod: 2000 })
+  // Set before the CONNACK: the broker sends what it queued for the persistent session right after it.
   client.handleMessage = (packet, done) => {
     if (packet.cmd !== 'publish') return done()
     const delivery = packet.qos > 0 ? { key: `mqtt:${clientId}:${packet.messageId}`, payload: packet.payload as Buffer, redelivery: packet.dup } : null
@@ -50,6 +51,10 @@ export async function connectExternalBroker(settings: MqttSettings, domain: () =
       client.stream.destroy()
     })
   }
+  await new Promise<void>((resolve, reject) => {
+    client.once('connect', () => resolve())
+    client.once('error', reject)
+  })
   client.on('error', error => logDrop('external', `external broker: ${error.message}`))
   const granted = await client.subscribeAsync(INGEST_SUBSCRIPTIONS.map(topic => SHARE + topic), { qos: 1 })
   const refused = granted.filter(grant => grant.qos === 128)
