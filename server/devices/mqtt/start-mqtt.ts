@@ -20,7 +20,7 @@ export async function startMqtt(settings: MqttSettings, domain: () => Promise<Do
   let dispatcher: CommandDispatcher | null = null
   const nudge = () => dispatcher?.nudge()
   if (settings.port !== null) {
-    const broker = await startEmbeddedBroker(settings, domain, redisUrl ? clusterBrokerOptions(redisUrl) : {}, nudge)
+    const broker = await startEmbeddedBroker(settings, domain, redisUrl ? await clusterBrokerOptions(redisUrl) : {}, nudge)
     dispatcher = new CommandDispatcher(domain, broker.transport, settings.commandPollMs)
     dispatcher.start()
     return {
