@@ -62,7 +62,7 @@ export async function mqtt(options: BenchOptions): Promise<SummaryRow[]> {
     await new Promise(resolve => setTimeout(resolve, 2000))
     const sent = replies.reduce((sum, reply) => sum + reply.sent, 0)
     const acked = replies.reduce((sum, reply) => sum + reply.acked, 0)
-    const perSecond = Array.from({ length: Math.ceil(seconds) }, (_, second) => replies.reduce((sum, reply) => sum + (reply.ackedPerSecond[second] ?? 0), 0))
+    const perSecond = Array.from({ length: Math.max(...replies.map(reply => reply.ackedPerSecond.length)) }, (_, second) => replies.reduce((sum, reply) => sum + (reply.ackedPerSecond[second] ?? 0), 0))
     const latency = distribution(latencies)
     console.log(`  connected ${replies.reduce((sum, reply) => sum + reply.connected, 0)}, sent ${sent}, stored (acknowledged) ${acked}, failed ${replies.reduce((sum, reply) => sum + reply.failed, 0)} in ${elapsed.toFixed(1)} s`)
     console.log(`  stored/s per second of the run: ${perSecond.join(' ')}`)

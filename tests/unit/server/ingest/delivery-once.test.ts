@@ -1,7 +1,8 @@
-// claimDelivery: a QoS 1 message is stored once however often it is redelivered (DUP), and a first delivery
-// reusing a packet id is a new message.
+// claimDelivery and claimDeliveries: a QoS 1 message is stored once however often it is redelivered (DUP), and a
+// first delivery reusing a packet id is a new message.
 import { describe, expect, it } from 'vitest'
 import type { DatabaseHandle } from '../../../../server/db/connection'
+import { claimDeliveries } from '../../../../server/ingest/delivery-claims'
 import { claimDelivery } from '../../../../server/ingest/delivery-once'
 import { useDemoDatabase } from '../test-database'
 
@@ -38,5 +39,20 @@ describe('claimDelivery', () => {
   it('keeps clients apart', async () => {
     expect(await claim('mqtt:a:4', 'x', false)).toBe(true)
     expect(await claim('mqtt:b:4', 'x', true)).toBe(true)
+  })
+})
+
+describe('claimDeliveries', () => {
+  const claimAll = (deliveries: Array<[string, string, boolean]>) =>
+    handle.db.transaction(tx => claimDeliveries(tx, tenant, deliveries.map(([key, payload, redelivery]) => ({ key, payload: Buffer.from(payload), redelivery }))))
+
+  it('claims first deliveries and new redeliveries in one statement, not redeliveries of claimed messages', async () => {
+    expect(await claimAll([['mqtt:g:1', 'a', false], ['mqtt:g:2', 'b', true]])).toEqual(new Set(['mqtt:g:1', 'mqtt:g:2']))
+    expect(await claimAll([['mqtt:g:1', 'a', true], ['mqtt:g:2', 'b', false], ['mqtt:g:3', 'c', true]])).toEqual(new Set(['mqtt:g:2', 'mqtt:g:3']))
+    expect(await claimAll([['mqtt:g:1', 'changed', true]])).toEqual(new Set(['mqtt:g:1']))
+  })
+
+  it('claims nothing for no deliveries', async () => {
+    expect(await claimAll([])).toEqual(new Set())
   })
 })
