@@ -1,6 +1,6 @@
 // Starts MQTT (embedded broker on MQTT_PORT, or a client of MQTT_URL) once the database is ready.
 import { mqttSettings } from '../devices/mqtt/mqtt-settings'
-import type { RunningMqtt } from '../devices/mqtt/start-mqtt'
+import type { RunningMqtt } from '../devices/mqtt/running-mqtt'
 import { startMqtt } from '../devices/mqtt/start-mqtt'
 import { setRunningMqtt } from '../utils/mqtt'
 

@@ -1,5 +1,5 @@
 // Connects every simulated tenant's nodes to the embedded MQTT broker, one connection per tenant.
-import type { RunningMqtt } from '../devices/mqtt/start-mqtt'
+import type { RunningMqtt } from '../devices/mqtt/running-mqtt'
 import { SimulatedNodeLink } from './mqtt-node-link'
 import { seededRandom } from './random'
 import type { SimulatedTenant } from './world'

@@ -1,5 +1,5 @@
 // The process's running MQTT adapter, for what else needs it (the simulator's devices connect to its port).
-import type { RunningMqtt } from '../devices/mqtt/start-mqtt'
+import type { RunningMqtt } from '../devices/mqtt/running-mqtt'
 
 let running: RunningMqtt | null = null
 const waiting: Array<(mqtt: RunningMqtt) => void> = []

@@ -172,7 +172,7 @@ describe('bad messages', () => {
 
   it('closes the connection of a packet over MQTT_MAX_PACKET_BYTES and stores nothing of it', async () => {
     const client = await device()
-    const closed = new Promise(resolve => client.once('close', resolve))
+    const closed = new Promise(resolve => client.once('close', () => resolve(undefined)))
     client.publish(`lookout/nodes/${greenfield.node.uid}/telemetry`, JSON.stringify({ mqtt_big: 1, padding: 'x'.repeat(MAX_PACKET) }), { qos: 0 })
     await closed
     expect(await storedPoints(greenfield, 'mqtt_big')).toEqual([])

@@ -6,14 +6,7 @@ import { CommandDispatcher } from './command-dispatcher'
 import { startEmbeddedBroker } from './embedded-broker'
 import { connectExternalBroker } from './external-client'
 import type { MqttSettings } from './mqtt-settings'
-
-export interface RunningMqtt {
-  /** What the start-up log says. */
-  description: string
-  /** Port of the embedded broker, or null with an external one. */
-  port: number | null
-  stop: () => Promise<void>
-}
+import type { RunningMqtt } from './running-mqtt'
 
 /** Starts what `settings` ask for, or returns null when MQTT is off. */
 export async function startMqtt(settings: MqttSettings, domain: () => Promise<DomainContext>, redisUrl: string | undefined): Promise<RunningMqtt | null> {
