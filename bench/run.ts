@@ -9,6 +9,7 @@ import { parseOptions, USAGE } from './options'
 import { cluster } from './scenarios/cluster'
 import { floor } from './scenarios/floor'
 import { idle } from './scenarios/idle'
+import { mqtt } from './scenarios/mqtt'
 import { oneChannel } from './scenarios/one-channel'
 import { teltonika } from './scenarios/teltonika'
 import { throughput } from './scenarios/throughput'
@@ -22,6 +23,7 @@ const RUNS: Record<ScenarioId, (options: BenchOptions) => Promise<SummaryRow[]>>
   3: idle,
   4: cluster,
   teltonika,
+  mqtt,
 }
 
 /** Parses the options, runs the chosen scenarios one after another, prints the summary; returns the exit code. */

@@ -57,7 +57,8 @@ async function sessionActor(db: Database, event: H3Event): Promise<Actor | null>
   return user && { user, abilities: new Set(ROLE_ABILITIES[user.role]), via: 'session', csrf: session.csrf }
 }
 
-async function tokenActor(db: Database, presented: string): Promise<Actor | null> {
+/** The actor of a plain API token (Bearer header, MQTT credentials), or null when it is not a live token. */
+export async function tokenActor(db: Database, presented: string): Promise<Actor | null> {
   const parsed = parseToken(presented)
   if (!parsed) return null
   const [token] = await db.select().from(apiTokens).where(and(eq(apiTokens.id, parsed.id), isNull(apiTokens.revokedAt))).limit(1)

@@ -1,6 +1,9 @@
 // Starts the built-in simulator (SIMULATOR=off disables it) once the database is ready.
 import { runningListenerPort } from '../devices/teltonika/running-listener'
 import { IngestClient } from '../simulator/ingest-client'
+import { simulatedNodeLinks } from '../simulator/mqtt-node-links'
+import { runningMqtt } from '../utils/mqtt'
+import type { SimulatedNodeLink } from '../simulator/mqtt-node-link'
 import { Simulator } from '../simulator/simulator'
 import { simulatorTokens } from '../simulator/simulator-tokens'
 import { loadWorld } from '../simulator/world'
@@ -8,10 +11,13 @@ import { loadWorld } from '../simulator/world'
 export default defineNitroPlugin((nitroApp) => {
   if (process.env.SIMULATOR === 'off') return
   let simulator: Simulator | null = null
+  let links = new Map<number, SimulatedNodeLink>()
   let stopped = false
   useDatabase().then(async (db) => {
     const world = await loadWorld(db)
     const tokens = await simulatorTokens(db, world.map(tenant => tenant.id))
+    // With the embedded broker on, the nodes speak MQTT to it.
+    if (process.env.MQTT_PORT) links = await simulatedNodeLinks(world, tokens, await runningMqtt())
     if (stopped) return
     const intervalMs = Number(process.env.SIMULATOR_INTERVAL_MS || 2000)
     let failures = 0
@@ -23,6 +29,7 @@ export default defineNitroPlugin((nitroApp) => {
       onFailure: (status, path) => {
         if (++failures <= 5) console.warn(`[lookout] simulator: ${path} answered ${status}`)
       },
+      nodeLink: tenantId => links.get(tenantId),
     })
     simulator.start()
     console.log(`[lookout] simulator on: ${world.length} tenants, a report every ${intervalMs} ms (SIMULATOR=off to disable)`)
@@ -30,5 +37,6 @@ export default defineNitroPlugin((nitroApp) => {
   nitroApp.hooks.hook('close', () => {
     stopped = true
     simulator?.stop()
+    for (const link of links.values()) void link.close()
   })
 })

@@ -6,6 +6,7 @@ import { seededRandom } from './random'
 import { SimulatedTracker } from './simulated-tracker'
 import { trackerRecord } from './tracker-record'
 import { VehicleSimulation } from './vehicle-simulation'
+import type { SimulatedNodeLink } from './mqtt-node-link'
 import type { SimulatedTenant } from './world'
 import { excursionPlan, ZoneSimulation } from './zone-simulation'
 
@@ -17,6 +18,8 @@ interface TenantSimulation {
   commands: CommandSimulation
   /** Trackers of the vehicles with an IMEI, by vehicle id. */
   trackers: Map<number, SimulatedTracker>
+  /** The nodes' MQTT connection, when they speak MQTT instead of HTTP. */
+  mqtt?: SimulatedNodeLink
 }
 
 export interface SimulatorOptions {
@@ -26,6 +29,8 @@ export interface SimulatorOptions {
   onFailure?: (status: number, path: string) => void
   /** The Teltonika listener's port while one runs: vehicles with an IMEI then report over Codec 8. */
   trackerPort?: () => number | null
+  /** The MQTT connection of a tenant's nodes (see mqtt-node-link.ts), when the embedded broker runs. */
+  nodeLink?: (tenantId: number) => SimulatedNodeLink | undefined
 }
 
 export class Simulator {
@@ -46,6 +51,7 @@ export class Simulator {
         trackers: new Map(tenant.vehicles.filter(vehicle => vehicle.imei && options.trackerPort).map(vehicle => [
           vehicle.id, new SimulatedTracker(vehicle.imei!, options.trackerPort!, message => console.warn(`[lookout] ${message}`)),
         ])),
+        mqtt: options.nodeLink?.(tenant.id),
       }
     })
   }
@@ -54,13 +60,13 @@ export class Simulator {
   async tick(): Promise<void> {
     for (const tenant of this.tenants) {
       const items = tenant.zones.tick()
-      if (items.length > 0) await this.send(tenant.client, '/api/ingest/telemetry', { items })
+      if (items.length > 0) await (tenant.mqtt ? tenant.mqtt.telemetry(items) : this.send(tenant.client, '/api/ingest/telemetry', { items }))
       for (const report of tenant.gateways.tick()) await this.send(tenant.client, '/api/ingest/readings', report)
       const now = new Date()
       // A vehicle whose tracker is not running (no listener here) reports over HTTP instead.
       const positions = tenant.vehicles.tick().filter(position => !tenant.trackers.get(position.vehicleId)?.report(trackerRecord(position, now)))
       if (positions.length > 0) await this.send(tenant.client, '/api/ingest/positions', { positions })
-      await tenant.commands.tick(tenant.client)
+      await (tenant.mqtt ? tenant.mqtt.tickCommands() : tenant.commands.tick(tenant.client))
     }
   }
 

@@ -1,0 +1,40 @@
+// An MQTT connection's credentials: the ingest token's tenant, and which of its entities it has asked about.
+import type { Database } from '../../db/connection'
+import type { DeviceEntity } from '../../domain/device-ownership'
+import { tenantOwns } from '../../domain/device-ownership'
+import { tokenActor } from '../../auth/actor'
+import { parseToken } from '../../auth/api-tokens'
+import { entityKey } from './topic-entity'
+
+export interface DeviceSession {
+  tenantId: number
+  tokenId: number
+  /** True when the tenant has `entity` (cached per connection: ownership of a uid does not move). */
+  owns: (entity: DeviceEntity) => Promise<boolean>
+}
+
+/**
+ * The session of an MQTT CONNECT: the username is an API token with the `ingest` ability (the password is
+ * then ignored), or the password is, for devices that must send a username of their own. Null otherwise.
+ */
+export async function openDeviceSession(db: Database, username: string | undefined, password: Uint8Array | undefined): Promise<DeviceSession | null> {
+  const presented = username && parseToken(username) ? username : password ? Buffer.from(password).toString('utf8') : ''
+  if (!parseToken(presented)) return null
+  const actor = await tokenActor(db, presented)
+  if (!actor?.abilities.has('ingest') || actor.tokenId === undefined) return null
+  const tenantId = actor.user.tenantId
+  const known = new Map<string, boolean>()
+  return {
+    tenantId,
+    tokenId: actor.tokenId,
+    owns: async (entity) => {
+      const key = entityKey(entity)
+      const cached = known.get(key)
+      if (cached !== undefined) return cached
+      const owned = await tenantOwns(db, tenantId, entity)
+      // Only ownership is kept: an entity created later must be usable without reconnecting.
+      if (owned) known.set(key, true)
+      return owned
+    },
+  }
+}
