@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest'
+import { commandControls, customCommandBody, vehicleCommandLabel } from '../../../../../app/utils/map/vehicle-commands'
+
+describe('vehicle commands on the panel', () => {
+  it('offers engine buttons to users with the command ability and the free-text field only to admins among them', () => {
+    expect(commandControls('admin', ['read', 'command', 'ingest'])).toEqual({ engine: true, custom: true })
+    expect(commandControls('operator', ['read', 'command'])).toEqual({ engine: true, custom: false })
+    expect(commandControls('viewer', ['read'])).toEqual({ engine: false, custom: false })
+    expect(commandControls('admin', ['read'])).toEqual({ engine: false, custom: false })
+    expect(commandControls(undefined, [])).toEqual({ engine: false, custom: false })
+  })
+
+  it('sends a free-text command trimmed, and names what is wrong with an empty, long or non-ASCII one', () => {
+    expect(customCommandBody('  getver ')).toEqual({ body: { kind: 'custom', text: 'getver' } })
+    expect(customCommandBody('   ')).toEqual({ problem: 'Type the command the tracker should run' })
+    expect(customCommandBody('x'.repeat(501))).toEqual({ problem: 'The command is longer than 500 characters' })
+    expect(customCommandBody('setparam é')).toEqual({ problem: 'Trackers take printable ASCII only' })
+  })
+
+  it('labels engine commands by their action and free-text ones by their text', () => {
+    expect(vehicleCommandLabel({ kind: 'engine_block', text: 'setdigout 1' })).toBe('Engine block')
+    expect(vehicleCommandLabel({ kind: 'engine_unblock', text: 'setdigout 0' })).toBe('Engine unblock')
+    expect(vehicleCommandLabel({ kind: 'custom', text: 'getgps' })).toBe('getgps')
+  })
+})
