@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import type { CommandStatus } from '#shared/events'
+import type { VehicleCommandPayload } from '#shared/vehicle-commands'
 import { commandControls, customCommandBody, vehicleCommandLabel } from '../../../../../app/utils/map/vehicle-commands'
+import { mergeCommand } from '../../../../../app/utils/zones/zone-commands'
 
 describe('vehicle commands on the panel', () => {
   it('offers engine buttons to users with the command ability and the free-text field only to admins among them', () => {
@@ -21,5 +24,17 @@ describe('vehicle commands on the panel', () => {
     expect(vehicleCommandLabel({ kind: 'engine_block', text: 'setdigout 1' })).toBe('Engine block')
     expect(vehicleCommandLabel({ kind: 'engine_unblock', text: 'setdigout 0' })).toBe('Engine unblock')
     expect(vehicleCommandLabel({ kind: 'custom', text: 'getgps' })).toBe('getgps')
+  })
+})
+
+describe('a vehicle command\'s status in the panel list', () => {
+  const command = (status: CommandStatus): VehicleCommandPayload => ({
+    id: 7, tenantId: 1, vehicleId: 2, kind: 'engine_block', text: 'setdigout 1', status, response: status === 'succeeded' ? 'DOUT1:1' : null, error: null, createdBy: 1, createdAt: '', updatedAt: '',
+  })
+
+  it('ends succeeded with the answer when the POST\'s queued answer arrives after the live acknowledged and succeeded', () => {
+    let list = [command('sent')]
+    for (const status of ['acknowledged', 'succeeded', 'queued'] as const) list = mergeCommand(list, command(status), 10)
+    expect(list).toEqual([command('succeeded')])
   })
 })
