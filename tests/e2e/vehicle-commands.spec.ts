@@ -1,6 +1,6 @@
 // Commands from the vehicle panel in Chromium with the simulator's Codec 8 trackers connected: an operator on a
-// phone blocks Van 2's engine and watches the command reach its final status live; a viewer sees it listed
-// without controls; a vehicle without an IMEI says commands need a tracker.
+// phone blocks Van 2's engine and watches the command reach its final status live, an admin sends a free-text
+// command, a viewer sees them listed without controls; a vehicle without an IMEI says commands need a tracker.
 import { expect, test } from '@playwright/test'
 import type { Page } from '@playwright/test'
 import { startServer } from '../support/server-process'
@@ -49,10 +49,24 @@ test('an operator on a phone blocks a tracker vehicle\'s engine and sees the tra
   await page.context().close()
 })
 
+test('an admin also sends a free-text command and sees the tracker\'s answer', async ({ browser }) => {
+  const page = await signedInPage(browser, server, 'admin', '/map')
+  const panel = await openVehicle(page, 'Van 2')
+  const form = panel.getByTestId('vehicle-custom-command')
+  await form.getByRole('textbox', { name: 'Tracker command' }).fill('getver')
+  await form.getByRole('button', { name: 'Send' }).click()
+  const row = panel.getByTestId('vehicle-command-list').locator('li').first()
+  await expect(row).toContainText('getver')
+  await expect(row).toHaveAttribute('data-status', 'succeeded', { timeout: 20_000 })
+  await expect(row.getByTestId('command-response')).toHaveText('Simulated tracker: getver done')
+  await page.context().close()
+})
+
 test('a viewer sees the vehicle\'s commands with the tracker\'s answer but no buttons', async ({ browser }) => {
   const page = await signedInPage(browser, server, 'viewer', '/map')
   const panel = await openVehicle(page, 'Van 2')
-  const row = panel.getByTestId('vehicle-command-list').locator('li').first()
+  await expect(panel.getByTestId('vehicle-commands-no-tracker')).toHaveCount(0)
+  const row = panel.getByTestId('vehicle-command-list').locator('li').filter({ hasText: 'Engine block' })
   await expect(row).toHaveAttribute('data-status', 'succeeded')
   await expect(row).toContainText('Engine block')
   await expect(row.getByTestId('command-response')).toHaveText('DOUT1:1 Timeout:Infinity')
