@@ -40,7 +40,7 @@ test('an operator on a phone blocks a tracker vehicle\'s engine and sees the tra
 
   // Only the POST's answer (queued) comes back over HTTP; every later status comes over the WebSocket.
   const row = panel.getByTestId('vehicle-command-list').locator('li').first()
-  await expect(row).toContainText('Engine block')
+  await expect(row).toContainText('Engine block', { timeout: 15_000 })
   await expect(row).toHaveAttribute('data-status', 'succeeded', { timeout: 20_000 })
   await expect(row.getByTestId('command-response')).toHaveText('DOUT1:1 Timeout:Infinity')
   await panel.getByTestId('vehicle-commands').scrollIntoViewIfNeeded()
@@ -56,7 +56,8 @@ test('an admin also sends a free-text command and sees the tracker\'s answer', a
   await form.getByRole('textbox', { name: 'Tracker command' }).fill('getver')
   await form.getByRole('button', { name: 'Send' }).click()
   const row = panel.getByTestId('vehicle-command-list').locator('li').first()
-  await expect(row).toContainText('getver')
+  // Bounds sized for a loaded 2-core machine: the POST, then the tracker's turn.
+  await expect(row).toContainText('getver', { timeout: 15_000 })
   await expect(row).toHaveAttribute('data-status', 'succeeded', { timeout: 20_000 })
   await expect(row.getByTestId('command-response')).toHaveText('Simulated tracker: getver done')
   await page.context().close()
