@@ -32,4 +32,6 @@ export interface VehicleView {
   lastPositionAt: string | null
   /** The newest position with the vehicle's status; null before its first position. */
   position: PositionPayload | null
+  /** An IMEI is set: a Teltonika tracker can take commands (the IMEI itself stays in the settings). */
+  hasTracker: boolean
 }

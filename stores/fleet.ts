@@ -27,7 +27,7 @@ export const useFleetStore = defineStore('fleet', () => {
       $fetch<{ data: FleetVehicle[] }>(`/api/tenants/${tenantId}/fleet`),
       $fetch<{ data: GeoEventPayload[] }>(`/api/tenants/${tenantId}/geo-events`, { query: { limit: 50 } }),
     ]), ([fleet, events]) => {
-      vehicles.value = fleet.data.map(({ id, name, plate, status, speedLimit, sensors, lastPositionAt, position }) => ({ id, name, plate, status, speedLimit, sensors, lastPositionAt, position }))
+      vehicles.value = fleet.data.map(({ id, name, plate, status, speedLimit, sensors, lastPositionAt, position, hasTracker }) => ({ id, name, plate, status, speedLimit, sensors, lastPositionAt, position, hasTracker }))
       geoEvents.value = mergeGeoEvents(events.data, geoEvents.value)
       loadedAt.value = Date.now()
       error.value = null

@@ -1,5 +1,5 @@
 // Commands on the zone page: what the form offers, the body it sends, and how live status updates merge.
-import type { CommandPayload, CommandStatus } from '#shared/events'
+import type { CommandStatus } from '#shared/events'
 
 export interface CommandParam {
   name: string
@@ -57,10 +57,10 @@ export function isFinal(status: CommandStatus): boolean {
 }
 
 /**
- * Puts `command` into the newest-first list (at most `limit` long). An update that is behind what the list
+ * Puts a zone or vehicle `command` into the newest-first list (at most `limit` long). An update that is behind what the list
  * already shows is ignored: the POST answer ('queued') can arrive after the broadcast that says 'sent'.
  */
-export function mergeCommand(list: CommandPayload[], command: CommandPayload, limit: number): CommandPayload[] {
+export function mergeCommand<Command extends { id: number, status: CommandStatus }>(list: Command[], command: Command, limit: number): Command[] {
   const current = list.find(item => item.id === command.id)
   if (current) {
     if (PROGRESS[command.status] < PROGRESS[current.status] || (isFinal(current.status) && current.status !== command.status)) return list

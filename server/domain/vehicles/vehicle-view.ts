@@ -26,7 +26,7 @@ export async function vehicleViews(db: Database, where: { tenantId: number } | {
       : null
     return {
       id: row.id, tenantId: row.tenantId, name: row.name, plate: row.plate, status: row.status, speedLimit: row.speedLimit,
-      sensors: row.sensors, lastPositionAt: row.lastPositionAt?.toISOString() ?? null, position,
+      sensors: row.sensors, lastPositionAt: row.lastPositionAt?.toISOString() ?? null, position, hasTracker: row.imei !== null,
     }
   })
 }

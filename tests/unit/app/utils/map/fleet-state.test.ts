@@ -8,7 +8,7 @@ function position(vehicleId: number, recordedAt: string, extra: Partial<Position
 }
 
 function vehicle(id: number, at: string | null, status: VehicleStatus = 'moving', name = `Truck ${id}`): FleetVehicle {
-  return { id, name, plate: `AB ${id}`, status, speedLimit: 90, sensors: {}, lastPositionAt: at, position: at ? position(id, at, { status }) : null }
+  return { id, name, plate: `AB ${id}`, status, speedLimit: 90, sensors: {}, lastPositionAt: at, position: at ? position(id, at, { status }) : null, hasTracker: false }
 }
 
 describe('merging live positions into the fleet', () => {

@@ -31,12 +31,13 @@ describe('vehicleDetail', () => {
       id: trucks[0], tenantId: northwind, name: 'Truck 11', plate: 'NO 100', status: 'stopped', speedLimit: 90,
       sensors: { ignition: true, fuel: 61 }, lastPositionAt: ctx.now().toISOString(),
       position: { vehicleId: trucks[0], lat: 50.0001, lon: 10.0001, speed: 2, course: 0, altitude: 120, satellites: 9, recordedAt: ctx.now().toISOString(), status: 'stopped' },
+      hasTracker: true,
       geozones: [{ id: yard!.id, name: 'Depot yard', color: '#00aa00', enteredAt: ctx.now().toISOString() }],
     })
   })
 
-  it('has no position before the first one, and is null for an unknown vehicle', async () => {
-    expect(await vehicleDetail(handle.db, trucks[2]!)).toMatchObject({ status: 'offline', position: null, lastPositionAt: null, geozones: [] })
+  it('has no position before the first one, no tracker without an IMEI, and is null for an unknown vehicle', async () => {
+    expect(await vehicleDetail(handle.db, trucks[2]!)).toMatchObject({ status: 'offline', position: null, lastPositionAt: null, geozones: [], hasTracker: false })
     expect(await vehicleDetail(handle.db, 2_000_000_000)).toBeNull()
   })
 })
