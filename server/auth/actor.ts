@@ -1,4 +1,5 @@
 // Who is making a request: a session user or an API token, with the abilities they hold.
+import { createHash } from 'node:crypto'
 import type { H3Event } from 'h3'
 import { createError, getRequestHeader } from 'h3'
 import { and, eq, isNull } from 'drizzle-orm'
@@ -8,6 +9,7 @@ import type { Database } from '../db/connection'
 import { apiTokens, tenants, users } from '../db/schema'
 import { parseToken, tokenMatches } from './api-tokens'
 import { csrfMatches, readSession, XSRF_HEADER } from './session'
+import type { SessionData } from './session'
 
 /** The acting user: the same shape the browser gets from /api/auth/me. */
 export type ActorUser = SessionUser
@@ -17,6 +19,8 @@ export interface Actor {
   abilities: ReadonlySet<Ability>
   via: 'session' | 'token'
   tokenId?: number
+  /** What the request authenticated with, `session:<id>` or `token:<id>`: sockets signed through it close when it ends. */
+  credential: string
   /** CSRF token of the session (sessions only). */
   csrf?: string
 }
@@ -54,7 +58,7 @@ async function sessionActor(db: Database, event: H3Event): Promise<Actor | null>
   const session = await readSession(event)
   if (!session?.userId) return null
   const user = await activeUser(db, session.userId)
-  return user && { user, abilities: new Set(ROLE_ABILITIES[user.role]), via: 'session', csrf: session.csrf }
+  return user && { user, abilities: new Set(ROLE_ABILITIES[user.role]), via: 'session', csrf: session.csrf, credential: sessionCredential(session) }
 }
 
 async function tokenActor(db: Database, presented: string): Promise<Actor | null> {
@@ -68,7 +72,17 @@ async function tokenActor(db: Database, presented: string): Promise<Actor | null
   const allowed = new Set(ROLE_ABILITIES[user.role])
   const abilities = new Set(token.abilities.filter((ability): ability is Ability => allowed.has(ability as Ability)))
   await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, token.id))
-  return { user, abilities, via: 'token', tokenId: token.id }
+  return { user, abilities, via: 'token', tokenId: token.id, credential: tokenCredential(token.id) }
+}
+
+/** The credential key of an API token. */
+export function tokenCredential(tokenId: number): string {
+  return `token:${tokenId}`
+}
+
+/** The credential key of a browser session. */
+export function sessionCredential(session: SessionData): string {
+  return `session:${createHash('sha256').update(session.csrf ?? '').digest('hex').slice(0, 24)}`
 }
 
 /** The user with their tenant's name, or null when unknown or disabled. */

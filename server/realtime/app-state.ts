@@ -5,12 +5,15 @@ import type { ClusterNode } from './cluster/cluster-node'
 import type { Connection } from './connection'
 import { EventCache } from './event-cache'
 import { EventHistory } from './history'
+import { Revocations } from './revocations'
 
 export class AppState {
   readonly connections = new Map<string, Connection>()
   readonly channels = new ChannelRegistry()
   readonly history: EventHistory
   readonly cache: EventCache
+  /** Users and credentials whose sockets were closed lately (see `RealtimeEngine.bindSocket`). */
+  readonly revocations = new Revocations()
   /** Set when the app runs as part of a Redis-backed cluster (REDIS_URL). */
   cluster: ClusterNode | null = null
 

@@ -4,7 +4,7 @@ import { AppState } from './app-state'
 import { handleClientMessage } from './client-messages'
 import { ClusterNode } from './cluster/cluster-node'
 import { Connection } from './connection'
-import type { SendLimit } from './connection'
+import type { SendLimit, SocketBinding } from './connection'
 import { errorFrame, serverFrame } from './frames'
 import { checkLiveness } from './liveness'
 import { EngineMetrics } from './metrics'
@@ -126,6 +126,8 @@ export class RealtimeEngine implements FanoutContext {
     for (const state of this.byId.values()) {
       state.cluster ??= new ClusterNode(url, state, this, this.limits, {
         terminateLocal: userId => this.terminateLocalUser(state, userId),
+        revokeLocal: credential => this.revokeLocalCredential(state, credential),
+        bindLocal: (socketId, binding, issuedAt) => this.bindLocalSocket(state, socketId, binding, issuedAt),
         reconnectLocal: () => {
           for (const connection of state.connections.values()) connection.close(ErrorCode.Reconnect, 'Cluster resynchronised: reconnect to catch up')
         },
@@ -133,22 +135,58 @@ export class RealtimeEngine implements FanoutContext {
     }
   }
 
-  /** Closes every socket of a user (signed in, or a presence member) with 4009, on every node; returns how many here. */
+  /** Closes every socket of a user (signed in, in presence, or bound to them) with 4009, on every node; returns how many here. */
   terminateUser(state: AppState, userId: string): number {
     state.cluster?.terminate(userId)
     return this.terminateLocalUser(state, userId)
   }
 
+  /** Closes every socket bound through a credential (a session or a token) with 4009, on every node; returns how many here. */
+  revokeCredential(state: AppState, credential: string): number {
+    state.cluster?.revoke(credential)
+    return this.revokeLocalCredential(state, credential)
+  }
+
+  /**
+   * Records that the app signed something for `socketId` on behalf of `binding`, on whichever node
+   * holds the socket. A binding that reaches its socket after its user or credential was revoked
+   * closes the socket instead: the signature was issued before the revocation.
+   */
+  bindSocket(state: AppState, socketId: string, binding: SocketBinding, issuedAt: number = Date.now()): void {
+    if (!this.bindLocalSocket(state, socketId, binding, issuedAt)) state.cluster?.bind(socketId, binding, issuedAt)
+  }
+
+  private bindLocalSocket(state: AppState, socketId: string, binding: SocketBinding, issuedAt: number): boolean {
+    const connection = state.connections.get(socketId)
+    if (!connection) return false
+    if (state.revocations.outdates(binding, issuedAt)) this.terminate(connection)
+    else connection.bind(binding)
+    return true
+  }
+
   private terminateLocalUser(state: AppState, userId: string): number {
+    state.revocations.revokeUser(userId)
+    return this.terminateWhere(state, connection => connection.belongsTo(userId))
+  }
+
+  private revokeLocalCredential(state: AppState, credential: string): number {
+    state.revocations.revokeCredential(credential)
+    return this.terminateWhere(state, connection => connection.bindings.some(binding => binding.credential === credential))
+  }
+
+  private terminateWhere(state: AppState, matches: (connection: Connection) => boolean): number {
     let closed = 0
     for (const connection of state.connections.values()) {
-      const isUser = connection.user?.id === userId || [...connection.presenceUserIds.values()].includes(userId)
-      if (!isUser) continue
-      connection.send(errorFrame(ErrorCode.Unauthorized, 'Connection terminated'))
-      connection.close(ErrorCode.Unauthorized, 'Connection terminated')
+      if (!matches(connection)) continue
+      this.terminate(connection)
       closed += 1
     }
     return closed
+  }
+
+  private terminate(connection: Connection): void {
+    connection.send(errorFrame(ErrorCode.Unauthorized, 'Connection terminated'))
+    connection.close(ErrorCode.Unauthorized, 'Connection terminated')
   }
 
   /** One pass of housekeeping: pings, pong timeouts, history and cache expiry, gauges. */
@@ -160,6 +198,7 @@ export class RealtimeEngine implements FanoutContext {
       }
       state.history.prune(name => state.channels.find(name) !== undefined, now)
       state.cache.prune(now)
+      state.revocations.prune(now)
       channels += state.channels.size
       if (state.cluster) {
         this.metrics.clusterUp.set(state.cluster.healthy ? 1 : 0)

@@ -4,13 +4,14 @@ import { randomBytes } from 'node:crypto'
 import type { EngineLimits } from '../app-config'
 import type { AppState } from '../app-state'
 import { isCacheChannel } from '../channel-name'
+import type { SocketBinding } from '../connection'
 import { serverFrame } from '../frames'
 import type { FanoutContext } from '../publisher'
 import { deliver } from '../publisher'
 import { ClusterPositions } from './cluster-positions'
 import { clusterKeys } from './keys'
 import type { BusMessage } from './messages'
-import { clientEventMessage, decodeBusMessage, terminateMessage } from './messages'
+import { bindMessage, clientEventMessage, decodeBusMessage, revokeMessage, terminateMessage } from './messages'
 import { parseInfo, PresenceMirror } from './presence-mirror'
 import { RedisLink } from './redis-link'
 
@@ -23,6 +24,10 @@ const MAX_QUEUED = 10_000
 export interface ClusterHooks {
   /** Closes this node's sockets of a user (a terminate from any node). */
   terminateLocal: (userId: string) => void
+  /** Closes this node's sockets bound through a credential (a revocation from any node). */
+  revokeLocal: (credential: string) => void
+  /** Binds a socket if this node holds it (a binding signed on any node). */
+  bindLocal: (socketId: string, binding: SocketBinding, issuedAt: number) => void
   /** Asks this node's sockets to reconnect, so they catch up with what they missed from other nodes. */
   reconnectLocal: () => void
 }
@@ -100,6 +105,16 @@ export class ClusterNode {
     if (this.healthy) void this.link.commands.publish(this.keys.bus, terminateMessage(userId)).catch(() => {})
   }
 
+  /** Closes the sockets bound through a credential on every node. */
+  revoke(credential: string): void {
+    if (this.healthy) void this.link.commands.publish(this.keys.bus, revokeMessage(credential)).catch(() => {})
+  }
+
+  /** Binds a socket held by another node to the user and credential signed for it. */
+  bind(socketId: string, binding: SocketBinding, issuedAt: number): void {
+    if (this.healthy) void this.link.commands.publish(this.keys.bus, bindMessage(socketId, binding, issuedAt)).catch(() => {})
+  }
+
   /** Connections over the cluster: the other nodes' last heartbeat, plus this node now. */
   clusterConnections(): number {
     return this.totals.connections + this.state.connections.size
@@ -138,6 +153,8 @@ export class ClusterNode {
 
   private apply(message: BusMessage): void {
     if (message.type === 'terminate') return this.hooks.terminateLocal(message.userId)
+    if (message.type === 'revoke') return this.hooks.revokeLocal(message.credential)
+    if (message.type === 'bind') return this.hooks.bindLocal(message.socketId, message.binding, message.issuedAt)
     if (message.type === 'client') return this.deliverClientEvent(message.channel, message.event, message.data, message.except, message.userId)
     const channel = this.state.channels.find(message.channel)
     if (message.type === 'event') {
