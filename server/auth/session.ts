@@ -1,8 +1,7 @@
 // The sealed, HTTP-only browser session (h3's iron-sealed cookie) and its CSRF token.
 import { randomBytes, timingSafeEqual } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
 import type { H3Event } from 'h3'
+import { storedSecret } from './stored-secret'
 import { clearSession, deleteCookie, getCookie, getRequestProtocol, setCookie, useSession } from 'h3'
 
 export const SESSION_COOKIE = 'lookout_session'
@@ -30,13 +29,7 @@ export function sessionSecret(): string {
     return secret
   }
   if (process.env.APP_ENV === 'production') throw new Error('APP_ENV=production requires SESSION_SECRET to be set')
-  const folder = resolve(process.env.DATA_DIR || '.data')
-  const file = join(folder, 'session-secret')
-  if (!existsSync(file)) {
-    mkdirSync(folder, { recursive: true })
-    writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 })
-  }
-  secret = readFileSync(file, 'utf8').trim()
+  secret = storedSecret('session-secret').value
   return secret
 }
 
