@@ -8,6 +8,7 @@ import { ROLE_ABILITIES } from '../../shared/access'
 import type { Database } from '../db/connection'
 import { apiTokens, tenants, users } from '../db/schema'
 import { parseToken, tokenMatches } from './api-tokens'
+import { refuseCrossSite } from './request-origin'
 import { csrfMatches, readSession, XSRF_HEADER } from './session'
 import type { SessionData } from './session'
 
@@ -39,13 +40,14 @@ export async function resolveActor(db: Database, event: H3Event): Promise<Actor 
 }
 
 /**
- * The actor, or an error: 401 without credentials, 419 for a session request that changes state
- * without the CSRF header, 403 when `ability` is missing.
+ * The actor, or an error: 401 without credentials, 403 for a session request that changes state from
+ * another site's page, 419 for one without the CSRF header, 403 when `ability` is missing.
  */
 export async function requireActor(db: Database, event: H3Event, ability: Ability = 'read'): Promise<Actor> {
   const actor = await resolveActor(db, event)
   if (!actor) throw createError({ statusCode: 401, statusMessage: 'Log in or send a Bearer token' })
   if (actor.via === 'session' && !SAFE_METHODS.has(event.method)) {
+    refuseCrossSite(event)
     if (!csrfMatches({ csrf: actor.csrf }, getRequestHeader(event, XSRF_HEADER))) {
       throw createError({ statusCode: 419, statusMessage: 'X-XSRF-TOKEN header missing or wrong (CSRF protection)' })
     }

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { activeUser } from '../../auth/actor'
 import { requestAddress } from '../../auth/client-address'
+import { refuseCrossSite } from '../../auth/request-origin'
 import { FixedWindowLimiter } from '../../auth/fixed-window-limiter'
 import { hashPassword, verifyPassword } from '../../auth/password'
 import { startSession } from '../../auth/session'
@@ -16,6 +17,8 @@ let dummyHash: Promise<string> | null = null
 const unknownUserHash = () => (dummyHash ??= hashPassword('no account has this password'))
 
 export default defineEventHandler(async (event) => {
+  // Login CSRF: another site's form must not sign this browser in as the attacker's account.
+  refuseCrossSite(event)
   const { email, password } = await validBody(event, body)
   const limit = attempts.hit(`${requestAddress(event)}|${email}`)
   if (!limit.allowed) {
