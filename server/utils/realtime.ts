@@ -1,14 +1,19 @@
 // The process's one realtime engine, and `broadcast`, the call domain services use to publish.
 import { loadEngineConfig } from '../realtime/app-config'
 import type { AppState } from '../realtime/app-state'
+import { allowsClientEvent } from '../channels'
 import type { Actor } from '../auth/actor'
+import { storedSecret } from '../auth/stored-secret'
 import { RealtimeEngine } from '../realtime/engine'
 
 let engine: RealtimeEngine | null = null
 
 /** The engine of this process, created from the environment on first use. */
 export function useRealtimeEngine(): RealtimeEngine {
-  engine ??= new RealtimeEngine(loadEngineConfig(process.env))
+  if (!engine) {
+    engine = new RealtimeEngine(loadEngineConfig(process.env, () => storedSecret('app-secret').value))
+    for (const app of engine.apps()) engine.appById(app.id)!.clientEventRule = allowsClientEvent
+  }
   return engine
 }
 
