@@ -1,5 +1,4 @@
 // Who is making a request: a session user or an API token, with the abilities they hold.
-import { createHash } from 'node:crypto'
 import type { H3Event } from 'h3'
 import { createError, getRequestHeader } from 'h3'
 import { and, eq, isNull } from 'drizzle-orm'
@@ -10,7 +9,7 @@ import { apiTokens, tenants, users } from '../db/schema'
 import { parseToken, tokenMatches } from './api-tokens'
 import { refuseCrossSite } from './request-origin'
 import { csrfMatches, readSession, XSRF_HEADER } from './session'
-import type { SessionData } from './session'
+import { findSessionRecord } from './session-records'
 
 /** The acting user: the same shape the browser gets from /api/auth/me. */
 export type ActorUser = SessionUser
@@ -20,6 +19,8 @@ export interface Actor {
   abilities: ReadonlySet<Ability>
   via: 'session' | 'token'
   tokenId?: number
+  /** Id of the session record (sessions only). */
+  sessionId?: number
   /** What the request authenticated with, `session:<id>` or `token:<id>`: sockets signed through it close when it ends. */
   credential: string
   /** CSRF token of the session (sessions only). */
@@ -58,9 +59,12 @@ export async function requireActor(db: Database, event: H3Event, ability: Abilit
 
 async function sessionActor(db: Database, event: H3Event): Promise<Actor | null> {
   const session = await readSession(event)
-  if (!session?.userId) return null
+  if (!session?.userId || !session.sid) return null
+  // The cookie is only as good as its server-side record: logout and disable delete it.
+  const sessionId = await findSessionRecord(db, session.userId, session.sid)
+  if (sessionId === null) return null
   const user = await activeUser(db, session.userId)
-  return user && { user, abilities: new Set(ROLE_ABILITIES[user.role]), via: 'session', csrf: session.csrf, credential: sessionCredential(session) }
+  return user && { user, abilities: new Set(ROLE_ABILITIES[user.role]), via: 'session', csrf: session.csrf, sessionId, credential: sessionCredential(sessionId) }
 }
 
 async function tokenActor(db: Database, presented: string): Promise<Actor | null> {
@@ -83,8 +87,8 @@ export function tokenCredential(tokenId: number): string {
 }
 
 /** The credential key of a browser session. */
-export function sessionCredential(session: SessionData): string {
-  return `session:${createHash('sha256').update(session.csrf ?? '').digest('hex').slice(0, 24)}`
+export function sessionCredential(sessionId: number): string {
+  return `session:${sessionId}`
 }
 
 /** The user with their tenant's name, or null when unknown or disabled. */

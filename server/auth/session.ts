@@ -12,6 +12,8 @@ export const XSRF_HEADER = 'x-xsrf-token'
 export interface SessionData {
   userId?: number
   csrf?: string
+  /** Secret naming the server-side session record (see session-records.ts). */
+  sid?: string
 }
 
 let secret: string | null = null
@@ -56,12 +58,12 @@ export async function readSession(event: H3Event): Promise<SessionData | null> {
   return session.data.userId ? session.data : null
 }
 
-/** Starts a session for `userId` with a fresh CSRF token, and hands the token to page scripts. */
-export async function startSession(event: H3Event, userId: number): Promise<string> {
+/** Starts a session for `userId` (its record's secret `sid`) with a fresh CSRF token, and hands the token to page scripts. */
+export async function startSession(event: H3Event, userId: number, sid: string): Promise<string> {
   await clearSession(event, config(event))
   const session = await useSession<SessionData>(event, config(event))
   const csrf = randomBytes(24).toString('base64url')
-  await session.update({ userId, csrf })
+  await session.update({ userId, csrf, sid })
   shareCsrfToken(event, csrf)
   return csrf
 }

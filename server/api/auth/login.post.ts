@@ -6,7 +6,8 @@ import { requestAddress } from '../../auth/client-address'
 import { refuseCrossSite } from '../../auth/request-origin'
 import { FixedWindowLimiter } from '../../auth/fixed-window-limiter'
 import { hashPassword, verifyPassword } from '../../auth/password'
-import { startSession } from '../../auth/session'
+import { sessionMaxAge, startSession } from '../../auth/session'
+import { createSessionRecord, pruneExpiredSessions } from '../../auth/session-records'
 import { users } from '../../db/schema'
 
 const body = z.object({ email: z.string().trim().toLowerCase().email(), password: z.string().min(1).max(200) })
@@ -31,6 +32,8 @@ export default defineEventHandler(async (event) => {
   const matches = await verifyPassword(password, row?.passwordHash ?? await unknownUserHash())
   const user = row && matches ? await activeUser(db, row.id) : null
   if (!user) throw createError({ statusCode: 401, statusMessage: 'E-mail or password is wrong, or the account is disabled' })
-  const csrfToken = await startSession(event, user.id)
+  await pruneExpiredSessions(db)
+  const record = await createSessionRecord(db, user.id, { address: requestAddress(event), userAgent: getRequestHeader(event, 'user-agent') }, sessionMaxAge())
+  const csrfToken = await startSession(event, user.id, record.secret)
   return { user, csrfToken }
 })
