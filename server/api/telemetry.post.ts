@@ -21,7 +21,7 @@ export default defineEventHandler(async (event) => {
     setResponseHeader(event, 'retry-after', limit.retryAfter)
     throw createError({ statusCode: 429, statusMessage: `Too many telemetry reports; retry after ${limit.retryAfter} s` })
   }
-  useBrowserTelemetry().record(report)
+  useBrowserTelemetry().record(report, actor.user.tenantId)
   setResponseStatus(event, 202)
   return { accepted: true }
 })
