@@ -143,5 +143,5 @@ describe('graceful shutdown', () => {
     const stopped = stopping.stop()
     expect(await socket.closedWith(8_000)).toEqual({ code: 4200, reason: 'Server restarting' })
     await stopped
-  })
+  }, 120_000)
 })
