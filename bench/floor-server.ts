@@ -54,7 +54,8 @@ function connected(ws: RawSocket): void {
 /** One frame per channel, with the `__lookout` send time the load generator measures from, written to each subscriber. */
 function publish({ name, data, channels, channel }: Record<string, unknown>): void {
   const now = Date.now()
-  const { shape, payload } = payloadShape(String(data))
+  const payload = String(data)
+  const shape = payloadShape(payload)
   for (const target of Array.isArray(channels) ? channels as string[] : [String(channel)]) {
     const text = JSON.stringify({ event: name, channel: target, data: withRecoveryMeta(payload, shape, ++offset, now) })
     const wire = textFrame(Buffer.from(text))

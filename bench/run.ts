@@ -10,6 +10,7 @@ import { cluster } from './scenarios/cluster'
 import { floor } from './scenarios/floor'
 import { idle } from './scenarios/idle'
 import { oneChannel } from './scenarios/one-channel'
+import { teltonika } from './scenarios/teltonika'
 import { throughput } from './scenarios/throughput'
 import type { SummaryRow } from './summary-table'
 import { summaryTable } from './summary-table'
@@ -20,6 +21,7 @@ const RUNS: Record<ScenarioId, (options: BenchOptions) => Promise<SummaryRow[]>>
   2: throughput,
   3: idle,
   4: cluster,
+  teltonika,
 }
 
 /** Parses the options, runs the chosen scenarios one after another, prints the summary; returns the exit code. */

@@ -35,7 +35,7 @@ export function apiClient(server: BenchServer, concurrency = 8): { pusher: Pushe
 }
 
 export function wsUrl(server: BenchServer): string {
-  return `ws://127.0.0.1:${server.process.port}/app/${TEST_APP.key}?protocol=7&client=bench&version=1`
+  return `ws://127.0.0.1:${server.process.port}/lookout/app/${TEST_APP.key}?protocol=7&client=bench&version=1`
 }
 
 /** Descriptors a server needs besides its sockets' (measured at start), plus room for the inspector and HTTP API connections. */

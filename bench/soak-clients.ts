@@ -142,7 +142,7 @@ export class ClientChurn {
 
   /** A bare socket on a private channel, dropped without a close frame when its time is up. */
   private rawSession(n: number, check: OffsetCheck): () => void {
-    const ws = new WebSocket(`ws://127.0.0.1:${this.server.port}/app/${TEST_APP.key}?protocol=7&client=soak&version=1`, { perMessageDeflate: false })
+    const ws = new WebSocket(`ws://127.0.0.1:${this.server.port}/lookout/app/${TEST_APP.key}?protocol=7&client=soak&version=1`, { perMessageDeflate: false })
     const name = pick(this.channels.private, n)
     ws.on('message', (raw: RawData) => {
       const message = JSON.parse(raw.toString()) as Message

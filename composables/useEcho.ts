@@ -1,15 +1,16 @@
 // The one owner of the Echo instance: connection state, reconnects with backoff, fallback polling,
-// recovery of missed events and browser telemetry all hang off it.
+// recovery of missed events and the browser's connection metrics all hang off it.
 import Echo from 'laravel-echo'
 import Pusher from 'pusher-js'
+import { RECOVERY_PATH } from '#shared/realtime-protocol'
 import type { HistoryPage } from '#shared/realtime-protocol'
-import { ChannelRegistry } from './realtime/channel-registry'
-import type { PusherLike } from './realtime/channel-registry'
-import { FallbackPoller } from './realtime/fallback-poller'
-import { subscriptionMeta } from './realtime/offset-tracker'
-import { ReconnectScheduler } from './realtime/reconnect-scheduler'
-import { TelemetryBuffer } from './realtime/telemetry-buffer'
-import { xsrfToken } from './xsrfToken'
+import { ChannelRegistry } from '~/utils/realtime/channel-registry'
+import type { PusherLike } from '~/utils/realtime/channel-registry'
+import { FallbackPoller } from '~/utils/realtime/fallback-poller'
+import { subscriptionMeta } from '~/utils/realtime/offset-tracker'
+import { ReconnectScheduler } from '~/utils/realtime/reconnect-scheduler'
+import { ConnectionMetricsBuffer } from '~/utils/realtime/connection-metrics-buffer'
+import { xsrfToken } from '~/utils/xsrf-token'
 
 export type ConnectionState = 'connecting' | 'connected' | 'disconnected' | 'unavailable' | 'failed'
 
@@ -34,16 +35,16 @@ const fallbackOk = shallowRef<boolean | null>(null)
 const lastGapAt = shallowRef<number | null>(null)
 /** Channels the server confirmed on the current connection (diagnostics, and tests waiting for readiness). */
 const confirmedChannels = shallowRef(0)
-const listeners = new Set<(state: ConnectionState) => void>()
 
-export const telemetry = new TelemetryBuffer()
+/** What this browser measured about its connection since the last report (see the echo plugin). */
+export const connectionMetrics = new ConnectionMetricsBuffer()
 
 /** The channels in use; components reach it through useWebSocket. */
 export const channelRegistry = new ChannelRegistry({
   fetchHistory: (channel, after, epoch) => $fetch<HistoryPage>('/api/realtime/history', { query: { channel, after, epoch } }),
-  onDelivered: ms => telemetry.latency(ms),
+  onDelivered: ms => connectionMetrics.latency(ms),
   onRecovery: (_channel, outcome) => {
-    telemetry.recovery(outcome)
+    connectionMetrics.recovery(outcome)
     if (outcome === 'gap') lastGapAt.value = Date.now()
   },
 })
@@ -64,14 +65,13 @@ function setState(next: ConnectionState): void {
   if (next === 'connected') {
     downSince.value = null
     if (fallbackTimer) clearTimeout(fallbackTimer)
-    telemetry.fallback(poller.stop())
+    connectionMetrics.fallback(poller.stop())
   }
   else if (state.value === 'connected' || downSince.value === null) {
     downSince.value = Date.now()
     fallbackTimer = setTimeout(() => poller.start(), FALLBACK_AFTER_MS)
   }
   state.value = next
-  for (const listener of listeners) listener(next)
 }
 
 /** pusher-js gave up on its own: stop it and retry on our backoff, one attempt at a time. */
@@ -87,7 +87,7 @@ function wire(instance: Pusher): void {
   instance.connection.bind('state_change', ({ current }: { current: string }) => {
     if (current !== 'connected') confirmedChannels.value = 0
     if (current === 'connected') {
-      if (attempts.value > 0) telemetry.reconnect()
+      if (attempts.value > 0) connectionMetrics.reconnect()
       scheduler?.reset()
       attempts.value = 0
       nextRetryAt.value = null
@@ -106,7 +106,7 @@ function wire(instance: Pusher): void {
   instance.connection.bind('error', (error: { type?: string, error?: { data?: { code?: number, message?: string } }, data?: { code?: number, message?: string } }) => {
     const data = error.error?.data ?? error.data
     lastError.value = data?.message ? `${data.message}${data.code ? ` (${data.code})` : ''}` : (error.type ?? 'connection error')
-    telemetry.error()
+    connectionMetrics.error()
   })
   instance.connection.bind('message', (message: { event: string, channel?: string, data: unknown }) => {
     lastMessageAt.value = Date.now()
@@ -132,6 +132,8 @@ export async function initEcho(forceReinit = false): Promise<Echo<'reverb'>> {
     wssPort: port,
     forceTLS: secure,
     enabledTransports: ['ws', 'wss'],
+    // The recovery path: this socket's events carry offsets, so the pages can catch up after a drop.
+    wsPath: RECOVERY_PATH,
     Pusher,
     unavailableTimeout: 5000,
     authorizer: (channel: { name: string }) => ({
@@ -167,29 +169,6 @@ export async function initEcho(forceReinit = false): Promise<Echo<'reverb'>> {
 /** Reconnects at once when the browser comes back online or the tab becomes visible. */
 export function reconnectNowIfDown(): void {
   if (state.value !== 'connected' && state.value !== 'connecting') scheduler?.now()
-}
-
-/** The Echo instance, or null before initEcho. */
-export function getEcho(): Echo<'reverb'> | null {
-  return echo
-}
-
-/** Calls `listener` on every state change; returns the function that stops it. */
-export function onWsStateChange(listener: (state: ConnectionState) => void): () => void {
-  listeners.add(listener)
-  return () => listeners.delete(listener)
-}
-
-export function getReconnectAttempts(): number {
-  return attempts.value
-}
-
-export function getLastError(): string | null {
-  return lastError.value
-}
-
-export function getConnectionState(): ConnectionState {
-  return state.value
 }
 
 /** Read-only reactive view of the connection, for useSystemStatus and diagnostics. */

@@ -1,5 +1,5 @@
 // What the header status bar shows: an honest, debounced view of the live connection.
-import { displayedState } from './realtime/displayed-state'
+import { displayedState } from '~/utils/realtime/displayed-state'
 import { useEcho } from './useEcho'
 
 const now = shallowRef(Date.now())

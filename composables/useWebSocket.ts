@@ -1,7 +1,9 @@
 // How components listen to channels: reference-counted, left automatically when the component goes,
 // restored and caught up after reconnects (see channelRegistry in useEcho).
 import { getCurrentScope, onScopeDispose } from 'vue'
-import type { EventHandler } from './realtime/channel-registry'
+import type { EventHandler } from '~/utils/realtime/channel-registry'
+import type { FollowedEvent, FollowOptions } from '~/utils/realtime/follow-events'
+import { followEvents } from '~/utils/realtime/follow-events'
 import { channelRegistry } from './useEcho'
 
 export interface SubscribeOptions {
@@ -21,5 +23,10 @@ export function useWebSocket() {
     return stop
   }
 
-  return { subscribe, diagnostics: () => channelRegistry.diagnostics() }
+  /** How stores follow their channels: reload on gaps and once now; returns the function that stops them all. */
+  function follow(events: readonly FollowedEvent[], options: FollowOptions): () => void {
+    return followEvents(subscribe, events, options)
+  }
+
+  return { subscribe, follow, diagnostics: () => channelRegistry.diagnostics() }
 }

@@ -21,4 +21,6 @@ export interface SessionUser {
   email: string
   name: string
   role: Role
+  /** The installation's owner: may create further tenants. */
+  isOwner: boolean
 }

@@ -17,6 +17,8 @@ export const EVENTS = {
   readingNew: 'reading.new',
   notification: 'notification',
   systemAlert: 'system.alert',
+  /** Something was configured (see shared/settings.ts), on `private-tenant.{t}.events`. */
+  settingsChanged: 'settings.changed',
 } as const
 
 export type EventName = (typeof EVENTS)[keyof typeof EVENTS]

@@ -1,9 +1,16 @@
 // Names and payload shapes of Lookout's missed-event recovery, shared by the browser and the server.
 
 /**
- * Key the server adds to every JSON-object event payload and to every
- * `pusher_internal:subscription_succeeded` payload. Unmodified pusher-js/Echo pass it through to
- * handlers, which is how a browser learns each event's offset without a custom client.
+ * Path prefix a client connects through to ask for offsets: pusher-js's `wsPath` option, so the socket
+ * URL is `/lookout/app/{key}`. Sockets on the plain `/app/{key}` get every payload untouched.
+ */
+export const RECOVERY_PATH = '/lookout'
+
+/**
+ * Key the server adds, for sockets that connected through {@link RECOVERY_PATH} only, to every JSON-object
+ * event payload (that does not hold the key already) and to every `pusher_internal:subscription_succeeded`
+ * payload. Unmodified pusher-js/Echo pass it through to handlers, which is how a page learns each
+ * event's offset without a custom client.
  */
 export const RECOVERY_KEY = '__lookout'
 
@@ -27,7 +34,7 @@ export interface SubscriptionRecoveryMeta {
 export interface HistoryEvent {
   offset: number
   event: string
-  /** The data string exactly as subscribers received it. */
+  /** The data string: as published (HTTP API), or as recovery sockets received it (`/api/realtime/history`). */
   data: string
   sent_at: number
 }

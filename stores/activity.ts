@@ -3,6 +3,7 @@ import { defineStore } from 'pinia'
 import { channels } from '#shared/channels'
 import type { ActivityEventPayload } from '#shared/events'
 import { EVENTS } from '#shared/events'
+import { LiveSnapshot } from '~/utils/realtime/live-snapshot'
 
 const KEEP = 100
 
@@ -11,28 +12,19 @@ export const useActivityStore = defineStore('activity', () => {
   const loadedAt = ref<number | null>(null)
   const lastEventAt = ref<number | null>(null)
 
-  /** Live events that arrived while a reload was under way: the snapshot may predate them. */
-  let arrivedDuringLoad: ActivityEventPayload[] | null = null
+  const snapshot = new LiveSnapshot<ActivityEventPayload>({ apply: show })
 
   /** (Re)loads the newest events: on first use, and after missed events could not be replayed. */
-  async function load(tenantId: number): Promise<void> {
-    arrivedDuringLoad = []
-    try {
-      const page = await $fetch<{ data: ActivityEventPayload[] }>(`/api/tenants/${tenantId}/events`, { query: { limit: 50 } })
+  function load(tenantId: number): Promise<void> {
+    return snapshot.load(() => $fetch<{ data: ActivityEventPayload[] }>(`/api/tenants/${tenantId}/events`, { query: { limit: 50 } }), (page) => {
       events.value = page.data
       loadedAt.value = Date.now()
-    }
-    finally {
-      const arrived = arrivedDuringLoad ?? []
-      arrivedDuringLoad = null
-      for (const event of arrived) add(event)
-    }
+    })
   }
 
-  /** Adds a live event at the top unless it is already listed. */
-  function add(event: ActivityEventPayload): void {
+  /** Shows a live event at the top unless it is already listed. */
+  function show(event: ActivityEventPayload): void {
     lastEventAt.value = Date.now()
-    arrivedDuringLoad?.push(event)
     if (events.value.some(item => item.id === event.id)) return
     events.value = [event, ...events.value].slice(0, KEEP)
   }
@@ -42,13 +34,11 @@ export const useActivityStore = defineStore('activity', () => {
    * when its component unmounts (a store outlives components, so it cannot tie this to one itself).
    */
   function follow(tenantId: number, componentTag: string): () => void {
-    const stop = useWebSocket().subscribe(channels.tenant(tenantId, 'events'), EVENTS.eventCreated, data => add(data as ActivityEventPayload), {
+    return useWebSocket().follow([[channels.tenant(tenantId, 'events'), EVENTS.eventCreated, data => snapshot.receive(data as ActivityEventPayload)]], {
       componentTag,
-      onGap: () => { void load(tenantId) },
+      reload: () => { void load(tenantId) },
     })
-    void load(tenantId)
-    return stop
   }
 
-  return { events, loadedAt, lastEventAt, load, add, follow }
+  return { events, loadedAt, lastEventAt, load, follow }
 })

@@ -3,6 +3,8 @@ import { defineStore } from 'pinia'
 import { channels } from '#shared/channels'
 import type { CommandPayload } from '#shared/events'
 import { EVENTS } from '#shared/events'
+import { LiveSnapshot } from '~/utils/realtime/live-snapshot'
+import { failureMessage } from '~/utils/failure-message'
 
 const KEEP = 20
 
@@ -10,29 +12,21 @@ export const useCommandsStore = defineStore('commands', () => {
   const commands = ref<CommandPayload[]>([])
   const loadedAt = ref<number | null>(null)
   const error = ref<string | null>(null)
-  let arrivedDuringLoad: CommandPayload[] | null = null
+  const snapshot = new LiveSnapshot<CommandPayload>({ apply: upsert })
 
   /** (Re)loads the newest commands: on first use, and after missed events could not be replayed. */
-  async function load(tenantId: number): Promise<void> {
-    arrivedDuringLoad = []
-    try {
-      commands.value = (await $fetch<{ data: CommandPayload[] }>(`/api/tenants/${tenantId}/commands`, { query: { limit: KEEP } })).data
+  function load(tenantId: number): Promise<void> {
+    return snapshot.load(() => $fetch<{ data: CommandPayload[] }>(`/api/tenants/${tenantId}/commands`, { query: { limit: KEEP } }), (page) => {
+      commands.value = page.data
       loadedAt.value = Date.now()
       error.value = null
-    }
-    catch (failure) {
-      error.value = (failure as { statusMessage?: string }).statusMessage ?? 'Commands could not be loaded'
-    }
-    finally {
-      const arrived = arrivedDuringLoad ?? []
-      arrivedDuringLoad = null
-      for (const command of arrived) upsert(command)
-    }
+    }, (failure) => {
+      error.value = failureMessage(failure, 'Commands could not be loaded')
+    })
   }
 
   /** Inserts a new command at the top or replaces a known one, unless the known one is newer. */
   function upsert(command: CommandPayload): void {
-    arrivedDuringLoad?.push(command)
     const known = commands.value.find(item => item.id === command.id)
     if (!known) commands.value = [command, ...commands.value].sort((a, b) => b.id - a.id).slice(0, KEEP)
     else if (known.updatedAt <= command.updatedAt) commands.value = commands.value.map(item => (item.id === command.id ? command : item))
@@ -40,12 +34,10 @@ export const useCommandsStore = defineStore('commands', () => {
 
   /** Loads the commands and keeps them live; returns the function that stops following. */
   function follow(tenantId: number, componentTag: string): () => void {
-    const stop = useWebSocket().subscribe(channels.tenant(tenantId, 'commands'), EVENTS.commandStatus, data => upsert(data as CommandPayload), {
+    return useWebSocket().follow([[channels.tenant(tenantId, 'commands'), EVENTS.commandStatus, data => snapshot.receive(data as CommandPayload)]], {
       componentTag,
-      onGap: () => { void load(tenantId) },
+      reload: () => { void load(tenantId) },
     })
-    void load(tenantId)
-    return stop
   }
 
   return { commands, loadedAt, error, load, follow }

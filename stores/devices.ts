@@ -1,49 +1,48 @@
-// The tenant's devices that sit in no zone, kept live from private-tenant.{t}.devices.
+// The tenant's devices that sit in no zone, kept live from private-tenant.{t}.devices (reports) and from
+// `settings.changed` on private-tenant.{t}.events (added, assigned to a zone, deleted).
 import { defineStore } from 'pinia'
 import { channels } from '#shared/channels'
 import type { DevicePayload } from '#shared/events'
 import { EVENTS } from '#shared/events'
-import { applyDeviceUpdate } from '~~/composables/devices/unassigned-devices'
+import type { DeviceSettings, SettingsChangedPayload } from '#shared/settings'
+import { applyDeviceUpdate } from '~/utils/devices/unassigned-devices'
+import { LiveSnapshot } from '~/utils/realtime/live-snapshot'
+import { failureMessage } from '~/utils/failure-message'
 
 export const useDevicesStore = defineStore('devices', () => {
   const devices = ref<DevicePayload[]>([])
   const loadedAt = ref<number | null>(null)
   const error = ref<string | null>(null)
-  let arrivedDuringLoad: DevicePayload[] | null = null
+  const snapshot = new LiveSnapshot<DevicePayload>({ apply: (update) => { devices.value = applyDeviceUpdate(devices.value, update) } })
 
   /** (Re)loads the unassigned devices: on first use, and after missed events could not be replayed. */
-  async function load(tenantId: number): Promise<void> {
-    arrivedDuringLoad = []
-    try {
-      const page = await $fetch<{ data: DevicePayload[] }>(`/api/tenants/${tenantId}/devices`, { query: { unassigned: 'true', limit: 500 } })
+  function load(tenantId: number): Promise<void> {
+    return snapshot.load(() => $fetch<{ data: DevicePayload[] }>(`/api/tenants/${tenantId}/devices`, { query: { unassigned: 'true', limit: 500 } }), (page) => {
       devices.value = page.data.map(({ id, tenantId, zoneId, uid, name, kind, lastSeenAt }) => ({ id, tenantId, zoneId, uid, name, kind, lastSeenAt }))
       loadedAt.value = Date.now()
       error.value = null
-    }
-    catch (failure) {
-      error.value = (failure as { statusMessage?: string }).statusMessage ?? 'Devices could not be loaded'
-    }
-    finally {
-      const arrived = arrivedDuringLoad ?? []
-      arrivedDuringLoad = null
-      arrived.forEach(apply)
-    }
+    }, (failure) => {
+      error.value = failureMessage(failure, 'Devices could not be loaded')
+    })
   }
 
-  /** Applies a device update (kept for after the load when one is in flight). */
-  function apply(update: DevicePayload): void {
-    arrivedDuringLoad?.push(update)
-    devices.value = applyDeviceUpdate(devices.value, update)
+  /** A node someone configured: a deleted one leaves the list, others are applied like an update. */
+  function applySettings(change: SettingsChangedPayload): void {
+    if (change.subject !== 'device' || !change.data) return
+    const { id, tenantId, zoneId, uid, name, kind, lastSeenAt } = change.data as DeviceSettings
+    if (change.action === 'archived') devices.value = devices.value.filter(device => device.id !== id)
+    else snapshot.receive({ id, tenantId, zoneId, uid, name, kind, lastSeenAt })
   }
 
   /** Loads the devices and keeps them live; returns the function that stops following. */
   function follow(tenantId: number, componentTag: string): () => void {
-    const stop = useWebSocket().subscribe(channels.tenant(tenantId, 'devices'), EVENTS.deviceUpdated, data => apply(data as DevicePayload), {
+    return useWebSocket().follow([
+      [channels.tenant(tenantId, 'devices'), EVENTS.deviceUpdated, data => snapshot.receive(data as DevicePayload)],
+      [channels.tenant(tenantId, 'events'), EVENTS.settingsChanged, data => applySettings(data as SettingsChangedPayload)],
+    ], {
       componentTag,
-      onGap: () => { void load(tenantId) },
+      reload: () => { void load(tenantId) },
     })
-    void load(tenantId)
-    return stop
   }
 
   return { devices, loadedAt, error, load, follow }

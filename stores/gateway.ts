@@ -4,11 +4,12 @@ import { defineStore } from 'pinia'
 import { channels } from '#shared/channels'
 import type { GatewayStatusPayload, ReadingPayload } from '#shared/events'
 import { EVENTS } from '#shared/events'
-import type { GatewayDataPoint } from '~~/composables/gateways/data-points'
-import { applyReadings, unknownDataPoints } from '~~/composables/gateways/data-points'
-import { laterContact } from '~~/composables/gateways/gateway-status'
-import type { ChartReading, ReadingHistory } from '~~/composables/gateways/reading-series'
-import { appendReadings, historyPoints } from '~~/composables/gateways/reading-series'
+import type { GatewayDataPoint } from '~/utils/gateways/data-points'
+import { applyReadings, unknownDataPoints } from '~/utils/gateways/data-points'
+import { laterContact } from '~/utils/gateways/gateway-status'
+import type { ChartReading, ReadingHistory } from '~/utils/gateways/reading-series'
+import { appendReadings, historyPoints } from '~/utils/gateways/reading-series'
+import { LiveSnapshot } from '~/utils/realtime/live-snapshot'
 
 export interface GatewayInfo {
   id: number
@@ -36,44 +37,36 @@ export const useGatewayStore = defineStore('gateway', () => {
   const rangeMs = ref(3_600_000)
   const error = ref<{ status: number, message: string } | null>(null)
   let currentId: number | null = null
-  let generation = 0
-  let arrivedDuringLoad: LiveEvent[] | null = null
   const reloadedFor = new Set<number>()
+  // Readings must not be appended twice, nor to the lines of the range being replaced: they wait for the load.
+  const snapshot = new LiveSnapshot<LiveEvent>({ apply, whileLoading: 'hold' })
 
   /** (Re)loads the gateway and the history of its data points over the range; live events wait until it is done. */
-  async function load(gatewayId: number): Promise<void> {
+  function load(gatewayId: number): Promise<void> {
     if (currentId !== gatewayId) {
       gateway.value = null
       points.value = []
       lines.value = {}
       error.value = null
       reloadedFor.clear()
+      snapshot.forget()
     }
     currentId = gatewayId
-    // Only the newest load (another gateway, another range) may write its answer and replay the buffer.
-    const mine = ++generation
-    arrivedDuringLoad = []
-    try {
+    // Only the newest load (another gateway, another range) may write its answer and replay what arrived.
+    return snapshot.load(async () => {
       const detail = await $fetch<{ data: GatewayInfo & { groups: Array<{ dataPoints: GatewayDataPoint[] }> } }>(`/api/gateways/${gatewayId}`)
       const histories = await Promise.all(detail.data.groups.flatMap(group => group.dataPoints).map(point => history(gatewayId, point.id)))
-      if (mine !== generation) return
-      const { id, name, serial, online, lastContactAt, offlineAfterSeconds } = detail.data
+      return { detail: detail.data, histories }
+    }, ({ detail, histories }) => {
+      const { id, name, serial, online, lastContactAt, offlineAfterSeconds } = detail
       gateway.value = { id, name, serial, online, lastContactAt, offlineAfterSeconds }
-      points.value = detail.data.groups.flatMap(group => group.dataPoints)
+      points.value = detail.groups.flatMap(group => group.dataPoints)
       lines.value = Object.fromEntries(histories.map(answer => [answer.dataPointId, historyPoints(answer)]))
       error.value = null
-    }
-    catch (failure) {
+    }, (failure) => {
       const { statusCode, statusMessage } = failure as { statusCode?: number, statusMessage?: string }
-      if (mine === generation) error.value = { status: statusCode ?? 0, message: statusMessage ?? 'The gateway could not be loaded' }
-    }
-    finally {
-      if (mine === generation) {
-        const arrived = arrivedDuringLoad ?? []
-        arrivedDuringLoad = null
-        arrived.forEach(apply)
-      }
-    }
+      error.value = { status: statusCode ?? 0, message: statusMessage ?? 'The gateway could not be loaded' }
+    })
   }
 
   /** One data point's readings over the chosen range, up to now. */
@@ -82,12 +75,8 @@ export const useGatewayStore = defineStore('gateway', () => {
     return $fetch<{ data: ReadingHistory }>(`/api/gateways/${gatewayId}/readings`, { query: { dataPointId, from } }).then(answer => answer.data)
   }
 
-  /** Applies a live event, or keeps it for after the load in flight. */
+  /** Applies a live event to the gateway shown. */
   function apply(event: LiveEvent): void {
-    if (arrivedDuringLoad) {
-      arrivedDuringLoad.push(event)
-      return
-    }
     const current = gateway.value
     if (!current || (event.kind === 'status' ? event.payload.id : event.payload.gatewayId) !== current.id) return
     if (event.kind === 'status') {
@@ -108,15 +97,11 @@ export const useGatewayStore = defineStore('gateway', () => {
 
   /** Loads the gateway and keeps it live; returns the function that stops following. */
   function follow(gatewayId: number, componentTag: string): () => void {
-    const { subscribe } = useWebSocket()
     const channel = channels.gateway(gatewayId)
-    const options = { componentTag, onGap: () => { void load(gatewayId) } }
-    const stops = [
-      subscribe(channel, EVENTS.readingNew, data => apply({ kind: 'reading', payload: data as ReadingPayload }), options),
-      subscribe(channel, EVENTS.gatewayStatusChanged, data => apply({ kind: 'status', payload: data as GatewayStatusPayload }), options),
-    ]
-    void load(gatewayId)
-    return () => stops.forEach(stop => stop())
+    return useWebSocket().follow([
+      [channel, EVENTS.readingNew, data => snapshot.receive({ kind: 'reading', payload: data as ReadingPayload })],
+      [channel, EVENTS.gatewayStatusChanged, data => snapshot.receive({ kind: 'status', payload: data as GatewayStatusPayload })],
+    ], { componentTag, reload: () => { void load(gatewayId) } })
   }
 
   /** Shows another time range: the charts' history is loaded again. */

@@ -4,7 +4,9 @@ import { defineStore } from 'pinia'
 import { channels } from '#shared/channels'
 import type { GatewayStatusPayload, ReadingPayload } from '#shared/events'
 import { EVENTS } from '#shared/events'
-import { laterContact } from '~~/composables/gateways/gateway-status'
+import { laterContact } from '~/utils/gateways/gateway-status'
+import { LiveSnapshot } from '~/utils/realtime/live-snapshot'
+import { failureMessage } from '~/utils/failure-message'
 
 export interface GatewayRow {
   id: number
@@ -19,30 +21,21 @@ export const useGatewaysStore = defineStore('gateways', () => {
   const gateways = ref<GatewayRow[]>([])
   const loadedAt = ref<number | null>(null)
   const error = ref<string | null>(null)
-  let arrivedDuringLoad: GatewayStatusPayload[] | null = null
+  const snapshot = new LiveSnapshot<GatewayStatusPayload>({ apply: applyStatus })
 
   /** (Re)loads the list: on first use, and after missed events could not be replayed. */
-  async function load(tenantId: number): Promise<void> {
-    arrivedDuringLoad = []
-    try {
-      const page = await $fetch<{ data: GatewayRow[] }>(`/api/tenants/${tenantId}/gateways`, { query: { limit: 500 } })
+  function load(tenantId: number): Promise<void> {
+    return snapshot.load(() => $fetch<{ data: GatewayRow[] }>(`/api/tenants/${tenantId}/gateways`, { query: { limit: 500 } }), (page) => {
       gateways.value = page.data.map(({ id, name, serial, online, lastContactAt, offlineAfterSeconds }) => ({ id, name, serial, online, lastContactAt, offlineAfterSeconds }))
       loadedAt.value = Date.now()
       error.value = null
-    }
-    catch (failure) {
-      error.value = (failure as { statusMessage?: string }).statusMessage ?? 'Gateways could not be loaded'
-    }
-    finally {
-      const arrived = arrivedDuringLoad ?? []
-      arrivedDuringLoad = null
-      arrived.forEach(applyStatus)
-    }
+    }, (failure) => {
+      error.value = failureMessage(failure, 'Gateways could not be loaded')
+    })
   }
 
-  /** Applies a status change (kept for after the load when one is in flight). */
+  /** Applies a status change. */
   function applyStatus(status: GatewayStatusPayload): void {
-    arrivedDuringLoad?.push(status)
     gateways.value = gateways.value.map(gateway => (gateway.id === status.id
       ? { ...gateway, online: status.online, lastContactAt: laterContact(gateway.lastContactAt, status.lastContactAt) }
       : gateway))
@@ -56,22 +49,23 @@ export const useGatewaysStore = defineStore('gateways', () => {
 
   /** Loads the list and keeps it live; returns the function that stops following. */
   function follow(tenantId: number, componentTag: string): () => void {
-    const { subscribe } = useWebSocket()
-    const options = { componentTag, onGap: () => { void load(tenantId).then(followEach) } }
-    const stops = [subscribe(channels.tenant(tenantId, 'gateways'), EVENTS.gatewayStatusChanged, data => applyStatus(data as GatewayStatusPayload), options)]
+    const { subscribe, follow: followAll } = useWebSocket()
+    const reload = () => { void load(tenantId).then(followEach) }
+    const perGateway: Array<() => void> = []
     const followed = new Set<number>()
     let stopped = false
     function followEach() {
       if (stopped) return
       for (const gateway of gateways.value.filter(row => !followed.has(row.id))) {
         followed.add(gateway.id)
-        stops.push(subscribe(channels.gateway(gateway.id), EVENTS.readingNew, data => touch(data as ReadingPayload), options))
+        perGateway.push(subscribe(channels.gateway(gateway.id), EVENTS.readingNew, data => touch(data as ReadingPayload), { componentTag, onGap: reload }))
       }
     }
-    void load(tenantId).then(followEach)
+    const stop = followAll([[channels.tenant(tenantId, 'gateways'), EVENTS.gatewayStatusChanged, data => snapshot.receive(data as GatewayStatusPayload)]], { componentTag, reload })
     return () => {
       stopped = true
-      stops.forEach(stop => stop())
+      stop()
+      perGateway.forEach(stopOne => stopOne())
     }
   }
 

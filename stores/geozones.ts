@@ -4,7 +4,8 @@ import { defineStore } from 'pinia'
 import { channels } from '#shared/channels'
 import type { ActivityEventPayload } from '#shared/events'
 import { EVENTS } from '#shared/events'
-import type { Geozone, GeozoneShape } from '~~/composables/map/geozone-geometry'
+import type { Geozone, GeozoneShape } from '~/utils/map/geozone-geometry'
+import { failureMessage } from '~/utils/failure-message'
 
 export const useGeozonesStore = defineStore('geozones', () => {
   const geozones = ref<Geozone[]>([])
@@ -21,17 +22,15 @@ export const useGeozonesStore = defineStore('geozones', () => {
       error.value = null
     }
     catch (failure) {
-      error.value = (failure as { statusMessage?: string }).statusMessage ?? 'Geozones could not be loaded'
+      error.value = failureMessage(failure, 'Geozones could not be loaded')
     }
   }
 
   /** Loads the geozones and reloads them on geozone activity; returns the function that stops following. */
   function follow(tenantId: number, componentTag: string): () => void {
-    const stop = useWebSocket().subscribe(channels.tenant(tenantId, 'events'), EVENTS.eventCreated, (data) => {
+    return useWebSocket().follow([[channels.tenant(tenantId, 'events'), EVENTS.eventCreated, (data) => {
       if ((data as ActivityEventPayload).kind.startsWith('geozone.')) void load(tenantId)
-    }, { componentTag, onGap: () => { void load(tenantId) } })
-    void load(tenantId)
-    return stop
+    }]], { componentTag, reload: () => { void load(tenantId) } })
   }
 
   /** Creates a geozone (operators and admins); throws the server's refusal. */
@@ -47,6 +46,12 @@ export const useGeozonesStore = defineStore('geozones', () => {
     replace(answer.data)
   }
 
+  /** Gives a geozone a new shape (moved corners, a new circle); throws the server's refusal. */
+  async function reshape(id: number, shape: GeozoneShape): Promise<void> {
+    const answer = await $fetch<{ data: Geozone }>(`/api/geozones/${id}`, { method: 'PATCH', body: { shape }, headers: { 'x-xsrf-token': xsrfToken() } })
+    replace(answer.data)
+  }
+
   /** Deletes a geozone; throws the server's refusal. */
   async function remove(id: number): Promise<void> {
     await $fetch(`/api/geozones/${id}`, { method: 'DELETE', headers: { 'x-xsrf-token': xsrfToken() } })
@@ -58,5 +63,5 @@ export const useGeozonesStore = defineStore('geozones', () => {
     geozones.value = known ? geozones.value.map(item => (item.id === zone.id ? zone : item)) : [...geozones.value, zone]
   }
 
-  return { geozones, loadedAt, error, load, follow, create, rename, remove }
+  return { geozones, loadedAt, error, load, follow, create, rename, reshape, remove }
 })

@@ -3,6 +3,8 @@ import { defineStore } from 'pinia'
 import { channels } from '#shared/channels'
 import type { NotificationPayload } from '#shared/events'
 import { EVENTS } from '#shared/events'
+import { LiveSnapshot } from '~/utils/realtime/live-snapshot'
+import { failureMessage } from '~/utils/failure-message'
 
 const KEEP = 100
 
@@ -11,41 +13,33 @@ export const useNotificationsStore = defineStore('notifications', () => {
   const loadedAt = ref<number | null>(null)
   const error = ref<string | null>(null)
   const unread = computed(() => items.value.filter(item => item.readAt === null).length)
-  let arrivedDuringLoad: NotificationPayload[] | null = null
+  const snapshot = new LiveSnapshot<NotificationPayload>({ apply: add })
 
   /** (Re)loads the newest notifications: on first use, and after missed events could not be replayed. */
-  async function load(userId: number): Promise<void> {
-    arrivedDuringLoad = []
-    try {
-      items.value = (await $fetch<{ data: NotificationPayload[] }>(`/api/users/${userId}/notifications`, { query: { limit: 50 } })).data
+  function load(userId: number): Promise<void> {
+    return snapshot.load(() => $fetch<{ data: NotificationPayload[] }>(`/api/users/${userId}/notifications`, { query: { limit: 50 } }), (page) => {
+      items.value = page.data
       loadedAt.value = Date.now()
       error.value = null
-    }
-    catch (failure) {
-      error.value = (failure as { statusMessage?: string }).statusMessage ?? 'Notifications could not be loaded'
-    }
-    finally {
-      const arrived = arrivedDuringLoad ?? []
-      arrivedDuringLoad = null
-      for (const item of arrived) add(item)
-    }
+    }, (failure) => {
+      error.value = failureMessage(failure, 'Notifications could not be loaded')
+    })
   }
 
-  /** Adds a notification at the top unless it is listed already; true when it is new. */
-  function add(item: NotificationPayload): boolean {
-    arrivedDuringLoad?.push(item)
-    if (items.value.some(known => known.id === item.id)) return false
+  /** Adds a notification at the top unless it is listed already. */
+  function add(item: NotificationPayload): void {
+    if (items.value.some(known => known.id === item.id)) return
     items.value = [item, ...items.value].slice(0, KEEP)
-    return true
   }
 
   /** Loads and keeps the list live, calling `onNew` for each new live one; returns the function that stops following. */
   function follow(userId: number, componentTag: string, onNew: (item: NotificationPayload) => void): () => void {
-    const stop = useWebSocket().subscribe(channels.user(userId), EVENTS.notification, (data) => {
-      if (add(data as NotificationPayload)) onNew(data as NotificationPayload)
-    }, { componentTag, onGap: () => { void load(userId) } })
-    void load(userId)
-    return stop
+    return useWebSocket().follow([[channels.user(userId), EVENTS.notification, (data) => {
+      const item = data as NotificationPayload
+      const isNew = !items.value.some(known => known.id === item.id)
+      snapshot.receive(item)
+      if (isNew) onNew(item)
+    }]], { componentTag, reload: () => { void load(userId) } })
   }
 
   /** Marks every unread notification read, on the server and here. */

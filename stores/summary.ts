@@ -4,6 +4,7 @@ import { channels } from '#shared/channels'
 import type { PositionBatchPayload, VehicleStatus } from '#shared/events'
 import { EVENTS } from '#shared/events'
 import type { TenantSummary } from '#shared/summary'
+import { failureMessage } from '~/utils/failure-message'
 
 /** Counts change in bursts (a threshold crossed in ten zones at once): one reload per second at most. */
 const RELOAD_AT_MOST_EVERY_MS = 1000
@@ -19,7 +20,7 @@ export const useSummaryStore = defineStore('summary', () => {
       error.value = null
     }
     catch (failure) {
-      error.value = (failure as { statusMessage?: string }).statusMessage ?? 'Counters could not be loaded'
+      error.value = failureMessage(failure, 'Counters could not be loaded')
     }
   }
 
@@ -42,18 +43,16 @@ export const useSummaryStore = defineStore('summary', () => {
       }
       if (changed) reloadSoon()
     }
-    const { subscribe } = useWebSocket()
-    const options = { componentTag, onGap: reloadSoon }
-    const stops = [
-      subscribe(channels.tenant(tenantId, 'alerts'), EVENTS.alertCreated, reloadSoon, options),
-      subscribe(channels.tenant(tenantId, 'alerts'), EVENTS.alertUpdated, reloadSoon, options),
-      subscribe(channels.tenant(tenantId, 'gateways'), EVENTS.gatewayStatusChanged, reloadSoon, options),
-      subscribe(channels.tenant(tenantId, 'fleet'), EVENTS.positionBatch, onPositions, options),
-    ]
+    const stop = useWebSocket().follow([
+      [channels.tenant(tenantId, 'alerts'), EVENTS.alertCreated, reloadSoon],
+      [channels.tenant(tenantId, 'alerts'), EVENTS.alertUpdated, reloadSoon],
+      [channels.tenant(tenantId, 'gateways'), EVENTS.gatewayStatusChanged, reloadSoon],
+      [channels.tenant(tenantId, 'fleet'), EVENTS.positionBatch, onPositions],
+    ], { componentTag, reload: reloadSoon, loadNow: false })
     void load(tenantId)
     return () => {
       if (timer) clearTimeout(timer)
-      stops.forEach(stop => stop())
+      stop()
     }
   }
 

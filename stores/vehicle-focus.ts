@@ -4,9 +4,11 @@ import { defineStore } from 'pinia'
 import { channels } from '#shared/channels'
 import type { PositionPayload } from '#shared/events'
 import { EVENTS } from '#shared/events'
-import type { FleetVehicle } from '~~/composables/map/fleet-state'
-import type { TrackPoint } from '~~/composables/map/vehicle-track'
-import { extendTrack, mergeTrack } from '~~/composables/map/vehicle-track'
+import type { FleetVehicle } from '~/utils/map/fleet-state'
+import type { TrackPoint } from '~/utils/map/vehicle-track'
+import { extendTrack, mergeTrack } from '~/utils/map/vehicle-track'
+import { LiveSnapshot } from '~/utils/realtime/live-snapshot'
+import { failureMessage } from '~/utils/failure-message'
 
 /** GET /api/vehicles/{v}: the fleet's fields plus the geozones the vehicle is inside. */
 export interface VehicleDetail extends FleetVehicle {
@@ -19,31 +21,26 @@ export const useVehicleFocusStore = defineStore('vehicle-focus', () => {
   const track = shallowRef<TrackPoint[]>([])
   const loading = ref(false)
   const error = ref<string | null>(null)
-  // Positions that arrive while the track loads, one list per load in flight.
-  const arrivedDuringLoads = new Set<PositionPayload[]>()
+  // Positions that arrive while the track loads extend it at once and are merged into the loaded track after.
+  const snapshot = new LiveSnapshot<PositionPayload>({
+    apply: (position) => { track.value = extendTrack(track.value, position) },
+    replay: (positions) => { track.value = mergeTrack(track.value, positions) },
+  })
 
-  /** (Re)loads the detail and the last hour's track of the open vehicle. */
+  /** (Re)loads the detail and the last hour's track of the open vehicle (opening another one makes it stale). */
   async function load(id: number): Promise<void> {
     loading.value = true
-    const arrived: PositionPayload[] = []
-    arrivedDuringLoads.add(arrived)
-    try {
-      const [vehicle, answer] = await Promise.all([
-        $fetch<{ data: VehicleDetail }>(`/api/vehicles/${id}`),
-        $fetch<{ data: { points: TrackPoint[] } }>(`/api/vehicles/${id}/track`),
-      ])
-      if (vehicleId.value !== id) return
+    await snapshot.load(() => Promise.all([
+      $fetch<{ data: VehicleDetail }>(`/api/vehicles/${id}`),
+      $fetch<{ data: { points: TrackPoint[] } }>(`/api/vehicles/${id}/track`),
+    ]), ([vehicle, answer]) => {
       detail.value = vehicle.data
-      track.value = mergeTrack(answer.data.points, arrived)
+      track.value = answer.data.points
       error.value = null
-    }
-    catch (failure) {
-      if (vehicleId.value === id) error.value = (failure as { statusMessage?: string }).statusMessage ?? 'The vehicle could not be loaded'
-    }
-    finally {
-      arrivedDuringLoads.delete(arrived)
-      if (vehicleId.value === id) loading.value = false
-    }
+    }, (failure) => {
+      error.value = failureMessage(failure, 'The vehicle could not be loaded')
+    })
+    if (vehicleId.value === id) loading.value = false
   }
 
   async function reloadDetail(id: number): Promise<void> {
@@ -53,25 +50,20 @@ export const useVehicleFocusStore = defineStore('vehicle-focus', () => {
 
   /** Opens a vehicle and follows its positions and geozone changes; returns the function that closes it. */
   function open(id: number, componentTag: string): () => void {
+    snapshot.forget()
     vehicleId.value = id
     detail.value = null
     track.value = []
     error.value = null
-    const { subscribe } = useWebSocket()
-    const options = { componentTag, onGap: () => { void load(id) } }
-    const stops = [
-      subscribe(channels.vehicle(id), EVENTS.position, (data) => {
-        const position = data as PositionPayload
-        for (const arrived of arrivedDuringLoads) arrived.push(position)
-        track.value = extendTrack(track.value, position)
-      }, options),
+    const stop = useWebSocket().follow([
+      [channels.vehicle(id), EVENTS.position, data => snapshot.receive(data as PositionPayload)],
       // The geozones it is in changed.
-      subscribe(channels.vehicle(id), EVENTS.geoEvent, () => { void reloadDetail(id) }, options),
-    ]
-    void load(id)
+      [channels.vehicle(id), EVENTS.geoEvent, () => { void reloadDetail(id) }],
+    ], { componentTag, reload: () => { void load(id) } })
     return () => {
-      stops.forEach(stop => stop())
+      stop()
       if (vehicleId.value !== id) return
+      snapshot.forget()
       vehicleId.value = null
       detail.value = null
       track.value = []

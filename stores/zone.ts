@@ -4,10 +4,11 @@ import { defineStore } from 'pinia'
 import { channels } from '#shared/channels'
 import type { AlertPayload, CommandPayload, DevicePayload, TelemetryBatchPayload, ZonePayload } from '#shared/events'
 import { EVENTS } from '#shared/events'
-import type { CommandBody } from '../composables/zones/zone-commands'
-import { mergeCommand } from '../composables/zones/zone-commands'
-import type { ZoneNode } from '../composables/zones/zone-state'
-import { applyAlert, applyDevice, applySamples, newestValueAt } from '../composables/zones/zone-state'
+import type { CommandBody } from '~/utils/zones/zone-commands'
+import { LiveSnapshot } from '~/utils/realtime/live-snapshot'
+import { mergeCommand } from '~/utils/zones/zone-commands'
+import type { ZoneNode } from '~/utils/zones/zone-state'
+import { applyAlert, applyDevice, applySamples, newestValueAt } from '~/utils/zones/zone-state'
 
 export interface ZoneDetail extends ZonePayload {
   targets: Record<string, number>
@@ -37,21 +38,15 @@ export const useZoneStore = defineStore('zone', () => {
   const lastTelemetryAt = ref<number | null>(null)
   /** The last command that failed or timed out while the page was open, for a notice. */
   const lastFailure = ref<CommandPayload | null>(null)
-  let arrivedDuringLoad: Array<() => void> | null = null
-  let loads = 0
-
-  /** Runs a live change now and, while a snapshot is loading, again over the snapshot (changes are idempotent). */
-  function live(change: () => void): void {
-    arrivedDuringLoad?.push(change)
-    change()
-  }
+  // Live changes run now and, while a snapshot is loading, again over the snapshot (they are idempotent).
+  const snapshot = new LiveSnapshot<() => void>({ apply: change => change() })
+  const live = (change: () => void) => snapshot.receive(change)
 
   /** (Re)loads the snapshot of zone `id`: on first view, and after missed events could not be replayed. */
-  async function load(id: number): Promise<void> {
-    const load = ++loads
+  function load(id: number): Promise<void> {
     if (zoneId.value !== id) {
       // Another zone: nothing of the previous one may show while this one loads, or be replayed over it.
-      arrivedDuringLoad = null
+      snapshot.forget()
       zoneId.value = id
       zone.value = null
       nodes.value = []
@@ -63,61 +58,45 @@ export const useZoneStore = defineStore('zone', () => {
       error.value = null
       notFound.value = false
     }
-    arrivedDuringLoad ??= []
-    try {
-      const snapshot = (await $fetch<{ data: ZoneSnapshot }>(`/api/zones/${id}/snapshot`)).data
-      if (load !== loads) return
-      zone.value = snapshot.zone
-      nodes.value = snapshot.nodes
-      alerts.value = snapshot.alerts
-      commands.value = snapshot.commands
-      lastTelemetryAt.value = newestValueAt(snapshot.nodes)
+    return snapshot.load(() => $fetch<{ data: ZoneSnapshot }>(`/api/zones/${id}/snapshot`), ({ data }) => {
+      zone.value = data.zone
+      nodes.value = data.nodes
+      alerts.value = data.alerts
+      commands.value = data.commands
+      lastTelemetryAt.value = newestValueAt(data.nodes)
       loadedAt.value = Date.now()
       error.value = null
       notFound.value = false
-    }
-    catch (failure) {
-      if (load !== loads) return
+    }, (failure) => {
       const { statusCode, statusMessage } = failure as { statusCode?: number, statusMessage?: string }
       // The server answers 403 for a zone of another tenant and for one that does not exist, alike.
       notFound.value = statusCode === 400 || statusCode === 403 || statusCode === 404
       error.value = statusMessage ?? 'The zone could not be loaded'
-    }
-    finally {
-      if (load === loads) {
-        const arrived = arrivedDuringLoad ?? []
-        arrivedDuringLoad = null
-        arrived.forEach(change => change())
-      }
-    }
+    })
   }
 
   /** Loads zone `id` and keeps it live; `tenantId` is the signed-in user's. Returns the function that stops following. */
   function follow(id: number, tenantId: number, componentTag: string): () => void {
-    const { subscribe } = useWebSocket()
-    const options = { componentTag, onGap: () => { void load(id) } }
     const zoneChannel = channels.zone(id)
     const onCommand = (data: unknown) => live(() => { commands.value = mergeCommand(commands.value, data as CommandPayload, COMMANDS_SHOWN) })
     const onAlert = (data: unknown) => live(() => { alerts.value = applyAlert(alerts.value, data as AlertPayload, id) })
-    const stops = [
-      subscribe(zoneChannel, EVENTS.zoneUpdated, data => live(() => {
+    return useWebSocket().follow([
+      [zoneChannel, EVENTS.zoneUpdated, data => live(() => {
         if (zone.value) zone.value = { ...zone.value, status: (data as ZonePayload).status }
-      }), options),
-      subscribe(zoneChannel, EVENTS.deviceUpdated, data => live(() => { nodes.value = applyDevice(nodes.value, data as DevicePayload, id) }), options),
-      subscribe(zoneChannel, EVENTS.telemetryBatchUpdated, data => live(() => {
+      })],
+      [zoneChannel, EVENTS.deviceUpdated, data => live(() => { nodes.value = applyDevice(nodes.value, data as DevicePayload, id) })],
+      [zoneChannel, EVENTS.telemetryBatchUpdated, data => live(() => {
         nodes.value = applySamples(nodes.value, (data as TelemetryBatchPayload).samples)
         lastTelemetryAt.value = newestValueAt(nodes.value)
-      }), options),
-      subscribe(channels.zoneCommands(id), EVENTS.commandStatus, onCommand, options),
-      subscribe(channels.zoneCommands(id), EVENTS.commandFailed, (data) => {
+      })],
+      [channels.zoneCommands(id), EVENTS.commandStatus, onCommand],
+      [channels.zoneCommands(id), EVENTS.commandFailed, (data) => {
         onCommand(data)
         lastFailure.value = data as CommandPayload
-      }, options),
-      subscribe(channels.tenant(tenantId, 'alerts'), EVENTS.alertCreated, onAlert, options),
-      subscribe(channels.tenant(tenantId, 'alerts'), EVENTS.alertUpdated, onAlert, options),
-    ]
-    void load(id)
-    return () => stops.forEach(stop => stop())
+      }],
+      [channels.tenant(tenantId, 'alerts'), EVENTS.alertCreated, onAlert],
+      [channels.tenant(tenantId, 'alerts'), EVENTS.alertUpdated, onAlert],
+    ], { componentTag, reload: () => { void load(id) } })
   }
 
   /** Sends a command to the zone (or one node); resolves with it queued, rejects with the server's refusal. */

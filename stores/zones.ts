@@ -1,10 +1,14 @@
 // The tenant's zones with status and counts: each zone's status is kept live from private-zone.{z}, and the
-// counts by reloading the list (at most once a second) when the tenant's alerts or commands change.
+// list and counts by reloading it (at most once a second) when the tenant's alerts or commands change or
+// someone configures a zone.
 import { defineStore } from 'pinia'
 import { channels } from '#shared/channels'
 import type { ZonePayload } from '#shared/events'
 import { EVENTS } from '#shared/events'
-import { throttle } from '../composables/zones/throttle'
+import type { SettingsChangedPayload } from '#shared/settings'
+import { LiveSnapshot } from '~/utils/realtime/live-snapshot'
+import { throttle } from '~/utils/zones/throttle'
+import { failureMessage } from '~/utils/failure-message'
 
 export interface ZoneRow {
   id: number
@@ -22,44 +26,30 @@ export const useZonesStore = defineStore('zones', () => {
   const zones = ref<ZoneRow[]>([])
   const loadedAt = ref<number | null>(null)
   const error = ref<string | null>(null)
-  let arrivedDuringLoad: ZonePayload[] | null = null
-  let loads = 0
+  const snapshot = new LiveSnapshot<ZonePayload>({ apply: applyStatus })
 
   /**
    * (Re)loads the list: on first use, when counts changed, and after missed events could not be replayed.
    * Only the newest of overlapping loads is applied; status updates that came meanwhile are applied over it.
    */
-  async function load(tenantId: number): Promise<void> {
-    const load = ++loads
-    arrivedDuringLoad ??= []
-    try {
-      const answer = (await $fetch<{ data: ZoneRow[] }>(`/api/tenants/${tenantId}/zones`)).data
-      if (load !== loads) return
-      zones.value = answer
+  function load(tenantId: number): Promise<void> {
+    return snapshot.load(() => $fetch<{ data: ZoneRow[] }>(`/api/tenants/${tenantId}/zones`), (answer) => {
+      zones.value = answer.data
       loadedAt.value = Date.now()
       error.value = null
-    }
-    catch (failure) {
-      if (load === loads) error.value = (failure as { statusMessage?: string }).statusMessage ?? 'Zones could not be loaded'
-    }
-    finally {
-      if (load === loads) {
-        const arrived = arrivedDuringLoad ?? []
-        arrivedDuringLoad = null
-        for (const update of arrived) applyStatus(update)
-      }
-    }
+    }, (failure) => {
+      error.value = failureMessage(failure, 'Zones could not be loaded')
+    })
   }
 
   /** Sets a zone's status from `zone.updated`. */
   function applyStatus(update: ZonePayload): void {
-    arrivedDuringLoad?.push(update)
     zones.value = zones.value.map(row => (row.id === update.id ? { ...row, status: update.status } : row))
   }
 
   /** Loads the zones, then follows each one's status and the tenant's counts; returns the function that stops following. */
   function follow(tenantId: number, componentTag: string): () => void {
-    const { subscribe } = useWebSocket()
+    const { subscribe, follow: followAll } = useWebSocket()
     const followed = new Map<number, () => void>()
     let stopped = false
     const refresh = async () => {
@@ -67,24 +57,26 @@ export const useZonesStore = defineStore('zones', () => {
       if (stopped) return
       for (const zone of zones.value) {
         if (followed.has(zone.id)) continue
-        followed.set(zone.id, subscribe(channels.zone(zone.id), EVENTS.zoneUpdated, data => applyStatus(data as ZonePayload), { componentTag, onGap: () => { void refresh() } }))
+        followed.set(zone.id, subscribe(channels.zone(zone.id), EVENTS.zoneUpdated, data => snapshot.receive(data as ZonePayload), { componentTag, onGap: () => { void refresh() } }))
       }
     }
     const reload = throttle(() => { void refresh() }, RELOAD_INTERVAL_MS)
-    const options = { componentTag, onGap: () => reload.call() }
     const alertsChannel = channels.tenant(tenantId, 'alerts')
-    const stops = [
-      subscribe(alertsChannel, EVENTS.alertCreated, () => reload.call(), options),
-      subscribe(alertsChannel, EVENTS.alertUpdated, () => reload.call(), options),
+    const stop = followAll([
+      [alertsChannel, EVENTS.alertCreated, () => reload.call()],
+      [alertsChannel, EVENTS.alertUpdated, () => reload.call()],
       // command.failed always comes with a command.status of the same command: one is enough.
-      subscribe(channels.tenant(tenantId, 'commands'), EVENTS.commandStatus, () => reload.call(), options),
-    ]
+      [channels.tenant(tenantId, 'commands'), EVENTS.commandStatus, () => reload.call()],
+      [channels.tenant(tenantId, 'events'), EVENTS.settingsChanged, (data) => {
+        if ((data as SettingsChangedPayload).subject === 'zone') reload.call()
+      }],
+    ], { componentTag, reload: () => reload.call(), loadNow: false })
     void refresh()
     return () => {
       stopped = true
       reload.cancel()
-      stops.forEach(stop => stop())
-      followed.forEach(stop => stop())
+      stop()
+      followed.forEach(stopOne => stopOne())
     }
   }
 

@@ -1,6 +1,6 @@
-// Creates the Echo instance once for the whole app (signed-in pages only), and reports browser telemetry.
-import { initEcho, reconnectNowIfDown, telemetry } from '../../composables/useEcho'
-import { xsrfToken } from '../../composables/xsrfToken'
+// Creates the Echo instance once for the whole app (signed-in pages only), and reports the browser's connection metrics.
+import { connectionMetrics, initEcho, reconnectNowIfDown } from '../../composables/useEcho'
+import { xsrfToken } from '../utils/xsrf-token'
 
 const REPORT_EVERY_MS = 15_000
 
@@ -22,12 +22,12 @@ export default defineNuxtPlugin(() => {
 
 /** Sends what the buffer holds; on page hide with sendBeacon, which outlives the page. */
 function flush(leaving: boolean): void {
-  const report = telemetry.take()
+  const report = connectionMetrics.take()
   if (!report) return
   const xsrf = xsrfToken()
   if (leaving && navigator.sendBeacon) {
-    navigator.sendBeacon('/api/telemetry', new Blob([JSON.stringify({ ...report, xsrf })], { type: 'application/json' }))
+    navigator.sendBeacon('/api/connection-metrics', new Blob([JSON.stringify({ ...report, xsrf })], { type: 'application/json' }))
     return
   }
-  $fetch('/api/telemetry', { method: 'POST', body: report, headers: { 'x-xsrf-token': xsrf } }).catch(() => {})
+  $fetch('/api/connection-metrics', { method: 'POST', body: report, headers: { 'x-xsrf-token': xsrf } }).catch(() => {})
 }

@@ -12,11 +12,10 @@ export default defineEventHandler(async (event) => {
   const database = typeof opened === 'string' ? opened : await probe(opened)
   if (database === 'starting' || database === 'failed') setResponseStatus(event, 503)
   // A node without Redis still serves its own sockets: degraded, not down, so it stays in the balancer.
-  const cluster = engine.apps().map(app => engine.appById(app.id)?.cluster).find(Boolean)
-  const clusterStatus = cluster ? { redis: cluster.healthy ? 'up' : 'down', nodes: cluster.totals.nodes, connections: cluster.clusterConnections() } : undefined
+  const cluster = engine.apps().map(app => engine.appById(app.id)?.broker.status()).find(Boolean)
   // Likewise a PostgreSQL that went away after start-up: the realtime side keeps working, so degraded (200).
-  const status = database === 'starting' || database === 'failed' ? database : database === 'down' || (cluster && !cluster.healthy) ? 'degraded' : 'ok'
-  return { status, uptime_seconds: Math.round(process.uptime()), database, realtime: { connections }, ...(clusterStatus ? { cluster: clusterStatus } : {}) }
+  const status = database === 'starting' || database === 'failed' ? database : database === 'down' || cluster?.redis === 'down' ? 'degraded' : 'ok'
+  return { status, uptime_seconds: Math.round(process.uptime()), database, realtime: { connections }, ...(cluster ? { cluster } : {}) }
 })
 
 /** 'ready' when PostgreSQL answers a trivial query in time, else 'down'; the embedded database is in-process. */

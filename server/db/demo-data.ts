@@ -8,10 +8,11 @@ import { PUBLISHED_DEMO_PASSWORD } from './demo-password'
 import { devices, gateways, tenants, users, vehicles, zones } from './schema'
 
 const DEMO_TENANTS = [
-  { slug: 'greenfield', name: 'Greenfield Farms', zones: ['Greenhouse A', 'Greenhouse B', 'Nursery'], gateways: ['Pump house', 'Boiler room'], vehicles: ['Tractor 1', 'Van 2'] },
-  { slug: 'northwind', name: 'Northwind Logistics', zones: ['Cold store'], gateways: ['Depot'], vehicles: ['Truck 11', 'Truck 12', 'Truck 13'] },
+  { slug: 'greenfield', name: 'Greenfield Farms', zones: ['Greenhouse A', 'Greenhouse B', 'Nursery'], gateways: ['Pump house', 'Boiler room'], vehicles: [{ name: 'Tractor 1' }, { name: 'Van 2', imei: '356307042440002' }] },
+  { slug: 'northwind', name: 'Northwind Logistics', zones: ['Cold store'], gateways: ['Depot'], vehicles: [{ name: 'Truck 11', imei: '356307042440011' }, { name: 'Truck 12', imei: '356307042440012' }, { name: 'Truck 13' }] },
 ] as const
 
+// Vehicles with an IMEI carry a (simulated) Teltonika tracker; the others report over HTTP.
 const DEMO_ROLES: Role[] = ['admin', 'operator', 'viewer']
 
 /** Demo login e-mail of a role in a tenant. */
@@ -29,7 +30,8 @@ export async function seedDemoData(db: Database, password: string = PUBLISHED_DE
       const [tenant] = await tx.insert(tenants).values({ name: demo.name, slug: demo.slug }).returning()
       const tenantId = tenant!.id
       await tx.insert(users).values(DEMO_ROLES.map(role => ({
-        tenantId, role, passwordHash, email: demoEmail(role, demo.slug), name: `${demo.name.split(' ')[0]} ${role}`,
+        // The first tenant's admin owns the installation, as the first admin of /setup would.
+        tenantId, role, passwordHash, isOwner: role === 'admin' && demo === DEMO_TENANTS[0], email: demoEmail(role, demo.slug), name: `${demo.name.split(' ')[0]} ${role}`,
       })))
       const zoneRows = await tx.insert(zones).values(demo.zones.map(name => ({ tenantId, name }))).returning()
       await tx.insert(devices).values([
@@ -37,7 +39,7 @@ export async function seedDemoData(db: Database, password: string = PUBLISHED_DE
         { tenantId, zoneId: null, uid: `${demo.slug}-spare-1`, name: 'Spare node', kind: 'sensor-node' },
       ])
       await tx.insert(gateways).values(demo.gateways.map((name, index) => ({ tenantId, name, serial: `${demo.slug.toUpperCase()}-GW-${index + 1}` })))
-      await tx.insert(vehicles).values(demo.vehicles.map((name, index) => ({ tenantId, name, plate: `${demo.slug.slice(0, 2).toUpperCase()} ${100 + index}` })))
+      await tx.insert(vehicles).values(demo.vehicles.map((vehicle, index) => ({ tenantId, name: vehicle.name, imei: 'imei' in vehicle ? vehicle.imei : null, plate: `${demo.slug.slice(0, 2).toUpperCase()} ${100 + index}` })))
     }
   })
   return true

@@ -2,9 +2,12 @@
 import { sql } from 'drizzle-orm'
 import { bigserial, boolean, doublePrecision, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core'
 import type { GeozoneShape } from '../../shared/geozones'
-import type { VehicleSensors } from '../../shared/vehicles'
+import type { ZoneThreshold } from '../../shared/zones'
+import type { RawIoValues, VehicleSensors } from '../../shared/vehicles'
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+/** Set when deleted by a person: the row leaves lists and maps, its history stays readable, its id is never reused. */
+const archivedAt = () => timestamp('archived_at', { withTimezone: true })
 
 export const tenants = pgTable('tenants', {
   id: serial('id').primaryKey(),
@@ -21,6 +24,8 @@ export const users = pgTable('users', {
   role: text('role', { enum: ['admin', 'operator', 'viewer'] }).notNull(),
   passwordHash: text('password_hash').notNull(),
   disabledAt: timestamp('disabled_at', { withTimezone: true }),
+  /** The installation's owner (the first admin): may create further tenants. */
+  isOwner: boolean('is_owner').notNull().default(false),
   createdAt: createdAt(),
 }, table => [index('users_tenant_idx').on(table.tenantId)])
 
@@ -55,7 +60,8 @@ export const zones = pgTable('zones', {
   name: text('name').notNull(),
   status: text('status').notNull().default('ok'),
   targets: jsonb('targets').$type<Record<string, number>>().notNull().default(sql`'{}'::jsonb`),
-  thresholds: jsonb('thresholds').$type<Record<string, { min?: number, max?: number }>>().notNull().default(sql`'{}'::jsonb`),
+  thresholds: jsonb('thresholds').$type<Record<string, ZoneThreshold>>().notNull().default(sql`'{}'::jsonb`),
+  archivedAt: archivedAt(),
   createdAt: createdAt(),
 }, table => [index('zones_tenant_idx').on(table.tenantId)])
 
@@ -68,8 +74,14 @@ export const devices = pgTable('devices', {
   kind: text('kind').notNull(),
   config: jsonb('config').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
   lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
+  archivedAt: archivedAt(),
   createdAt: createdAt(),
-}, table => [uniqueIndex('devices_tenant_uid_idx').on(table.tenantId, table.uid), index('devices_zone_idx').on(table.zoneId)])
+}, table => [
+  // Unique among live nodes: an archived node's uid may be given to its replacement.
+  uniqueIndex('devices_tenant_uid_live_idx').on(table.tenantId, table.uid).where(sql`${table.archivedAt} IS NULL`),
+  index('devices_tenant_uid_idx').on(table.tenantId, table.uid),
+  index('devices_zone_idx').on(table.zoneId),
+])
 
 export const gateways = pgTable('gateways', {
   id: serial('id').primaryKey(),
@@ -79,14 +91,20 @@ export const gateways = pgTable('gateways', {
   offlineAfterSeconds: integer('offline_after_seconds').notNull().default(60),
   online: boolean('online').notNull().default(false),
   lastContactAt: timestamp('last_contact_at', { withTimezone: true }),
+  archivedAt: archivedAt(),
   createdAt: createdAt(),
-}, table => [index('gateways_tenant_idx').on(table.tenantId)])
+}, table => [
+  index('gateways_tenant_idx').on(table.tenantId),
+  uniqueIndex('gateways_tenant_serial_live_idx').on(table.tenantId, table.serial).where(sql`${table.archivedAt} IS NULL`),
+])
 
 export const vehicles = pgTable('vehicles', {
   id: serial('id').primaryKey(),
   tenantId: integer('tenant_id').notNull().references(() => tenants.id),
   name: text('name').notNull(),
   plate: text('plate').notNull(),
+  /** The tracker's IMEI: a Teltonika handshake carries nothing else, so it is unique across the installation. */
+  imei: text('imei'),
   status: text('status', { enum: ['moving', 'stopped', 'parking', 'offline', 'no_gps'] }).notNull().default('offline'),
   /** Newest position and sensors, kept on the row for the map's snapshot. */
   lat: doublePrecision('lat'),
@@ -96,8 +114,12 @@ export const vehicles = pgTable('vehicles', {
   sensors: jsonb('sensors').$type<VehicleSensors>().notNull().default(sql`'{}'::jsonb`),
   speedLimit: doublePrecision('speed_limit').notNull().default(90),
   lastPositionAt: timestamp('last_position_at', { withTimezone: true }),
+  archivedAt: archivedAt(),
   createdAt: createdAt(),
-}, table => [index('vehicles_tenant_idx').on(table.tenantId)])
+}, table => [
+  index('vehicles_tenant_idx').on(table.tenantId),
+  uniqueIndex('vehicles_imei_live_idx').on(table.imei).where(sql`${table.archivedAt} IS NULL`),
+])
 
 export const alerts = pgTable('alerts', {
   id: serial('id').primaryKey(),
@@ -191,7 +213,11 @@ export const dataPoints = pgTable('data_points', {
   lastValue: doublePrecision('last_value'),
   lastQuality: text('last_quality', { enum: ['good', 'uncertain', 'bad'] }),
   lastReadAt: timestamp('last_read_at', { withTimezone: true }),
-}, table => [uniqueIndex('data_points_gateway_register_idx').on(table.gatewayId, table.register)])
+  archivedAt: archivedAt(),
+}, table => [
+  uniqueIndex('data_points_gateway_register_live_idx').on(table.gatewayId, table.register).where(sql`${table.archivedAt} IS NULL`),
+  index('data_points_gateway_idx').on(table.gatewayId),
+])
 
 /** Readings time series of data points. */
 export const readings = pgTable('readings', {
@@ -214,6 +240,8 @@ export const positions = pgTable('positions', {
   course: doublePrecision('course').notNull().default(0),
   altitude: doublePrecision('altitude'),
   satellites: integer('satellites'),
+  /** The device's IO values Lookout does not interpret (trackers), as they came. */
+  io: jsonb('io').$type<RawIoValues>(),
   recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
 }, table => [index('positions_vehicle_time_idx').on(table.vehicleId, table.recordedAt), index('positions_time_idx').on(table.recordedAt)])
 
@@ -244,6 +272,23 @@ export const geoEvents = pgTable('geo_events', {
   at: timestamp('at', { withTimezone: true }).notNull(),
 }, table => [index('geo_events_tenant_idx').on(table.tenantId, table.at)])
 
+/** Text commands to a vehicle's tracker (Codec 12): queued until the tracker is connected, then sent one at a time. */
+export const vehicleCommands = pgTable('vehicle_commands', {
+  id: serial('id').primaryKey(),
+  tenantId: integer('tenant_id').notNull().references(() => tenants.id),
+  vehicleId: integer('vehicle_id').notNull().references(() => vehicles.id),
+  kind: text('kind', { enum: ['engine_block', 'engine_unblock', 'custom'] }).notNull(),
+  text: text('text').notNull(),
+  status: text('status', { enum: ['queued', 'sent', 'acknowledged', 'succeeded', 'failed', 'timed_out'] }).notNull().default('queued'),
+  response: text('response'),
+  error: text('error'),
+  /** Set when sent: an unanswered command times out then. Queued ones wait for the tracker. */
+  timeoutAt: timestamp('timeout_at', { withTimezone: true }),
+  createdBy: integer('created_by').references(() => users.id),
+  createdAt: createdAt(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, table => [index('vehicle_commands_vehicle_idx').on(table.vehicleId, table.status, table.createdAt)])
+
 /** Every status change of a command, with who or what caused it. */
 export const commandTransitions = pgTable('command_transitions', {
   id: serial('id').primaryKey(),
@@ -262,3 +307,24 @@ export const idempotencyKeys = pgTable('idempotency_keys', {
   response: jsonb('response').notNull(),
   createdAt: createdAt(),
 }, table => [primaryKey({ columns: [table.tenantId, table.key] }), index('idempotency_keys_created_idx').on(table.createdAt)])
+
+/** Where each threshold rule (zone, node, metric) stands: since when it is breached, when it last raised an alert. */
+export const thresholdStates = pgTable('threshold_states', {
+  zoneId: integer('zone_id').notNull().references(() => zones.id),
+  deviceId: integer('device_id').notNull().references(() => devices.id),
+  metric: text('metric').notNull(),
+  breachedSince: timestamp('breached_since', { withTimezone: true }),
+  lastRaisedAt: timestamp('last_raised_at', { withTimezone: true }),
+}, table => [primaryKey({ columns: [table.zoneId, table.deviceId, table.metric] })])
+
+/** Webhook requests waiting to be sent or retried: the exact body per receiver, kept until a 2xx or the retry window ends. */
+export const webhookDeliveries = pgTable('webhook_deliveries', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  url: text('url').notNull(),
+  body: text('body').notNull(),
+  attempts: integer('attempts').notNull().default(0),
+  createdAt: createdAt(),
+  nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+  /** While a node is sending it: nobody else claims it before this time. */
+  leasedUntil: timestamp('leased_until', { withTimezone: true }),
+}, table => [index('webhook_deliveries_due_idx').on(table.nextAttemptAt)])

@@ -1,6 +1,7 @@
 // Periodic domain jobs: command timeouts, gateway and vehicle liveness, retention; batches flushed on shutdown.
 import { timeOutCommands } from '../domain/commands/command-timeouts'
 import type { DomainContext } from '../domain/context'
+import { timeOutVehicleCommands } from '../domain/vehicle-commands/tracker-command-delivery'
 import { pruneReadings } from '../domain/gateways/retention'
 import { sweepGatewayStatus } from '../domain/gateways/sweep-status'
 import { markOfflineVehicles } from '../domain/vehicles/offline-sweep'
@@ -30,7 +31,7 @@ function every(intervalMs: number, jobs: Job[]): () => void {
 export default defineNitroPlugin((nitroApp) => {
   const liveness = Number(process.env.DOMAIN_SWEEP_MS || 5000)
   const stops = [
-    every(liveness, [timeOutCommands, sweepGatewayStatus, ctx => markOfflineVehicles(ctx)]),
+    every(liveness, [timeOutCommands, timeOutVehicleCommands, sweepGatewayStatus, ctx => markOfflineVehicles(ctx)]),
     every(3_600_000, [pruneTelemetry, pruneReadings, prunePositions]),
   ]
   nitroApp.hooks.hook('close', () => {

@@ -11,7 +11,6 @@ export default defineNitroPlugin((nitroApp) => {
   }
   engine.start()
   if (process.env.REDIS_URL) {
-    engine.joinCluster(process.env.REDIS_URL)
     console.log(`[lookout] cluster mode: sharing broadcasts, presence and history through Redis at ${redactedUrl(process.env.REDIS_URL)}`)
   }
   for (const app of engine.apps()) {

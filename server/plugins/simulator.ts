@@ -1,4 +1,5 @@
 // Starts the built-in simulator (SIMULATOR=off disables it) once the database is ready.
+import { runningListenerPort } from '../devices/teltonika/running-listener'
 import { IngestClient } from '../simulator/ingest-client'
 import { Simulator } from '../simulator/simulator'
 import { simulatorTokens } from '../simulator/simulator-tokens'
@@ -17,6 +18,7 @@ export default defineNitroPlugin((nitroApp) => {
     simulator = new Simulator(world, tenantId => new IngestClient((path, init) => nitroApp.localFetch(path, init), tokens.get(tenantId) ?? ''), {
       intervalMs,
       seed: Number(process.env.SIMULATOR_SEED || Date.now() % 100_000),
+      trackerPort: runningListenerPort,
       // The first failures say what is wrong; after that the log stays quiet.
       onFailure: (status, path) => {
         if (++failures <= 5) console.warn(`[lookout] simulator: ${path} answered ${status}`)

@@ -49,6 +49,8 @@ export interface EngineConfig {
   limits: EngineLimits
   /** True when development credentials were filled in because none were configured. */
   usingDevelopmentApp: boolean
+  /** REDIS_URL: the apps share a cluster through this Redis (a RedisBroker each), else each runs alone. */
+  redisUrl: string | null
 }
 
 type Env = Record<string, string | undefined>
@@ -91,7 +93,7 @@ export function loadEngineConfig(env: Env, fallbackSecret: () => string = () => 
     maxRequestSize: positive(env, 'REVERB_SERVER_MAX_REQUEST_SIZE', 1_000_000),
     maxConnectionsPerIp: nonNegative(env, 'LOOKOUT_MAX_CONNECTIONS_PER_IP', 200),
   }
-  return { apps: [app], limits, usingDevelopmentApp: missing.length > 0 }
+  return { apps: [app], limits, usingDevelopmentApp: missing.length > 0, redisUrl: env.REDIS_URL || null }
 }
 
 /** The configured key, or one derived from the app secret (which never leaves the server either). */

@@ -1,20 +1,22 @@
-// Everything the engine keeps for one app on this node.
-import type { EngineLimits, RealtimeApp } from './app-config'
+// Everything the engine keeps for one app on this node, and the broker that connects it to the rest.
+import { AppActivity } from './app-activity'
+import type { RealtimeApp } from './app-config'
+import type { Broker, BrokerEventHandler, LocalNode } from './broker'
 import { ChannelRegistry } from './channel'
-import type { ClusterNode } from './cluster/cluster-node'
 import type { Connection } from './connection'
-import { EventCache } from './event-cache'
-import { EventHistory } from './history'
+import type { FanoutContext, LocalControl } from './local-delivery'
+import { LocalDelivery } from './local-delivery'
 import { Revocations } from './revocations'
 
 /** The app's say on a client event: true allows, false refuses, undefined leaves the protocol's rule. */
 export type ClientEventRule = (channel: string, roles: ReadonlyArray<string | null>) => boolean | undefined
 
-export class AppState {
+/** Makes an app's broker: a LocalBroker, or a RedisBroker with REDIS_URL. */
+export type BrokerFactory = (app: RealtimeApp, node: LocalNode, handler: BrokerEventHandler) => Broker
+
+export class AppState implements LocalNode {
   readonly connections = new Map<string, Connection>()
   readonly channels = new ChannelRegistry()
-  readonly history: EventHistory
-  readonly cache: EventCache
   /** Users and credentials whose sockets were closed lately (see `RealtimeEngine.bindSocket`). */
   readonly revocations = new Revocations()
   /**
@@ -22,11 +24,14 @@ export class AppState {
    * was signed for; `undefined` leaves the protocol's rule (private and presence channels) alone.
    */
   clientEventRule: ClientEventRule | null = null
-  /** Set when the app runs as part of a Redis-backed cluster (REDIS_URL). */
-  cluster: ClusterNode | null = null
+  /** Client events, cache misses and subscription count changes on this node (for webhooks). */
+  readonly activity = new AppActivity()
+  /** How brokers reach this node's sockets. */
+  readonly delivery: LocalDelivery
+  readonly broker: Broker
 
-  constructor(readonly app: RealtimeApp, limits: EngineLimits) {
-    this.history = new EventHistory(limits.historySize, limits.historySeconds * 1000)
-    this.cache = new EventCache(limits.cacheSeconds * 1000)
+  constructor(readonly app: RealtimeApp, ctx: FanoutContext, control: (state: AppState) => LocalControl, openBroker: BrokerFactory) {
+    this.delivery = new LocalDelivery(this, ctx, control(this))
+    this.broker = openBroker(app, this, this.delivery)
   }
 }

@@ -4,8 +4,7 @@ import { allowsClientEvents } from './channel-name'
 import type { Connection } from './connection'
 import { errorFrame, parseClientFrame, serverFrame } from './frames'
 import { ErrorCode } from './protocol-errors'
-import type { FanoutContext } from './publisher'
-import { deliver } from './publisher'
+import type { FanoutContext } from './local-delivery'
 import { verifyUserAuth } from './signature'
 import { subscribe, unsubscribe } from './subscriptions'
 
@@ -76,12 +75,8 @@ function clientEvent(ctx: FanoutContext, state: AppState, connection: Connection
   if (payload === null) return reject(ctx, connection, null, 'Client event data is nested too deeply')
   if (Buffer.byteLength(payload) > state.app.maxMessageSize) return reject(ctx, connection, null, `Client event data is over ${state.app.maxMessageSize} bytes`)
   const userId = connection.presenceUserIds.get(name)
-  // In a cluster the other nodes' subscribers must get it too: it goes through Redis like every publish.
-  if (state.cluster) return state.cluster.clientEvent(name, event, payload, connection.socketId, userId)
-  const channel = state.channels.find(name)
-  if (!channel) return
-  const frame = serverFrame(event, payload, name, userId === undefined ? undefined : { user_id: userId })
-  deliver(ctx, channel, Buffer.from(frame), connection.socketId)
+  state.broker.clientEvent(name, event, payload, connection.socketId, userId)
+  if (state.activity.listened) state.activity.emit({ name: 'client_event', channel: name, event, data: payload, socketId: connection.socketId, ...(userId === undefined ? {} : { userId }) })
 }
 
 /** Client event data as a JSON string, or null when it is nested too deeply for JSON.stringify (which then throws). */

@@ -52,6 +52,8 @@ export class Connection {
     readonly origin: string | null,
     now: number = Date.now(),
     private readonly limit: SendLimit = UNLIMITED,
+    /** The client connected through the recovery path: its events carry offsets and send times. */
+    readonly wantsRecovery = false,
   ) {
     this.lastActivityAt = now
   }

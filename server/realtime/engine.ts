@@ -1,16 +1,19 @@
 // The realtime engine: apps, sockets, channels and publishing, with no web framework attached.
 import type { EngineConfig, EngineLimits, RealtimeApp } from './app-config'
 import { AppState } from './app-state'
+import type { BrokerFactory } from './app-state'
 import { handleClientMessage } from './client-messages'
-import { ClusterNode } from './cluster/cluster-node'
+import { RedisBroker } from './cluster/redis-broker'
 import { Connection } from './connection'
 import type { SendLimit, SocketBinding } from './connection'
 import { errorFrame, serverFrame } from './frames'
 import { checkLiveness } from './liveness'
+import type { FanoutContext } from './local-delivery'
+import { LocalBroker } from './local-broker'
 import { EngineMetrics } from './metrics'
 import { isOriginAllowed } from './origin'
 import { ErrorCode } from './protocol-errors'
-import type { FanoutContext, PublishRequest } from './publisher'
+import type { PublishRequest } from './publisher'
 import { publish } from './publisher'
 import type { Transport } from './transport'
 import { unsubscribe } from './subscriptions'
@@ -23,6 +26,8 @@ export interface OpenRequest {
   origin: string | null
   /** Host header of the upgrade request, for the same-origin default. */
   host?: string | null
+  /** Connected through the recovery path (`/lookout/app/{key}`): the socket asked for offsets. */
+  recovery?: boolean
 }
 
 const SUPPORTED_PROTOCOLS = new Set(['5', '6', '7'])
@@ -39,8 +44,15 @@ export class RealtimeEngine implements FanoutContext {
   constructor(config: EngineConfig) {
     this.limits = config.limits
     this.sendLimit = { maxBufferedBytes: config.limits.maxBufferedBytes, onCutOff: () => this.metrics.error(ErrorCode.OverCapacity) }
+    const openBroker: BrokerFactory = config.redisUrl
+      ? (app, node, handler) => new RedisBroker(config.redisUrl!, app.id, node, handler, config.limits)
+      : (_app, node, handler) => new LocalBroker(node, handler, config.limits)
     for (const app of config.apps) {
-      const state = new AppState(app, config.limits)
+      const state = new AppState(app, this, state => ({
+        terminate: userId => this.terminateLocalUser(state, userId),
+        revoke: credential => this.revokeLocalCredential(state, credential),
+        bind: (socketId, binding, issuedAt) => this.bindLocalSocket(state, socketId, binding, issuedAt),
+      }), openBroker)
       this.byKey.set(app.key, state)
       this.byId.set(app.id, state)
     }
@@ -78,11 +90,10 @@ export class RealtimeEngine implements FanoutContext {
     if (!request.protocol) return refuse(ErrorCode.NoProtocolVersion, 'No protocol version supplied')
     if (!SUPPORTED_PROTOCOLS.has(request.protocol)) return refuse(ErrorCode.UnsupportedProtocol, `Unsupported protocol version ${request.protocol.slice(0, 8)}`)
     if (!isOriginAllowed(state.app.allowedOrigins, request.origin, request.host)) return refuse(ErrorCode.Unauthorized, 'Origin not allowed')
-    const connections = state.cluster?.healthy ? state.cluster.clusterConnections() : state.connections.size
-    if (state.app.maxConnections > 0 && connections >= state.app.maxConnections) {
+    if (state.app.maxConnections > 0 && state.broker.connectionCount() >= state.app.maxConnections) {
       return refuse(ErrorCode.OverQuota, 'Application is over its connection quota')
     }
-    const connection = new Connection(state.app, transport, request.origin, Date.now(), this.sendLimit)
+    const connection = new Connection(state.app, transport, request.origin, Date.now(), this.sendLimit, request.recovery === true)
     state.connections.set(connection.socketId, connection)
     this.metrics.connections.inc()
     this.metrics.connectionsOpened.inc()
@@ -117,33 +128,19 @@ export class RealtimeEngine implements FanoutContext {
   }
 
   /** Publishes an event to channels of an app (the path of the HTTP API and of domain broadcasts). */
-  publish(state: AppState, request: PublishRequest): void {
-    publish(this, state, request)
-  }
-
-  /** Joins every app to the Redis-backed cluster at `url` (REDIS_URL). */
-  joinCluster(url: string): void {
-    for (const state of this.byId.values()) {
-      state.cluster ??= new ClusterNode(url, state, this, this.limits, {
-        terminateLocal: userId => this.terminateLocalUser(state, userId),
-        revokeLocal: credential => this.revokeLocalCredential(state, credential),
-        bindLocal: (socketId, binding, issuedAt) => this.bindLocalSocket(state, socketId, binding, issuedAt),
-        reconnectLocal: () => {
-          for (const connection of state.connections.values()) connection.close(ErrorCode.Reconnect, 'Cluster resynchronised: reconnect to catch up')
-        },
-      })
-    }
+  publish(state: AppState, request: PublishRequest): Promise<void> {
+    return publish(this, state, request)
   }
 
   /** Closes every socket of a user (signed in, in presence, or bound to them) with 4009, on every node; returns how many here. */
   terminateUser(state: AppState, userId: string): number {
-    state.cluster?.terminate(userId)
+    state.broker.terminate(userId)
     return this.terminateLocalUser(state, userId)
   }
 
   /** Closes every socket bound through a credential (a session or a token) with 4009, on every node; returns how many here. */
   revokeCredential(state: AppState, credential: string): number {
-    state.cluster?.revoke(credential)
+    state.broker.revoke(credential)
     return this.revokeLocalCredential(state, credential)
   }
 
@@ -153,7 +150,7 @@ export class RealtimeEngine implements FanoutContext {
    * closes the socket instead: the signature was issued before the revocation.
    */
   bindSocket(state: AppState, socketId: string, binding: SocketBinding, issuedAt: number = Date.now()): void {
-    if (!this.bindLocalSocket(state, socketId, binding, issuedAt)) state.cluster?.bind(socketId, binding, issuedAt)
+    if (!this.bindLocalSocket(state, socketId, binding, issuedAt)) state.broker.bind(socketId, binding, issuedAt)
   }
 
   private bindLocalSocket(state: AppState, socketId: string, binding: SocketBinding, issuedAt: number): boolean {
@@ -196,14 +193,14 @@ export class RealtimeEngine implements FanoutContext {
       for (const connection of state.connections.values()) {
         if (checkLiveness(connection, now)) this.metrics.error(ErrorCode.PongTimeout)
       }
-      state.history.prune(name => state.channels.find(name) !== undefined, now)
-      state.cache.prune(now)
+      state.broker.sweep(now)
       state.revocations.prune(now)
       channels += state.channels.size
-      if (state.cluster) {
-        this.metrics.clusterUp.set(state.cluster.healthy ? 1 : 0)
-        this.metrics.clusterNodes.set(state.cluster.totals.nodes)
-        this.metrics.clusterConnections.set(state.cluster.clusterConnections())
+      const cluster = state.broker.status()
+      if (cluster) {
+        this.metrics.clusterUp.set(cluster.redis === 'up' ? 1 : 0)
+        this.metrics.clusterNodes.set(cluster.nodes)
+        this.metrics.clusterConnections.set(cluster.connections)
       }
     }
     this.metrics.channels.set(channels)
@@ -222,6 +219,6 @@ export class RealtimeEngine implements FanoutContext {
     for (const state of this.byId.values()) {
       for (const connection of state.connections.values()) connection.close(ErrorCode.Reconnect, 'Server restarting')
     }
-    await Promise.all([...this.byId.values()].map(state => state.cluster?.stop()))
+    await Promise.all([...this.byId.values()].map(state => state.broker.stop()))
   }
 }

@@ -1,32 +1,26 @@
-// Adds the recovery metadata (offset, send time) to an event payload without re-serialising it.
+// The recovery metadata (offset, send time) spliced into a payload for the sockets that asked for it
+// (Lookout's own pages), without re-serialising it; every other socket gets the payload untouched.
 import { RECOVERY_KEY } from '../../shared/realtime-protocol'
 
 /** How a payload string can carry recovery metadata, decided once per published event. */
 export type PayloadShape = 'object' | 'empty-object' | 'other'
 
-/** Inspects a payload string once; only JSON objects can carry the metadata. */
-export function payloadShape(payload: string): { shape: PayloadShape, payload: string } {
-  if (!payload.trimStart().startsWith('{')) return { shape: 'other', payload }
+/**
+ * Inspects a payload string once, without changing it: only JSON objects can carry the metadata, and
+ * not those that already hold the key themselves (a duplicate key would hide the publisher's value).
+ */
+export function payloadShape(payload: string): PayloadShape {
+  if (!payload.trimStart().startsWith('{')) return 'other'
   let parsed: unknown
   try {
     parsed = JSON.parse(payload)
   }
   catch {
-    return { shape: 'other', payload }
+    return 'other'
   }
   const object = parsed as Record<string, unknown>
-  if (RECOVERY_KEY in object) {
-    // Republished events (from another node, or a client) must not carry a stale offset.
-    Reflect.deleteProperty(object, RECOVERY_KEY)
-    try {
-      payload = JSON.stringify(object)
-    }
-    catch {
-      // Too deeply nested to re-encode: sent as it came, without metadata, rather than failing the publish.
-      return { shape: 'other', payload }
-    }
-  }
-  return { shape: Object.keys(object).length === 0 ? 'empty-object' : 'object', payload }
+  if (RECOVERY_KEY in object) return 'other'
+  return Object.keys(object).length === 0 ? 'empty-object' : 'object'
 }
 
 /** The payload with `{"__lookout":{"offset":N,"sent_at":T}` spliced in as its first key. */

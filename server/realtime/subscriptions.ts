@@ -4,8 +4,7 @@ import type { AppState } from './app-state'
 import { channelKind, isCacheChannel, isValidChannelName, requiresAuth, USER_CHANNEL_PREFIX } from './channel-name'
 import type { Connection } from './connection'
 import { errorFrame, serverFrame } from './frames'
-import type { FanoutContext } from './publisher'
-import { deliver } from './publisher'
+import type { FanoutContext } from './local-delivery'
 import { verifyChannelAuth } from './signature'
 
 interface SubscribeData {
@@ -27,7 +26,7 @@ export function subscribe(ctx: FanoutContext, state: AppState, connection: Conne
     connection.send(serverFrame('pusher:subscription_error', { type, error, status }, name))
   }
   if (connection.channels.has(name)) {
-    connection.send(succeededFrame(state, name, null))
+    connection.send(succeededFrame(state, connection, name, null))
     return
   }
   if (connection.channels.size >= state.app.maxChannelsPerConnection) {
@@ -47,19 +46,17 @@ export function subscribe(ctx: FanoutContext, state: AppState, connection: Conne
   const member = kind === 'presence' ? parseMember(signedData) : null
   if (kind === 'presence' && !member) return refuse(400, 'AuthError', 'channel_data must be JSON with a user_id')
   const channel = state.channels.obtain(name)
-  const cluster = state.cluster?.healthy ? state.cluster : null
   if (channel.presence && member) {
     connection.joinPresence(name, member.userId)
     const firstHere = channel.presence.add(member.userId, member.info)
-    // In a cluster the join is announced from Redis, once for the whole cluster.
-    if (cluster) cluster.joined(name, member.userId, member.info, connection.socketId)
-    else if (firstHere) deliver(ctx, channel, Buffer.from(serverFrame('pusher_internal:member_added', { user_id: member.userId, user_info: member.info }, name)))
+    state.broker.joined(name, member.userId, member.info, connection.socketId, firstHere)
   }
   channel.subscribers.add(connection)
   connection.channels.add(name)
   ctx.metrics.subscriptions.inc()
-  state.cluster?.subscribed(name, 1)
-  connection.send(succeededFrame(state, name, member))
+  state.broker.subscribed(name, 1)
+  state.activity.emit({ name: 'subscription_count', channel: name })
+  connection.send(succeededFrame(state, connection, name, member))
   if (isCacheChannel(name)) replayCache(state, connection, name)
 }
 
@@ -67,32 +64,34 @@ export function subscribe(ctx: FanoutContext, state: AppState, connection: Conne
 export function unsubscribe(ctx: FanoutContext, state: AppState, connection: Connection, name: string): void {
   if (!connection.channels.delete(name)) return
   ctx.metrics.subscriptions.dec()
-  state.cluster?.subscribed(name, -1)
   const channel = state.channels.find(name)
   if (!channel) return
   channel.subscribers.delete(connection)
   const userId = connection.presenceUserIds.get(name)
   if (channel.presence && userId !== undefined) {
     connection.leavePresence(name)
-    const lastHere = channel.presence.remove(userId)
-    if (state.cluster?.healthy) state.cluster.left(name, userId)
-    else if (lastHere) deliver(ctx, channel, Buffer.from(serverFrame('pusher_internal:member_removed', { user_id: userId }, name)))
+    state.broker.left(name, userId, channel.presence.remove(userId))
   }
   state.channels.releaseIfEmpty(channel)
+  state.broker.subscribed(name, -1)
+  state.activity.emit({ name: 'subscription_count', channel: name })
 }
 
-/** Confirms a subscription with the stream position and, on presence channels, the members (cluster-wide when clustered). */
-function succeededFrame(state: AppState, name: string, joining: { userId: string, info: unknown } | null): string {
-  const cluster = state.cluster
-  const position = cluster ? cluster.positions.position(name) : state.history.position(name)
+/**
+ * Confirms a subscription as Reverb does (`{}`, or the presence members), adding the stream position
+ * only for sockets that asked for offsets.
+ */
+function succeededFrame(state: AppState, connection: Connection, name: string, joining: { userId: string, info: unknown } | null): string {
   const presence = state.channels.find(name)?.presence
-  const members = presence && (cluster?.healthy ? cluster.presence.snapshot(name, joining ?? undefined) : presence.snapshot())
-  const data = members ? { presence: members, [RECOVERY_KEY]: position } : { [RECOVERY_KEY]: position }
+  const members = presence && state.broker.members(name, joining ?? undefined)
+  const data: Record<string, unknown> = members ? { presence: { count: members.count, ids: members.ids, hash: members.hash } } : {}
+  if (connection.wantsRecovery) data[RECOVERY_KEY] = state.broker.position(name)
   return serverFrame('pusher_internal:subscription_succeeded', data, name)
 }
 
 function replayCache(state: AppState, connection: Connection, name: string): void {
-  const cached = state.cache.get(name)
+  const cached = state.broker.cached(name)
+  if (!cached) state.activity.emit({ name: 'cache_miss', channel: name })
   connection.send(cached ? serverFrame(cached.event, cached.data, name) : JSON.stringify({ event: 'pusher:cache_miss', channel: name }))
 }
 

@@ -7,7 +7,7 @@ export default defineEventHandler(async (event) => {
   if (token && !safeEqualHex(`Bearer ${token}`, getRequestHeader(event, 'authorization') ?? '')) {
     throw createError({ statusCode: 401, statusMessage: 'A valid METRICS_TOKEN bearer token is required' })
   }
-  const registry = Registry.merge([useRealtimeEngine().metrics.registry, useBrowserTelemetry().registry])
+  const registry = Registry.merge([useRealtimeEngine().metrics.registry, useConnectionMetricsReport().registry])
   setResponseHeader(event, 'content-type', registry.contentType)
   return registry.metrics()
 })

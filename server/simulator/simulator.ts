@@ -3,9 +3,11 @@ import { CommandSimulation } from './command-simulation'
 import { GatewaySimulation } from './gateway-simulation'
 import type { IngestClient } from './ingest-client'
 import { seededRandom } from './random'
+import { SimulatedTracker } from './simulated-tracker'
+import { trackerRecord } from './tracker-record'
 import { VehicleSimulation } from './vehicle-simulation'
 import type { SimulatedTenant } from './world'
-import { ZoneSimulation } from './zone-simulation'
+import { excursionPlan, ZoneSimulation } from './zone-simulation'
 
 interface TenantSimulation {
   client: IngestClient
@@ -13,6 +15,8 @@ interface TenantSimulation {
   gateways: GatewaySimulation
   vehicles: VehicleSimulation
   commands: CommandSimulation
+  /** Trackers of the vehicles with an IMEI, by vehicle id. */
+  trackers: Map<number, SimulatedTracker>
 }
 
 export interface SimulatorOptions {
@@ -20,6 +24,8 @@ export interface SimulatorOptions {
   seed: number
   /** Called with each failed ingest call (status and path), for the log. */
   onFailure?: (status: number, path: string) => void
+  /** The Teltonika listener's port while one runs: vehicles with an IMEI then report over Codec 8. */
+  trackerPort?: () => number | null
 }
 
 export class Simulator {
@@ -28,14 +34,18 @@ export class Simulator {
   private running = false
 
   constructor(world: SimulatedTenant[], clientFor: (tenantId: number) => IngestClient, private readonly options: SimulatorOptions) {
+    const plan = excursionPlan(options.intervalMs)
     this.tenants = world.map((tenant, index) => {
       const random = seededRandom(options.seed + index * 7919)
       return {
         client: clientFor(tenant.id),
-        zones: new ZoneSimulation(tenant, random),
+        zones: new ZoneSimulation(tenant, random, plan.chance, plan.ticks),
         gateways: new GatewaySimulation(tenant, random),
         vehicles: new VehicleSimulation(tenant, random, options.intervalMs / 1000),
         commands: new CommandSimulation(tenant, random),
+        trackers: new Map(tenant.vehicles.filter(vehicle => vehicle.imei && options.trackerPort).map(vehicle => [
+          vehicle.id, new SimulatedTracker(vehicle.imei!, options.trackerPort!, message => console.warn(`[lookout] ${message}`)),
+        ])),
       }
     })
   }
@@ -46,7 +56,9 @@ export class Simulator {
       const items = tenant.zones.tick()
       if (items.length > 0) await this.send(tenant.client, '/api/ingest/telemetry', { items })
       for (const report of tenant.gateways.tick()) await this.send(tenant.client, '/api/ingest/readings', report)
-      const positions = tenant.vehicles.tick()
+      const now = new Date()
+      // A vehicle whose tracker is not running (no listener here) reports over HTTP instead.
+      const positions = tenant.vehicles.tick().filter(position => !tenant.trackers.get(position.vehicleId)?.report(trackerRecord(position, now)))
       if (positions.length > 0) await this.send(tenant.client, '/api/ingest/positions', { positions })
       await tenant.commands.tick(tenant.client)
     }
@@ -66,6 +78,7 @@ export class Simulator {
   stop(): void {
     this.running = false
     if (this.timer) clearTimeout(this.timer)
+    for (const tenant of this.tenants) for (const tracker of tenant.trackers.values()) tracker.stop()
   }
 
   private async send(client: IngestClient, path: string, body: unknown): Promise<void> {

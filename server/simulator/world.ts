@@ -1,5 +1,5 @@
 // What the simulator simulates: every tenant's zones, nodes, gateways, data points, vehicles and geozones.
-import { asc, eq, isNotNull } from 'drizzle-orm'
+import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm'
 import type { Database } from '../db/connection'
 import type { GeozoneShape } from '../../shared/geozones'
 import { dataPoints, devices, gateways, geozones, tenants, vehicles, zones } from '../db/schema'
@@ -9,7 +9,8 @@ export interface SimulatedTenant {
   zones: Array<{ id: number, targets: Record<string, number>, thresholds: Record<string, { min?: number, max?: number }> }>
   nodes: Array<{ uid: string, zoneId: number }>
   gateways: Array<{ serial: string, registers: number[] }>
-  vehicles: Array<{ id: number, lat: number | null, lon: number | null }>
+  /** `imei` set: the vehicle carries a (simulated) Teltonika tracker. */
+  vehicles: Array<{ id: number, lat: number | null, lon: number | null, imei: string | null }>
   geozones: GeozoneShape[]
 }
 
@@ -17,15 +18,15 @@ export interface SimulatedTenant {
 export async function loadWorld(db: Database): Promise<SimulatedTenant[]> {
   const world: SimulatedTenant[] = []
   for (const tenant of await db.select({ id: tenants.id }).from(tenants).orderBy(asc(tenants.id))) {
-    const tenantGateways = await db.select({ id: gateways.id, serial: gateways.serial }).from(gateways).where(eq(gateways.tenantId, tenant.id)).orderBy(asc(gateways.id))
-    const points = await db.select({ gatewayId: dataPoints.gatewayId, register: dataPoints.register }).from(dataPoints)
+    const tenantGateways = await db.select({ id: gateways.id, serial: gateways.serial }).from(gateways).where(and(eq(gateways.tenantId, tenant.id), isNull(gateways.archivedAt))).orderBy(asc(gateways.id))
+    const points = await db.select({ gatewayId: dataPoints.gatewayId, register: dataPoints.register }).from(dataPoints).where(isNull(dataPoints.archivedAt))
     world.push({
       id: tenant.id,
-      zones: await db.select({ id: zones.id, targets: zones.targets, thresholds: zones.thresholds }).from(zones).where(eq(zones.tenantId, tenant.id)).orderBy(asc(zones.id)),
-      nodes: (await db.select({ uid: devices.uid, zoneId: devices.zoneId, tenantId: devices.tenantId }).from(devices).where(isNotNull(devices.zoneId)).orderBy(asc(devices.id)))
+      zones: await db.select({ id: zones.id, targets: zones.targets, thresholds: zones.thresholds }).from(zones).where(and(eq(zones.tenantId, tenant.id), isNull(zones.archivedAt))).orderBy(asc(zones.id)),
+      nodes: (await db.select({ uid: devices.uid, zoneId: devices.zoneId, tenantId: devices.tenantId }).from(devices).where(and(isNotNull(devices.zoneId), isNull(devices.archivedAt))).orderBy(asc(devices.id)))
         .filter(node => node.tenantId === tenant.id).map(node => ({ uid: node.uid, zoneId: node.zoneId! })),
       gateways: tenantGateways.map(gateway => ({ serial: gateway.serial, registers: points.filter(point => point.gatewayId === gateway.id).map(point => point.register) })),
-      vehicles: await db.select({ id: vehicles.id, lat: vehicles.lat, lon: vehicles.lon }).from(vehicles).where(eq(vehicles.tenantId, tenant.id)).orderBy(asc(vehicles.id)),
+      vehicles: await db.select({ id: vehicles.id, lat: vehicles.lat, lon: vehicles.lon, imei: vehicles.imei }).from(vehicles).where(and(eq(vehicles.tenantId, tenant.id), isNull(vehicles.archivedAt))).orderBy(asc(vehicles.id)),
       geozones: (await db.select({ shape: geozones.shape }).from(geozones).where(eq(geozones.tenantId, tenant.id)).orderBy(asc(geozones.id))).map(row => row.shape),
     })
   }

@@ -5,6 +5,16 @@ import type { SimulatedTenant } from './world'
 
 const DEFAULT_TARGETS: Record<string, number> = { ph: 6, ec: 1.8, temperature: 23, humidity: 65, water_level: 60 }
 
+/** Excursions per node per hour: with the demo's four zoned nodes a handful of alerts an hour, not one a minute. */
+export const EXCURSIONS_PER_NODE_HOUR = 1.25
+/** How long an excursion lasts: longer than the thresholds' default 30 s delay, so each one raises an alert. */
+const EXCURSION_SECONDS: [number, number] = [45, 120]
+
+/** The per-tick excursion chance and length (in ticks) for a simulator ticking every `intervalMs`. */
+export function excursionPlan(intervalMs: number): { chance: number, ticks: [number, number] } {
+  return { chance: EXCURSIONS_PER_NODE_HOUR * intervalMs / 3_600_000, ticks: [Math.ceil(EXCURSION_SECONDS[0] * 1000 / intervalMs), Math.ceil(EXCURSION_SECONDS[1] * 1000 / intervalMs)] }
+}
+
 interface NodeState {
   uid: string
   values: Record<string, number>
@@ -15,7 +25,7 @@ interface NodeState {
 export class ZoneSimulation {
   private readonly nodes: NodeState[]
 
-  constructor(private readonly tenant: SimulatedTenant, private readonly random: Random, private readonly breachChance = 0.01) {
+  constructor(private readonly tenant: SimulatedTenant, private readonly random: Random, private readonly breachChance = 0.01, private readonly excursionTicks: [number, number] = [3, 7]) {
     this.nodes = tenant.nodes.map(node => ({ uid: node.uid, values: { ...this.targetsOf(node.zoneId) }, excursion: null }))
   }
 
@@ -27,7 +37,7 @@ export class ZoneSimulation {
       const thresholds = this.tenant.zones.find(zone => zone.id === node.zoneId)?.thresholds ?? {}
       if (!state.excursion && this.random() < this.breachChance) {
         const metrics = Object.keys(thresholds)
-        if (metrics.length > 0) state.excursion = { metric: metrics[Math.floor(this.random() * metrics.length)]!, ticks: 3 + Math.floor(this.random() * 5) }
+        if (metrics.length > 0) state.excursion = { metric: metrics[Math.floor(this.random() * metrics.length)]!, ticks: this.excursionTicks[0] + Math.floor(this.random() * (this.excursionTicks[1] - this.excursionTicks[0] + 1)) }
       }
       const samples = Object.entries(targets).map(([metric, target]) => {
         const range = thresholds[metric]

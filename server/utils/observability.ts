@@ -1,9 +1,9 @@
-// The process's browser-telemetry aggregator.
-import { BrowserTelemetryAggregator } from '../observability/browser-telemetry'
+// The process's aggregator of browser connection metrics.
+import { ConnectionMetricsAggregator } from '../observability/connection-metrics'
 
-let aggregator: BrowserTelemetryAggregator | null = null
+let aggregator: ConnectionMetricsAggregator | null = null
 
-export function useBrowserTelemetry(): BrowserTelemetryAggregator {
-  aggregator ??= new BrowserTelemetryAggregator()
+export function useConnectionMetricsReport(): ConnectionMetricsAggregator {
+  aggregator ??= new ConnectionMetricsAggregator()
   return aggregator
 }

@@ -25,7 +25,7 @@ export function useRealtimeApp(): AppState {
 
 /** Publishes `payload` as `event` on `channels`: the same path as the HTTP API. */
 export function broadcast(channels: string[], event: string, payload: unknown, options: { exceptSocketId?: string } = {}): void {
-  useRealtimeEngine().publish(useRealtimeApp(), { channels, event, data: payload, exceptSocketId: options.exceptSocketId, source: 'domain' })
+  void useRealtimeEngine().publish(useRealtimeApp(), { channels, event, data: payload, exceptSocketId: options.exceptSocketId, source: 'domain' })
 }
 
 /** Closes every socket of a Lookout user (signed in, in presence channels, or bound by channel auth); returns how many here. */

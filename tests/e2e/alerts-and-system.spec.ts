@@ -25,7 +25,7 @@ test.afterAll(async () => {
 test('a new alert appears live, and acknowledging it updates another operator\'s browser', async ({ browser }) => {
   const first = await signedInPage(browser, server, 'operator', '/alerts')
   const second = await signedInPage(browser, server, 'operator', '/alerts')
-  expect((await ingest(server.url, deviceToken, '/api/ingest/telemetry', { device: nodeUid, samples: [{ metric: 'ph', value: 9.4 }] })).status).toBe(201)
+  expect((await ingest(server.url, deviceToken, '/api/ingest/telemetry', { device: nodeUid, samples: [{ metric: 'ph', value: 9.4, at: new Date(Date.now() - 40_000).toISOString() }, { metric: 'ph', value: 9.4 }] })).status).toBe(201)
   const alertOn = (page: Page) => page.getByTestId('alerts-list').locator('li').filter({ hasText: 'pH' }).first()
   await expect(alertOn(first)).toBeVisible({ timeout: 2000 })
   await expect(alertOn(second)).toHaveAttribute('data-status', 'active')

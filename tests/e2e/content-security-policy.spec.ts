@@ -34,7 +34,7 @@ test.describe('with the built-in map', () => {
     const violations: string[] = []
     const page = await signedInPage(browser, server, 'operator', '/', { prepare: p => watchViolations(p, violations) })
     const status = page.getByTestId('connection-status')
-    for (const path of ['/zones', '/zones/1', '/devices', '/gateways', '/gateways/1', '/alerts', '/system', '/map', '/']) {
+    for (const path of ['/zones', '/zones/1', '/devices', '/gateways', '/gateways/1', '/alerts', '/system', '/map', '/settings/zones', '/settings/nodes', '/']) {
       await page.goto(`${server.url}${path}`)
       await expect(status, path).toHaveAttribute('data-state', 'connected')
       if (path === '/map') await expect(page.getByTestId('map')).toHaveAttribute('data-state', 'ready')

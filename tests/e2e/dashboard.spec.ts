@@ -39,7 +39,7 @@ test('a critical alert raises the counter, is toasted and lands in the notificat
   const unreadBefore = Number(await bell.getAttribute('data-unread'))
 
   const node = await calmNode()
-  expect((await ingest(server.url, deviceToken, '/api/ingest/telemetry', { device: node.uid, samples: [{ metric: 'temperature', value: 45 }] })).status).toBe(201)
+  expect((await ingest(server.url, deviceToken, '/api/ingest/telemetry', { device: node.uid, samples: [{ metric: 'temperature', value: 45, at: new Date(Date.now() - 40_000).toISOString() }, { metric: 'temperature', value: 45 }] })).status).toBe(201)
 
   await expect(page.locator('[data-sonner-toast], [role=alert], li[role=status]').filter({ hasText: 'Critical' }).first()).toBeVisible({ timeout: 2000 })
   await expect(alertsCard).toHaveText(String(before + 1), { timeout: 3000 })

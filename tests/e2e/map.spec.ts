@@ -1,5 +1,5 @@
 // The vehicle map in Chromium with the simulator driving: the fleet is drawn offline and moves, a vehicle's
-// panel shows its track, operators draw, rename and delete geozones (viewers cannot), geo events are listed
+// panel shows its track, operators draw (polygons, circles), reshape, rename and delete geozones (viewers cannot), geo events are listed
 // and toasted, the page works on a phone and says so when WebGL is missing. Screenshots are kept as artifacts.
 import { expect, test } from '@playwright/test'
 import type { Browser, BrowserContext, Locator, Page } from '@playwright/test'
@@ -135,6 +135,64 @@ test('an operator draws a geozone on the map, names it, renames it and deletes i
   await expect(renamed).toHaveCount(0)
   const after = await (await admin.fetch('/api/tenants/1/geozones')).json() as { data: Array<{ id: number }> }
   expect(after.data.map(zone => zone.id)).not.toContain(drawn.id)
+})
+
+test('an operator draws a circle, and reshapes a polygon by dragging one of its corners', async ({ browser }) => {
+  const { page } = await signedInPage(browser, 'operator', '/map')
+  await expect(page.getByTestId('map')).toHaveAttribute('data-state', 'ready')
+  await page.getByRole('tab', { name: /Geozones/ }).click()
+  const canvas = page.getByTestId('map').locator('canvas')
+  const box = (await canvas.boundingBox())!
+  const at = (x: number, y: number) => ({ x: box.width * x, y: box.height * y })
+  type Stored = { id: number, name: string, shape: { kind: string, ring?: Array<[number, number]>, center?: [number, number], radiusMeters?: number } }
+  const stored = async (name: string) => ((await (await admin.fetch('/api/tenants/1/geozones')).json()) as { data: Stored[] }).data.find(zone => zone.name === name)!
+
+  // A circle: its centre, then a point on its edge.
+  await page.getByTestId('geozone-draw').click()
+  await page.getByTestId('geozone-draft').getByRole('tab', { name: 'Circle' }).click()
+  await expect(page.getByTestId('geozone-draft')).toHaveAttribute('data-kind', 'circle')
+  await canvas.click({ position: at(0.5, 0.5) })
+  await page.waitForTimeout(350)
+  await canvas.click({ position: at(0.6, 0.5) })
+  await expect(page.getByTestId('geozone-draft')).toContainText(/Radius \d+ m/)
+  await page.getByRole('textbox', { name: 'Geozone name' }).fill('Drawn circle')
+  await page.getByTestId('geozone-save').click()
+  await expect(page.getByTestId('geozone-list').locator('li[data-name="Drawn circle"]')).toBeVisible()
+  const circle = await stored('Drawn circle')
+  expect(circle.shape.kind).toBe('circle')
+  expect(circle.shape.radiusMeters).toBeGreaterThan(1)
+
+  // A polygon drawn by clicks, then reshaped: its corners sit where they were clicked, and one is dragged.
+  await page.getByTestId('geozone-draw').click()
+  for (const [x, y] of [[0.3, 0.3], [0.45, 0.3], [0.4, 0.45]] as const) {
+    await canvas.click({ position: at(x, y) })
+    await page.waitForTimeout(350)
+  }
+  await page.getByRole('textbox', { name: 'Geozone name' }).fill('Drawn paddock')
+  await page.getByTestId('geozone-save').click()
+  const row = page.getByTestId('geozone-list').locator('li[data-name="Drawn paddock"]')
+  await expect(row).toBeVisible()
+  const before = (await stored('Drawn paddock')).shape.ring!
+  await row.getByRole('button', { name: 'Reshape Drawn paddock' }).click()
+  await expect(page.getByTestId('geozone-draft')).toHaveAttribute('data-corners', '3')
+  const from = at(0.45, 0.3)
+  const to = at(0.55, 0.2)
+  await page.mouse.move(box.x + from.x, box.y + from.y)
+  await page.mouse.down()
+  for (let step = 1; step <= 5; step++) await page.mouse.move(box.x + from.x + (to.x - from.x) * step / 5, box.y + from.y + (to.y - from.y) * step / 5)
+  await page.mouse.up()
+  // A drag moves the corner, it adds none.
+  await expect(page.getByTestId('geozone-draft')).toHaveAttribute('data-corners', '3')
+  await page.screenshot({ path: 'test-results/screens/map-geozone-reshape.png' })
+  await page.getByTestId('geozone-save').click()
+  await expect(page.getByTestId('geozone-draft')).toHaveCount(0)
+  const after = (await stored('Drawn paddock')).shape.ring!
+  expect(after).toHaveLength(3)
+  expect(after[0]).toEqual(before[0])
+  expect(after[2]).toEqual(before[2])
+  // Dragged right and up: east and north.
+  expect(after[1]![0]).toBeGreaterThan(before[1]![0])
+  expect(after[1]![1]).toBeGreaterThan(before[1]![1])
 })
 
 test('a viewer sees the geozones but no controls to change them, and the server refuses anyway', async ({ browser }) => {

@@ -70,7 +70,7 @@ describe('commands', () => {
 describe('alerts', () => {
   it('are raised by a threshold breach, and acknowledging one updates other operators live', async () => {
     const watcher = await listen(viewer, `private-tenant.${viewer.user.tenantId}.alerts`)
-    expect((await ingest(server.url, deviceToken, '/api/ingest/telemetry', { device: nodeUid, samples: [{ metric: 'ph', value: 9.5 }] })).status).toBe(201)
+    expect((await ingest(server.url, deviceToken, '/api/ingest/telemetry', { device: nodeUid, samples: [{ metric: 'ph', value: 9.5, at: new Date(Date.now() - 40_000).toISOString() }, { metric: 'ph', value: 9.5 }] })).status).toBe(201)
     await waitFor(() => watcher.events.some(item => item.event === 'alert.created'), 5_000, 'alert.created')
     const alert = watcher.events.find(item => item.event === 'alert.created')!.data
     expect((await operator.fetch(`/api/alerts/${alert.id}/acknowledge`, { method: 'POST' })).status).toBe(200)

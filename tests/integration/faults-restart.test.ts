@@ -18,6 +18,7 @@ import type { BatchOutcome } from '../support/ingest-load'
 import { createToken, ingest } from '../support/ingest-token'
 import { startServer } from '../support/server-process'
 import type { ServerProcess } from '../support/server-process'
+import { RECOVERY_PATH } from '../../shared/realtime-protocol'
 
 const CHANNEL = 'restart-feed'
 const SAMPLES = 200
@@ -62,9 +63,9 @@ function ended(server: ServerProcess, signal: NodeJS.Signals): Promise<{ code: n
 
 /** A pusher-js client and an Echo (reverb) client on the channel, once both are subscribed. */
 async function watchers(server: ServerProcess, sdk: Pusher): Promise<Watcher[]> {
-  const client = pusherClient(server, sdk)
+  const client = pusherClient(server, sdk, { wsPath: RECOVERY_PATH })
   client.subscribe(CHANNEL)
-  const echo = echoClient(server, sdk, 'reverb')
+  const echo = echoClient(server, sdk, 'reverb', undefined, { wsPath: RECOVERY_PATH })
   echo.channel(CHANNEL).listen('.tick', () => undefined)
   const all = [
     { name: 'pusher-js', pusher: client, disconnect: () => client.disconnect() },

@@ -7,6 +7,7 @@ import { RawSocket } from '../support/raw-socket'
 import type { Frame } from '../support/raw-socket'
 import { startServer, TEST_APP } from '../support/server-process'
 import type { ServerProcess } from '../support/server-process'
+import { RECOVERY_PATH } from '../../shared/realtime-protocol'
 
 const MAX_BUFFERED = 64 * 1024
 const CHANNEL = 'busy-feed'
@@ -50,10 +51,13 @@ function received(frames: Frame[]): Array<{ seq: number, offset: number }> {
   })
 }
 
+/** The load generator's sockets ask for offsets, to check order and completeness. */
+const RECOVERY = { autoPong: true, path: RECOVERY_PATH }
+
 describe('a stalled consumer', () => {
   it('is cut off with 4100 after a bounded backlog, while the other subscriber gets every event in order', async () => {
-    const stalled = await RawSocket.open(server, TEST_APP.key)
-    const reader = await RawSocket.open(server, TEST_APP.key)
+    const stalled = await RawSocket.open(server, TEST_APP.key, '7', undefined, RECOVERY)
+    const reader = await RawSocket.open(server, TEST_APP.key, '7', undefined, RECOVERY)
     await subscribed(stalled, CHANNEL)
     await subscribed(reader, CHANNEL)
     stalled.pause()

@@ -8,6 +8,7 @@ import { demoEmail, login } from '../support/http-session'
 import type { Session } from '../support/http-session'
 import { startServer } from '../support/server-process'
 import type { ServerProcess } from '../support/server-process'
+import { RECOVERY_PATH } from '../../shared/realtime-protocol'
 
 let server: ServerProcess
 let sdk: Pusher
@@ -32,7 +33,7 @@ afterAll(() => server.stop())
 describe('offsets with unmodified pusher-js', () => {
   it('tells a presence subscriber the channel\'s epoch and offset in the raw subscription message', async () => {
     await sdk.trigger('presence-offsets', 'before', { n: 1 })
-    const client = pusherClient(server, sdk, { user: { user_id: 'o1' } })
+    const client = pusherClient(server, sdk, { user: { user_id: 'o1' }, wsPath: RECOVERY_PATH })
     clients.push(client)
     const confirmations: Array<{ __lookout?: { epoch: string, offset: number } }> = []
     client.connection.bind('message', (message: { event: string, data: { __lookout?: { epoch: string, offset: number } } }) => {
@@ -46,7 +47,7 @@ describe('offsets with unmodified pusher-js', () => {
 
 describe('GET /api/realtime/history', () => {
   it('returns the events a disconnected client missed, in order, after its last offset', async () => {
-    const client = pusherClient(server, sdk)
+    const client = pusherClient(server, sdk, { wsPath: RECOVERY_PATH })
     clients.push(client)
     await connected(client)
     let position: { epoch: string, offset: number } | undefined

@@ -69,15 +69,15 @@ describe('start-up configuration', () => {
   }, 120_000)
 })
 
-describe('browser telemetry', () => {
+describe('browser connection metrics', () => {
   it('aggregates reports into /metrics and the system page, refusing bad ones with the field named', async () => {
     const { demoEmail, login } = await import('../support/http-session')
     const viewer = await login(server, demoEmail('viewer', 'greenfield'))
     const report = { latenciesMs: [12, 30, 45], reconnects: 2, errors: 1, fallbackMs: 5000, recoveries: { replayed: 1, gap: 1, failed: 0 } }
-    expect((await viewer.fetch('/api/telemetry', { method: 'POST', body: JSON.stringify(report) })).status).toBe(202)
-    const beacon = await fetch(`${server.url}/api/telemetry`, { method: 'POST', headers: { 'cookie': viewer.cookie, 'content-type': 'application/json' }, body: JSON.stringify({ ...report, xsrf: viewer.csrf }) })
+    expect((await viewer.fetch('/api/connection-metrics', { method: 'POST', body: JSON.stringify(report) })).status).toBe(202)
+    const beacon = await fetch(`${server.url}/api/connection-metrics`, { method: 'POST', headers: { 'cookie': viewer.cookie, 'content-type': 'application/json' }, body: JSON.stringify({ ...report, xsrf: viewer.csrf }) })
     expect(beacon.status).toBe(202)
-    const bad = await viewer.fetch('/api/telemetry', { method: 'POST', body: JSON.stringify({ ...report, reconnects: -1 }) })
+    const bad = await viewer.fetch('/api/connection-metrics', { method: 'POST', body: JSON.stringify({ ...report, reconnects: -1 }) })
     expect(bad.status).toBe(422)
     expect((await bad.json() as { message: string }).message).toMatch(/^reconnects/)
     const text = await scrape()

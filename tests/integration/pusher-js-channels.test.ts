@@ -5,13 +5,14 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { connected, pusherClient, serverSdk, waitFor } from '../support/clients'
 import { startServer } from '../support/server-process'
 import type { ServerProcess } from '../support/server-process'
+import { RECOVERY_PATH } from '../../shared/realtime-protocol'
 
 let server: ServerProcess
 let sdk: Pusher
 const clients: PusherJs[] = []
 
-function client(user?: { user_id: string, user_info?: Record<string, unknown> }): PusherJs {
-  const created = pusherClient(server, sdk, { user })
+function client(user?: { user_id: string, user_info?: Record<string, unknown> }, wsPath?: string): PusherJs {
+  const created = pusherClient(server, sdk, { user, wsPath })
   clients.push(created)
   return created
 }
@@ -45,8 +46,8 @@ describe('pusher-js with events from the pusher SDK', () => {
     expect(received[0]).toMatchObject({ zone: 7, ok: true })
   })
 
-  it('delivers each event once, in publish order, with increasing offsets', async () => {
-    const pusher = client()
+  it('delivers each event once, in publish order, with increasing offsets on the recovery path', async () => {
+    const pusher = client(undefined, RECOVERY_PATH)
     await connected(pusher)
     const channel = await subscribed(pusher, 'private-ordered')
     const seen: Array<{ n: number, __lookout: { offset: number } }> = []

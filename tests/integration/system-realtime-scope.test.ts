@@ -45,7 +45,7 @@ describe('/api/system/realtime', () => {
     await socketOn(greenfield, 'private-tenant.1.alerts')
     for (const stream of ['alerts', 'events', 'fleet']) await socketOn(northwind, `private-tenant.2.${stream}`)
     const report = { latenciesMs: [20], reconnects: 3, errors: 0, fallbackMs: 0, recoveries: { replayed: 0, gap: 0, failed: 0 } }
-    expect((await northwind.fetch('/api/telemetry', { method: 'POST', body: JSON.stringify(report) })).status).toBe(202)
+    expect((await northwind.fetch('/api/connection-metrics', { method: 'POST', body: JSON.stringify(report) })).status).toBe(202)
 
     const tenantView = await numbers(greenfield)
     expect(tenantView.scope).toBe('tenant')

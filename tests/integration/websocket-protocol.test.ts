@@ -143,5 +143,6 @@ describe('graceful shutdown', () => {
     const stopped = stopping.stop()
     expect(await socket.closedWith(8_000)).toEqual({ code: 4200, reason: 'Server restarting' })
     await stopped
+  // It starts a server of its own (startServer allows 60 s on a loaded machine), so the default 20 s is too short.
   }, 120_000)
 })

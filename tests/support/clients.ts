@@ -50,8 +50,8 @@ export function pusherClient(server: ServerProcess, sdk: Pusher, options: { user
   })
 }
 
-/** A laravel-echo instance with the given broadcaster, on pusher-js. */
-export function echoClient(server: ServerProcess, sdk: Pusher, broadcaster: 'reverb' | 'pusher', user?: { user_id: string, user_info?: Record<string, unknown> }): Echo<'reverb'> | Echo<'pusher'> {
+/** A laravel-echo instance with the given broadcaster, on pusher-js; `wsPath: '/lookout'` asks for offsets. */
+export function echoClient(server: ServerProcess, sdk: Pusher, broadcaster: 'reverb' | 'pusher', user?: { user_id: string, user_info?: Record<string, unknown> }, extra: { wsPath?: string } = {}): Echo<'reverb'> | Echo<'pusher'> {
   const authorizer = (channel: { name: string }) => ({
     authorize: (socketId: string, callback: ChannelAuthorizationCallback) => sdkAuthorizer(sdk, user)({ socketId, channelName: channel.name }, callback),
   })
@@ -60,6 +60,7 @@ export function echoClient(server: ServerProcess, sdk: Pusher, broadcaster: 'rev
     ...serverSocket(server),
     Pusher: PusherJs,
     authorizer,
+    ...extra,
   }
   return broadcaster === 'reverb'
     ? new Echo({ broadcaster: 'reverb', ...common })

@@ -6,7 +6,7 @@ export const DEMO_PASSWORD = 'lookout-demo'
 export interface Session {
   cookie: string
   csrf: string
-  user: { id: number, tenantId: number, role: string }
+  user: { id: number, tenantId: number, role: string, email: string }
   /** fetch with the session cookie and, for unsafe methods, the X-XSRF-TOKEN header. */
   fetch: (path: string, init?: RequestInit) => Promise<Response>
 }

@@ -9,6 +9,12 @@ export interface Frame {
   user_id?: string
 }
 
+/** `autoPong` answers the server's pings; `path` prefixes `/app/{key}` (`/lookout` asks for offsets). */
+interface SocketOptions {
+  autoPong: boolean
+  path?: string
+}
+
 export class RawSocket {
   readonly frames: Frame[] = []
   established: { socket_id: string, activity_timeout: number } = { socket_id: '', activity_timeout: 0 }
@@ -26,9 +32,9 @@ export class RawSocket {
   }
 
   /** Opens a socket without waiting for anything. */
-  static async connect(server: ServerProcess, key: string, protocol = '7', origin?: string, options = { autoPong: true }): Promise<RawSocket> {
+  static async connect(server: ServerProcess, key: string, protocol = '7', origin?: string, options: SocketOptions = { autoPong: true }): Promise<RawSocket> {
     const query = protocol ? `?protocol=${protocol}&client=raw&version=1` : ''
-    const ws = new WebSocket(`ws://127.0.0.1:${server.port}/app/${key}${query}`, origin ? { origin } : {})
+    const ws = new WebSocket(`ws://127.0.0.1:${server.port}${options.path ?? ''}/app/${key}${query}`, origin ? { origin } : {})
     const socket = new RawSocket(ws, options.autoPong)
     await new Promise<void>((resolve, reject) => {
       ws.once('open', () => resolve())
@@ -38,7 +44,7 @@ export class RawSocket {
   }
 
   /** Opens a socket and waits for `pusher:connection_established`. */
-  static async open(server: ServerProcess, key: string, protocol = '7', origin?: string, options = { autoPong: true }): Promise<RawSocket> {
+  static async open(server: ServerProcess, key: string, protocol = '7', origin?: string, options: SocketOptions = { autoPong: true }): Promise<RawSocket> {
     const socket = await RawSocket.connect(server, key, protocol, origin, options)
     const frame = await socket.next('pusher:connection_established')
     socket.established = JSON.parse(frame.data as string)

@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import { authorizeChannel } from '../../channels'
 import { requiresAuth, isValidChannelName } from '../../realtime/channel-name'
-import { historyOf } from '../../realtime/history-source'
+import { payloadShape, withRecoveryMeta } from '../../realtime/recovery-meta'
 
 const query = z.object({
   channel: z.string().refine(isValidChannelName, 'is not a valid channel name'),
@@ -16,7 +16,9 @@ export default defineEventHandler(async (event) => {
   // Public channels need no signature to subscribe, so any signed-in user may read their history.
   if (requiresAuth(channel)) enforce(await authorizeChannel(await useDatabase(), actor, channel))
   try {
-    return await historyOf(useRealtimeApp()).since(channel, after, epoch)
+    // The pages replay these through the same handlers as live events: as a recovery socket got them.
+    const page = await useRealtimeApp().broker.history(channel, after, epoch)
+    return { ...page, events: page.events.map(kept => ({ ...kept, data: withRecoveryMeta(kept.data, payloadShape(kept.data), kept.offset, kept.sent_at) })) }
   }
   catch {
     // Only the cluster's Redis can fail here; the browser retries on its polling schedule.

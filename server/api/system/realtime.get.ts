@@ -1,8 +1,9 @@
-// The system page's numbers: for admins the whole realtime server and every browser's reports; for other
-// users their tenant's sockets, channels and browsers only (server-wide counters would describe other tenants).
+// The system page's numbers: for admins the whole realtime server, its webhooks and every browser's reports;
+// for other users their tenant's sockets, channels and browsers only (server-wide counters would describe other tenants).
 import { eq } from 'drizzle-orm'
 import { users } from '../../db/schema'
 import { tenantRealtimeFigures } from '../../observability/tenant-realtime'
+import { webhookNumbers } from '../../webhooks/webhook-numbers'
 
 export default defineEventHandler(async (event) => {
   const actor = await useActor(event)
@@ -14,7 +15,8 @@ export default defineEventHandler(async (event) => {
     return {
       scope: 'tenant' as const,
       server: { ...figures, messagesIn: null, messagesOut: null, errors: null, eventsPublished: null, fanoutMeanMs: null, uptimeSeconds },
-      browsers: useBrowserTelemetry().summary(actor.user.tenantId),
+      webhooks: null,
+      browsers: useConnectionMetricsReport().summary(actor.user.tenantId),
     }
   }
   const engine = useRealtimeEngine()
@@ -35,6 +37,7 @@ export default defineEventHandler(async (event) => {
       fanoutMeanMs: fanoutCount > 0 ? Math.round((fanoutSum / fanoutCount) * 1e5) / 100 : null,
       uptimeSeconds,
     },
-    browsers: useBrowserTelemetry().summary(),
+    webhooks: await webhookNumbers(useWebhookRuntime()),
+    browsers: useConnectionMetricsReport().summary(),
   }
 })

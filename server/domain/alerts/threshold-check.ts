@@ -1,10 +1,8 @@
 // Whether a value breaks a zone's threshold for its metric, how badly, and how that reads to a person.
 import type { Severity } from '../../../shared/events'
+import type { ZoneThreshold } from '../../../shared/zones'
 
-export interface Threshold {
-  min?: number
-  max?: number
-}
+export type Threshold = ZoneThreshold
 
 export interface Breach {
   direction: 'above' | 'below'
@@ -20,23 +18,37 @@ const beyond = (excess: number, margin: number) => excess - margin > 1e-9 * Math
 
 const bound = (value: unknown): number | undefined => typeof value === 'number' && Number.isFinite(value) ? value : undefined
 
+/** The bounds past which a value breaks the threshold: min/max, or the critical ones where those are missing. */
+export function warningBounds(threshold: Threshold | undefined): { min?: number, max?: number } {
+  return { min: bound(threshold?.min) ?? bound(threshold?.criticalMin), max: bound(threshold?.max) ?? bound(threshold?.criticalMax) }
+}
+
 /**
- * The breach of `value` against `threshold`, or null inside the range (bounds included). A breach
- * is critical beyond 10 % of the bound past it; a bound of 0 has no 10 % of its own, so the margin
- * is then 10 % of the min..max span, and any breach is critical when there is no span either.
+ * The breach of `value` against `threshold`, or null inside the range (bounds included). A breach is
+ * critical past criticalMin/criticalMax when given; otherwise beyond 10 % of the bound past it (a bound of 0
+ * has no 10 % of its own, so the margin is then 10 % of the min..max span, and any breach is critical when
+ * there is no span either).
  */
 export function checkThreshold(threshold: Threshold | undefined, value: number): Breach | null {
-  const min = bound(threshold?.min)
-  const max = bound(threshold?.max)
+  const { min, max } = warningBounds(threshold)
   const margin = (edge: number) => Math.abs(edge) * CRITICAL_MARGIN || (min !== undefined && max !== undefined ? (max - min) * CRITICAL_MARGIN : 0)
-  if (max !== undefined && value > max) return { direction: 'above', bound: max, severity: beyond(value - max, margin(max)) ? 'critical' : 'warning' }
-  if (min !== undefined && value < min) return { direction: 'below', bound: min, severity: beyond(min - value, margin(min)) ? 'critical' : 'warning' }
+  const criticalMax = bound(threshold?.criticalMax)
+  const criticalMin = bound(threshold?.criticalMin)
+  if (max !== undefined && value > max) {
+    const critical = criticalMax !== undefined ? value > criticalMax : beyond(value - max, margin(max))
+    return { direction: 'above', bound: max, severity: critical ? 'critical' : 'warning' }
+  }
+  if (min !== undefined && value < min) {
+    const critical = criticalMin !== undefined ? value < criticalMin : beyond(min - value, margin(min))
+    return { direction: 'below', bound: min, severity: critical ? 'critical' : 'warning' }
+  }
   return null
 }
 
 /** True when the zone watches this metric at all. */
 export function hasThreshold(threshold: Threshold | undefined): boolean {
-  return bound(threshold?.min) !== undefined || bound(threshold?.max) !== undefined
+  const { min, max } = warningBounds(threshold)
+  return min !== undefined || max !== undefined
 }
 
 const LABELS: Record<string, string> = { ph: 'pH', ec: 'EC', co2: 'CO2', vpd: 'VPD', ppfd: 'PPFD' }

@@ -40,7 +40,7 @@ export async function pendingCommands(ctx: DomainContext, tx: Database, tenantId
 
 async function targetOf(tx: Database, tenantId: number, deviceUidOrZone: string | number): Promise<{ zoneId: number | null, deviceId: number | null, name: string }> {
   if (typeof deviceUidOrZone === 'string') {
-    const [device] = await tx.select().from(devices).where(and(eq(devices.tenantId, tenantId), eq(devices.uid, deviceUidOrZone)))
+    const [device] = await tx.select().from(devices).where(and(eq(devices.tenantId, tenantId), eq(devices.uid, deviceUidOrZone), isNull(devices.archivedAt)))
     if (!device) throw new DomainError(422, 'device', `unknown device "${deviceUidOrZone}"`)
     return { zoneId: device.zoneId, deviceId: device.id, name: `device ${device.uid}` }
   }

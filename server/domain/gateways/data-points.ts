@@ -1,5 +1,5 @@
 // A gateway's data points (Modbus registers with scale, unit, label and group) and their latest values.
-import { asc, eq } from 'drizzle-orm'
+import { and, asc, eq, isNull } from 'drizzle-orm'
 import type { DataPointView } from '../../../shared/gateways'
 import type { Database } from '../../db/connection'
 import { dataPoints } from '../../db/schema'
@@ -18,7 +18,7 @@ export function dataPointView(row: typeof dataPoints.$inferSelect): DataPointVie
 
 /** Data points of a gateway, by group and register. */
 export async function listDataPoints(db: Database, gatewayId: number): Promise<DataPointView[]> {
-  const rows = await db.select().from(dataPoints).where(eq(dataPoints.gatewayId, gatewayId)).orderBy(asc(dataPoints.groupName), asc(dataPoints.register))
+  const rows = await db.select().from(dataPoints).where(and(eq(dataPoints.gatewayId, gatewayId), isNull(dataPoints.archivedAt))).orderBy(asc(dataPoints.groupName), asc(dataPoints.register))
   return rows.map(dataPointView)
 }
 

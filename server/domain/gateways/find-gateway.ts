@@ -1,5 +1,5 @@
 // Finds the gateway an ingest request names by serial, only within the request's tenant.
-import { and, asc, eq } from 'drizzle-orm'
+import { and, asc, eq, isNull } from 'drizzle-orm'
 import type { Database } from '../../db/connection'
 import { gateways } from '../../db/schema'
 import { DomainError } from '../errors'
@@ -13,7 +13,7 @@ export type GatewayRow = typeof gateways.$inferSelect
  */
 export async function lockGatewayBySerial(tx: Database, tenantId: number, serial: string, field = 'gateway'): Promise<GatewayRow> {
   const [row] = await tx.select().from(gateways)
-    .where(and(eq(gateways.tenantId, tenantId), eq(gateways.serial, serial)))
+    .where(and(eq(gateways.tenantId, tenantId), eq(gateways.serial, serial), isNull(gateways.archivedAt)))
     .orderBy(asc(gateways.id)).limit(1).for('update')
   if (!row) throw new DomainError(422, field, `unknown gateway "${serial}"`)
   return row

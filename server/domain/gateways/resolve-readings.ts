@@ -1,5 +1,5 @@
 // Turns a request's readings into rows: each register must be a data point of the gateway, raw values are scaled.
-import { and, eq, inArray } from 'drizzle-orm'
+import { and, eq, inArray, isNull } from 'drizzle-orm'
 import type { Quality } from '../../../shared/events'
 import type { Database } from '../../db/connection'
 import { dataPoints } from '../../db/schema'
@@ -22,7 +22,7 @@ export interface ReadingRow {
 export async function resolveReadings(tx: Database, gateway: GatewayRow, inputs: ReadingInput[], now: Date): Promise<ReadingRow[]> {
   const registers = [...new Set(inputs.map(input => input.register))]
   const points = await tx.select({ id: dataPoints.id, register: dataPoints.register, scale: dataPoints.scale }).from(dataPoints)
-    .where(and(eq(dataPoints.gatewayId, gateway.id), inArray(dataPoints.register, registers)))
+    .where(and(eq(dataPoints.gatewayId, gateway.id), inArray(dataPoints.register, registers), isNull(dataPoints.archivedAt)))
   const byRegister = new Map(points.map(point => [point.register, point]))
   return inputs.map((input, index) => {
     const point = byRegister.get(input.register)

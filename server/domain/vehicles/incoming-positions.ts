@@ -1,5 +1,5 @@
 // Turns a validated ingest body into positions with times and field paths, checked against the clock.
-import type { VehicleSensors } from '../../../shared/vehicles'
+import type { RawIoValues, VehicleSensors } from '../../../shared/vehicles'
 import { DomainError } from '../errors'
 import type { PositionFields } from './position-payload'
 import type { PositionsIngestInput } from './position-schema'
@@ -10,6 +10,7 @@ export const MAX_CLOCK_AHEAD_MS = 5 * 60_000
 export interface IncomingPosition extends PositionFields {
   vehicleId: number
   sensors: VehicleSensors | undefined
+  io: RawIoValues | null
   /** Field path prefix of this position in the body ('' for a single one, 'positions.3.' in a batch). */
   field: string
 }
@@ -22,7 +23,7 @@ export function incomingPositions(input: PositionsIngestInput, now: Date): Incom
     if (recordedAt.getTime() > now.getTime() + MAX_CLOCK_AHEAD_MS) throw new DomainError(422, `${field}at`, 'is more than 5 minutes in the future')
     return {
       vehicleId: item.vehicleId, lat: item.lat, lon: item.lon, speed: item.speed ?? 0, course: item.course ?? 0,
-      altitude: item.altitude ?? null, satellites: item.satellites ?? null, recordedAt, sensors: item.sensors, field,
+      altitude: item.altitude ?? null, satellites: item.satellites ?? null, recordedAt, sensors: item.sensors, io: item.io ?? null, field,
     }
   })
 }

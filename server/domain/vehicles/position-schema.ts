@@ -11,7 +11,19 @@ const sensorsSchema = z.object({
   temperature: z.number().min(-100).max(200).optional(),
   ignition: z.boolean().optional(),
   doors: z.boolean().optional(),
+  movement: z.boolean().optional(),
+  externalVoltage: z.number().min(0).max(1000).optional(),
+  batteryVoltage: z.number().min(0).max(1000).optional(),
+  odometerKm: z.number().min(0).max(100_000_000).optional(),
+  gnss: z.enum(['off', 'fix', 'no_fix', 'sleep']).optional(),
+  hdop: z.number().min(0).max(1000).optional(),
 })
+
+/** Most raw IO values one position may carry (a Codec 8 Extended record can hold a few hundred). */
+export const MAX_RAW_IO_VALUES = 512
+
+const rawIoSchema = z.record(z.string().regex(/^\d{1,5}$/, 'IO ids are numbers'), z.union([z.number(), z.string().max(2048)]))
+  .refine(io => Object.keys(io).length <= MAX_RAW_IO_VALUES, `at most ${MAX_RAW_IO_VALUES} values`)
 
 /** One GPS fix of a vehicle (speed in km/h, course in degrees, `at` defaults to the time of arrival). */
 export const positionInputSchema = z.object({
@@ -24,6 +36,8 @@ export const positionInputSchema = z.object({
   satellites: z.number().int().min(0).max(255).optional(),
   at: ingestTimestamp.optional(),
   sensors: sensorsSchema.optional(),
+  /** IO values of the device kept as they came, for what Lookout does not interpret. */
+  io: rawIoSchema.optional(),
 })
 
 const batchSchema = z.object({ positions: z.array(positionInputSchema).min(1).max(MAX_POSITIONS_PER_REQUEST) })

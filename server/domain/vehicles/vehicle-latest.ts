@@ -24,10 +24,20 @@ export async function updateLatest(tx: Database, vehicle: LockedVehicle, fresh: 
     speed: newest.speed, satellites: newest.satellites, ignition: sensors.ignition,
     standingLong: newest.satellites !== 0 && newest.speed <= MOVING_SPEED_KMH && sensors.ignition === undefined && await stoodStillLong(tx, vehicle.id, newest.recordedAt),
   })
+  const place = whereItIs(vehicle, fresh)
   await tx.update(vehicles).set({
-    lat: newest.lat, lon: newest.lon, speed: newest.speed, course: newest.course, sensors, lastPositionAt: newest.recordedAt, status,
+    lat: place.lat, lon: place.lon, speed: newest.speed, course: place.course, sensors, lastPositionAt: newest.recordedAt, status,
   }).where(eq(vehicles.id, vehicle.id))
-  return toPositionPayload(vehicle.id, newest, status)
+  return toPositionPayload(vehicle.id, { ...newest, ...place }, status)
+}
+
+// A point without a fix (satellites 0: trackers send zero coordinates) says nothing about the place:
+// the vehicle stays where its last fix put it, in these points or before them.
+function whereItIs(vehicle: LockedVehicle, fresh: IncomingPosition[]): { lat: number, lon: number, course: number } {
+  const place = fresh.findLast(point => point.satellites !== 0)
+  if (!place && vehicle.lat !== null && vehicle.lon !== null) return { lat: vehicle.lat, lon: vehicle.lon, course: vehicle.course ?? 0 }
+  const { lat, lon, course } = place ?? fresh.at(-1)!
+  return { lat, lon, course }
 }
 
 // Parked without an ignition sensor: the stored track (this request's points included) reaches back

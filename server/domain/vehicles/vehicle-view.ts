@@ -1,5 +1,5 @@
 // A vehicle as the pages see it: the row with its latest position as a `position` payload.
-import { and, asc, eq, inArray } from 'drizzle-orm'
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm'
 import type { VehicleView } from '../../../shared/vehicles'
 import type { Database } from '../../db/connection'
 import { positions, vehicles } from '../../db/schema'
@@ -8,7 +8,7 @@ import { toPositionPayload } from './position-payload'
 /** Views of the vehicles matching `where`, in id order, with altitude and satellites from their latest positions row. */
 export async function vehicleViews(db: Database, where: { tenantId: number } | { vehicleId: number }): Promise<VehicleView[]> {
   const rows = await db.select().from(vehicles)
-    .where('tenantId' in where ? eq(vehicles.tenantId, where.tenantId) : eq(vehicles.id, where.vehicleId)).orderBy(asc(vehicles.id))
+    .where('tenantId' in where ? and(eq(vehicles.tenantId, where.tenantId), isNull(vehicles.archivedAt)) : eq(vehicles.id, where.vehicleId)).orderBy(asc(vehicles.id))
   const ids = rows.filter(row => row.lastPositionAt).map(row => row.id)
   // Joined on (vehicle, time): the positions index answers it without scanning the track.
   const latest = ids.length === 0

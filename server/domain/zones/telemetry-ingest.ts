@@ -1,6 +1,6 @@
 // Telemetry ingest: stores samples of a tenant's device nodes in one transaction, keeps the latest value per
 // metric, raises/resolves threshold alerts, and announces batches and nodes after commit.
-import { and, asc, eq, inArray, sql } from 'drizzle-orm'
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { channels } from '../../../shared/channels'
 import type { TelemetrySample } from '../../../shared/events'
 import { EVENTS } from '../../../shared/events'
@@ -29,7 +29,7 @@ export async function ingestTelemetry(ctx: DomainContext, tx: Database, tenantId
   const items = telemetryItems(input)
   // Locked in id order: concurrent requests of one node queue here, so threshold checks see each other's alerts.
   const known = await tx.select().from(devices)
-    .where(and(eq(devices.tenantId, tenantId), inArray(devices.uid, [...new Set(items.map(item => item.device))])))
+    .where(and(eq(devices.tenantId, tenantId), inArray(devices.uid, [...new Set(items.map(item => item.device))]), isNull(devices.archivedAt)))
     .orderBy(asc(devices.id)).for('update')
   const byUid = new Map(known.map(device => [device.uid, device]))
   const rows = items.flatMap((item) => {

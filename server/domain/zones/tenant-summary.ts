@@ -1,5 +1,5 @@
 // The dashboard's counters for a tenant: zones by status, gateways online, vehicles by status, active alerts.
-import { and, count, eq } from 'drizzle-orm'
+import { and, count, eq, isNull } from 'drizzle-orm'
 import type { TenantSummary } from '../../../shared/summary'
 import { SEVERITIES, VEHICLE_STATUSES, ZONE_STATUSES } from '../../../shared/summary'
 import type { Database } from '../../db/connection'
@@ -18,9 +18,9 @@ function tally<K extends string>(keys: readonly K[], rows: Array<{ key: string, 
 
 /** The summary of `tenantId`; alerts count while 'active' (not yet acknowledged). */
 export async function tenantSummary(db: Database, tenantId: number): Promise<TenantSummary> {
-  const zoneRows = await db.select({ key: zones.status, n: count() }).from(zones).where(eq(zones.tenantId, tenantId)).groupBy(zones.status)
-  const gatewayRows = await db.select({ online: gateways.online, n: count() }).from(gateways).where(eq(gateways.tenantId, tenantId)).groupBy(gateways.online)
-  const vehicleRows = await db.select({ key: vehicles.status, n: count() }).from(vehicles).where(eq(vehicles.tenantId, tenantId)).groupBy(vehicles.status)
+  const zoneRows = await db.select({ key: zones.status, n: count() }).from(zones).where(and(eq(zones.tenantId, tenantId), isNull(zones.archivedAt))).groupBy(zones.status)
+  const gatewayRows = await db.select({ online: gateways.online, n: count() }).from(gateways).where(and(eq(gateways.tenantId, tenantId), isNull(gateways.archivedAt))).groupBy(gateways.online)
+  const vehicleRows = await db.select({ key: vehicles.status, n: count() }).from(vehicles).where(and(eq(vehicles.tenantId, tenantId), isNull(vehicles.archivedAt))).groupBy(vehicles.status)
   const alertRows = await db.select({ key: alerts.severity, n: count() }).from(alerts)
     .where(and(eq(alerts.tenantId, tenantId), eq(alerts.status, 'active'))).groupBy(alerts.severity)
   return {

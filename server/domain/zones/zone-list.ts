@@ -1,5 +1,6 @@
 // The zones of a tenant for the zones page: status and how much is going on in each.
-import { and, asc, count, eq, inArray } from 'drizzle-orm'
+import { and, asc, count, eq, inArray, isNull } from 'drizzle-orm'
+import type { ZoneTargets, ZoneThresholds } from '../../../shared/zones'
 import type { Database } from '../../db/connection'
 import { alerts, commands, devices, zones } from '../../db/schema'
 import { UNFINISHED_COMMAND_STATUSES } from '../commands/command-status'
@@ -10,6 +11,8 @@ export interface ZoneListItem {
   tenantId: number
   name: string
   status: string
+  targets: ZoneTargets
+  thresholds: ZoneThresholds
   nodes: number
   openAlerts: number
   pendingCommands: number
@@ -17,12 +20,12 @@ export interface ZoneListItem {
 
 /** Zones of `tenantId` by name, with node, open alert and unfinished command counts. */
 export async function listZones(db: Database, tenantId: number): Promise<ZoneListItem[]> {
-  const rows = await db.select({ id: zones.id, tenantId: zones.tenantId, name: zones.name, status: zones.status })
-    .from(zones).where(eq(zones.tenantId, tenantId)).orderBy(asc(zones.name), asc(zones.id))
+  const rows = await db.select({ id: zones.id, tenantId: zones.tenantId, name: zones.name, status: zones.status, targets: zones.targets, thresholds: zones.thresholds })
+    .from(zones).where(and(eq(zones.tenantId, tenantId), isNull(zones.archivedAt))).orderBy(asc(zones.name), asc(zones.id))
   if (rows.length === 0) return []
   const ids = rows.map(zone => zone.id)
   const [nodes, open, pending] = await Promise.all([
-    db.select({ zoneId: devices.zoneId, n: count() }).from(devices).where(inArray(devices.zoneId, ids)).groupBy(devices.zoneId),
+    db.select({ zoneId: devices.zoneId, n: count() }).from(devices).where(and(inArray(devices.zoneId, ids), isNull(devices.archivedAt))).groupBy(devices.zoneId),
     db.select({ zoneId: alerts.zoneId, n: count() }).from(alerts)
       .where(and(eq(alerts.tenantId, tenantId), inArray(alerts.zoneId, ids), inArray(alerts.status, [...OPEN_ALERT_STATUSES]))).groupBy(alerts.zoneId),
     db.select({ zoneId: commands.zoneId, n: count() }).from(commands)

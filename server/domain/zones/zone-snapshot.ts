@@ -1,5 +1,5 @@
 // Everything a zone page shows, in one answer: what a client reloads after a gap too old to replay.
-import { and, asc, desc, eq, inArray } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm'
 import type { AlertPayload, CommandPayload, DevicePayload, ZonePayload } from '../../../shared/events'
 import type { Database } from '../../db/connection'
 import { alerts, commands, devices, telemetryLatest, zones } from '../../db/schema'
@@ -25,7 +25,7 @@ export async function zoneSnapshot(db: Database, zoneId: number, at: Date): Prom
   return db.transaction(async (tx) => {
     const [zone] = await tx.select().from(zones).where(eq(zones.id, zoneId))
     if (!zone) return null
-    const nodes = await tx.select().from(devices).where(eq(devices.zoneId, zoneId)).orderBy(asc(devices.name), asc(devices.id))
+    const nodes = await tx.select().from(devices).where(and(eq(devices.zoneId, zoneId), isNull(devices.archivedAt))).orderBy(asc(devices.name), asc(devices.id))
     const latest = await tx.select().from(telemetryLatest).where(eq(telemetryLatest.zoneId, zoneId))
     const open = await tx.select().from(alerts).where(and(eq(alerts.zoneId, zoneId), inArray(alerts.status, [...OPEN_ALERT_STATUSES]))).orderBy(desc(alerts.id))
     const recent = await tx.select().from(commands).where(eq(commands.zoneId, zoneId)).orderBy(desc(commands.id)).limit(SNAPSHOT_COMMANDS)

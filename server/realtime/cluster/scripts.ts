@@ -1,21 +1,20 @@
 // Lua scripts that change cluster state atomically, so every node sees changes in one order.
 // Keys built inside scripts from the key prefix assume one Redis (not Redis Cluster's sharding).
 
-/** Assigns each channel its next offset, stores the event in the channel's stream, and sends it to every node. */
+/**
+ * Assigns each channel its next offset, stores the event in the channel's stream, and sends it to every
+ * node. The payload is stored and sent untouched; its offset and shape travel in the header.
+ */
 export const PUBLISH = `
 local bus, event, payload, shape, now, except, node, maxlen, republished, ttl = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7], ARGV[8], ARGV[9], ARGV[10]
 for i = 2, #KEYS do
   local channel = ARGV[9 + i]
   local offset = redis.call('HINCRBY', KEYS[1], channel, 1)
-  local data = payload
-  local head = '{"__lookout":{"offset":' .. offset .. ',"sent_at":' .. now .. '}'
-  if shape == 'empty-object' then data = head .. '}'
-  elseif shape == 'object' then data = head .. ',' .. string.sub(payload, string.find(payload, '{', 1, true) + 1) end
-  redis.pcall('XADD', KEYS[i], 'MAXLEN', '~', maxlen, offset .. '-0', 'e', event, 'd', data, 's', now)
+  redis.pcall('XADD', KEYS[i], 'MAXLEN', '~', maxlen, offset .. '-0', 'e', event, 'd', payload, 's', now)
   redis.call('PEXPIRE', KEYS[i], ttl)
-  local header = { t = 'e', c = channel, e = event, o = offset, s = tonumber(now), x = except, n = node }
+  local header = { t = 'e', c = channel, e = event, o = offset, s = tonumber(now), x = except, n = node, k = shape }
   if republished == '1' then header.r = 1 end
-  redis.call('PUBLISH', bus, cjson.encode(header) .. '\\n' .. data)
+  redis.call('PUBLISH', bus, cjson.encode(header) .. '\\n' .. payload)
 end
 return #KEYS - 1
 `
@@ -42,11 +41,12 @@ end
 return n
 `
 
-/** Adds `delta` subscriptions of a channel, cluster-wide and for this node. */
+/** Adds `delta` subscriptions of a channel, cluster-wide and for this node; returns the cluster's count. */
 export const SUBSCRIPTIONS = `
-if redis.call('HINCRBY', KEYS[1], ARGV[1], ARGV[2]) <= 0 then redis.call('HDEL', KEYS[1], ARGV[1]) end
+local n = redis.call('HINCRBY', KEYS[1], ARGV[1], ARGV[2])
+if n <= 0 then redis.call('HDEL', KEYS[1], ARGV[1]) end
 if redis.call('HINCRBY', KEYS[2], ARGV[1], ARGV[2]) <= 0 then redis.call('HDEL', KEYS[2], ARGV[1]) end
-return 1
+return n
 `
 
 /** Records a node's heartbeat (Redis's clock) and returns every node's entry and the time. */
@@ -60,7 +60,8 @@ return { now, redis.call('HGETALL', KEYS[1]) }
 /**
  * Makes a node's share of subscriptions and presence sockets equal to the target: after a lost
  * connection (resync), or empty for a dead node (cleanup, only if its heartbeat is still stale).
- * Users whose last socket goes are announced as removed, users who appear as added.
+ * Users whose last socket goes are announced as removed, users who appear as added. Returns the
+ * changes it made to the cluster: {'o'|'v', channel} (occupied, vacated), {'a'|'r', channel, user}.
  */
 export const NODE_STATE = `
 local bus, base, node, target, cleanup, staleMs = ARGV[1], ARGV[2], ARGV[3], cjson.decode(ARGV[4]), ARGV[5] == '1', tonumber(ARGV[6])
@@ -69,9 +70,10 @@ if cleanup then
   if entry then
     local t = redis.call('TIME')
     local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-    if now - cjson.decode(entry).at < staleMs then return 0 end
+    if now - cjson.decode(entry).at < staleMs then return {} end
   end
 end
+local changes = {}
 local current = {}
 local old = redis.call('HGETALL', KEYS[1])
 for i = 1, #old, 2 do current[old[i]] = tonumber(old[i + 1]) end
@@ -79,7 +81,13 @@ local function apply(field, delta, info)
   if delta == 0 then return end
   local nl = string.find(field, '\\n', 1, true)
   if not nl then
-    if redis.call('HINCRBY', KEYS[2], field, delta) <= 0 then redis.call('HDEL', KEYS[2], field) end
+    local count = redis.call('HINCRBY', KEYS[2], field, delta)
+    if count <= 0 then
+      redis.call('HDEL', KEYS[2], field)
+      if count - delta > 0 then changes[#changes + 1] = { 'v', field } end
+    elseif count - delta <= 0 then
+      changes[#changes + 1] = { 'o', field }
+    end
     return
   end
   local channel, user = string.sub(field, 1, nl - 1), string.sub(field, nl + 1)
@@ -90,10 +98,12 @@ local function apply(field, delta, info)
     if n - delta > 0 then
       redis.call('HDEL', infos, user)
       redis.call('PUBLISH', bus, cjson.encode({ t = 'r', c = channel, u = user }) .. '\\n')
+      changes[#changes + 1] = { 'r', channel, user }
     end
   elseif n - delta <= 0 then
     redis.call('HSET', infos, user, info or 'null')
     redis.call('PUBLISH', bus, cjson.encode({ t = 'a', c = channel, u = user, x = '' }) .. '\\n' .. (info or 'null'))
+    changes[#changes + 1] = { 'a', channel, user }
   end
 end
 for field, n in pairs(target.fields) do apply(field, n - (current[field] or 0), target.info[field]) end
@@ -106,5 +116,5 @@ if cleanup then
 else
   for field, n in pairs(target.fields) do redis.call('HSET', KEYS[1], field, n) end
 end
-return 1
+return changes
 `

@@ -1,7 +1,7 @@
 // The `info` attributes of a channel (occupied, user_count, subscription_count, cache).
 import type { AppState } from '../app-state'
 import { channelKind } from '../channel-name'
-import type { Occupancy } from './channel-occupancy'
+import type { Occupancy } from '../broker'
 
 export type ChannelAttribute = 'user_count' | 'subscription_count' | 'cache'
 
@@ -28,7 +28,7 @@ export async function channelAttributes(state: AppState, name: string, attribute
   if (attributes.includes('user_count')) result.user_count = (await occupancy.members(name)).length
   if (attributes.includes('subscription_count')) result.subscription_count = occupancy.subscriptions.get(name) ?? 0
   if (attributes.includes('cache')) {
-    const cached = state.cache.get(name)
+    const cached = state.broker.cached(name)
     if (cached) result.cache = { data: cached.data, ttl: cached.ttl }
   }
   return result

@@ -8,7 +8,6 @@ import type { ApiRequest, ApiResult } from './api-request'
 import { apiError } from './api-request'
 import type { ChannelAttribute } from './channel-attributes'
 import { channelAttributes, checkAttributesFor, parseInfo } from './channel-attributes'
-import { occupancyOf } from './channel-occupancy'
 
 const socketId = z.string().regex(/^\d+\.\d+$/, 'must look like 1234.5678')
 const channelName = z.string().refine(isValidChannelName, 'is not a valid channel name')
@@ -44,10 +43,11 @@ export async function triggerEvent(engine: RealtimeEngine, state: AppState, requ
   const body = parsed.value
   const event = checkEvent(engine.limits, state, { name: body.name, channels: body.channels ?? [body.channel!], data: body.data, socketId: body.socket_id, info: body.info })
   if ('status' in event) return event
-  engine.publish(state, { channels: event.channels, event: event.name, data: event.data, exceptSocketId: event.socketId, source: 'api' })
+  // Answered once numbered: a publisher's next event, through any node, is ordered after this one.
+  await engine.publish(state, { channels: event.channels, event: event.name, data: event.data, exceptSocketId: event.socketId, source: 'api' })
   if (event.attributes.length === 0) return { status: 200, body: {} }
   const channels: Record<string, unknown> = {}
-  const occupancy = await occupancyOf(state)
+  const occupancy = await state.broker.occupancy()
   for (const name of event.channels) channels[name] = await channelAttributes(state, name, event.attributes, occupancy)
   return { status: 200, body: { channels } }
 }
@@ -64,12 +64,11 @@ export async function triggerBatch(engine: RealtimeEngine, state: AppState, requ
     if ('status' in event) return event
     events.push(event)
   }
-  for (const event of events) {
-    engine.publish(state, { channels: event.channels, event: event.name, data: event.data, exceptSocketId: event.socketId, source: 'api' })
-  }
+  // Sent in order on one connection, then awaited together.
+  await Promise.all(events.map(event => engine.publish(state, { channels: event.channels, event: event.name, data: event.data, exceptSocketId: event.socketId, source: 'api' })))
   // Occupancy walks every channel (or asks Redis): only when some event asks for attributes.
   if (events.every(event => event.attributes.length === 0)) return { status: 200, body: { batch: events.map(() => ({})) } }
-  const occupancy = await occupancyOf(state)
+  const occupancy = await state.broker.occupancy()
   return { status: 200, body: { batch: await Promise.all(events.map(event => channelAttributes(state, event.channels[0]!, event.attributes, occupancy))) } }
 }
 

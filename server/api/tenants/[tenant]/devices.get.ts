@@ -12,7 +12,7 @@ export default defineEventHandler(async (event) => {
   enforce(authorizeTenant(await useActor(event), tenantId))
   const query = validQuery(event, deviceListQuery)
   const rows = await (await useDatabase()).select().from(devices)
-    .where(and(eq(devices.tenantId, tenantId), query.before ? lt(devices.id, query.before) : undefined, query.unassigned === 'true' ? isNull(devices.zoneId) : undefined))
+    .where(and(eq(devices.tenantId, tenantId), isNull(devices.archivedAt), query.before ? lt(devices.id, query.before) : undefined, query.unassigned === 'true' ? isNull(devices.zoneId) : undefined))
     .orderBy(desc(devices.id)).limit(query.limit)
   return page(rows, query)
 })

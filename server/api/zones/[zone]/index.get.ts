@@ -1,5 +1,5 @@
 // One zone with its nodes; guarded like private-zone.{z} and presence-zone.{z}.
-import { eq } from 'drizzle-orm'
+import { and, eq, isNull } from 'drizzle-orm'
 import { devices, zones } from '../../../db/schema'
 import { authorizeZone } from '../../../domain/policies'
 
@@ -8,6 +8,6 @@ export default defineEventHandler(async (event) => {
   const db = await useDatabase()
   enforce(await authorizeZone(db, await useActor(event), zoneId))
   const [zone] = await db.select().from(zones).where(eq(zones.id, zoneId))
-  const nodes = await db.select().from(devices).where(eq(devices.zoneId, zoneId))
+  const nodes = await db.select().from(devices).where(and(eq(devices.zoneId, zoneId), isNull(devices.archivedAt)))
   return { data: { ...zone!, nodes } }
 })

@@ -23,6 +23,7 @@ describe('activeUser', () => {
       email: 'operator@northwind.example',
       name: 'Northwind operator',
       role: 'operator',
+      isOwner: false,
     })
   })
 

@@ -81,6 +81,8 @@ describe('threshold alerts', () => {
     expect(alert).toMatchObject({ status: 'resolved', resolvedBy: null, resolvedAt: ctx.now() })
     const updated = ctx.broadcaster.of('alert.updated')
     expect(updated.map(item => [item.channels, (item.payload as AlertPayload).status])).toEqual([[[`private-tenant.${greenfield}.alerts`], 'resolved']])
+    // A new breach past the rule's 10-minute quiet period is a new alert.
+    ctx.advance(10 * 60_000)
     await ph(zoneA, 7.5)
     expect((await alertsOf(zoneA)).map(row => row.status)).toEqual(['resolved', 'active'])
   })
@@ -90,12 +92,41 @@ describe('threshold alerts', () => {
     await sendTelemetry(ctx, greenfield, {
       device: node.uid,
       samples: [
-        { metric: 'ph', value: 7.5, at: '2026-06-01T07:58:00Z' },
+        { metric: 'ph', value: 7.5, at: '2026-06-01T07:48:00Z' },
         { metric: 'ph', value: 7.4, at: '2026-06-01T07:59:30Z' },
-        { metric: 'ph', value: 6.5, at: '2026-06-01T07:59:00Z' },
+        { metric: 'ph', value: 6.5, at: '2026-06-01T07:49:00Z' },
       ],
     })
     expect((await alertsOf(zoneA)).map(row => [row.status, row.value])).toEqual([['resolved', 7.5], ['active', 7.4]])
+  })
+
+  it('raises nothing for a breach shorter than the delay, and one alert once it lasted the delay', async () => {
+    await setThresholds(handle.db, zoneA, { ph: { min: 5.5, max: 7, delaySeconds: 30 } })
+    const node = await nodeOf(handle.db, zoneA)
+    const at = (seconds: number) => new Date(Date.UTC(2026, 5, 1, 7, 50, seconds)).toISOString()
+    await sendTelemetry(ctx, greenfield, { device: node.uid, samples: [{ metric: 'ph', value: 7.5, at: at(0) }, { metric: 'ph', value: 7.6, at: at(29) }, { metric: 'ph', value: 6.5, at: at(31) }] })
+    expect(await alertsOf(zoneA)).toEqual([])
+    await sendTelemetry(ctx, greenfield, { device: node.uid, samples: [{ metric: 'ph', value: 7.5, at: at(40) }] })
+    await sendTelemetry(ctx, greenfield, { device: node.uid, samples: [{ metric: 'ph', value: 7.7, at: at(70) }] })
+    expect((await alertsOf(zoneA)).map(row => row.value)).toEqual([7.7])
+  })
+
+  it('keeps the alert open until the value is back inside by the deadband', async () => {
+    await setThresholds(handle.db, zoneA, { ph: { min: 5.5, max: 7, deadband: 0.2 } })
+    await ph(zoneA, 7.5)
+    await ph(zoneA, 6.9)
+    expect((await alertsOf(zoneA)).map(row => row.status)).toEqual(['active'])
+    await ph(zoneA, 6.8)
+    expect((await alertsOf(zoneA)).map(row => row.status)).toEqual(['resolved'])
+  })
+
+  it('raises one alert per rule in 10 minutes for a value flapping across the bound', async () => {
+    const node = await nodeOf(handle.db, zoneA)
+    const samples = Array.from({ length: 20 }, (_, i) => ({ metric: 'ph', value: i % 2 === 0 ? 7.5 : 6.5, at: new Date(Date.UTC(2026, 5, 1, 7, 40, i * 29)).toISOString() }))
+    await sendTelemetry(ctx, greenfield, { device: node.uid, samples })
+    expect((await alertsOf(zoneA)).map(row => row.status)).toEqual(['resolved'])
+    await sendTelemetry(ctx, greenfield, { device: node.uid, samples: [{ metric: 'ph', value: 7.5, at: '2026-06-01T07:51:00Z' }] })
+    expect((await alertsOf(zoneA)).map(row => row.status)).toEqual(['resolved', 'active'])
   })
 
   it('makes a breach beyond 10 % critical and notifies every active user of the tenant', async () => {

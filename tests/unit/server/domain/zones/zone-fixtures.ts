@@ -1,11 +1,12 @@
 // Shared helpers of the zones, alerts and commands tests: running telemetry ingest as the route does, finding nodes.
 import { and, asc, eq, isNull } from 'drizzle-orm'
 import type { Database } from '../../../../../server/db/connection'
-import { devices, zones } from '../../../../../server/db/schema'
+import { devices, thresholdStates, zones } from '../../../../../server/db/schema'
 import type { TelemetryIngestResult } from '../../../../../server/domain/zones/telemetry-ingest'
 import { ingestTelemetry } from '../../../../../server/domain/zones/telemetry-ingest'
 import type { TelemetryInput } from '../../../../../server/domain/zones/telemetry-schema'
 import { telemetryInput } from '../../../../../server/domain/zones/telemetry-schema'
+import type { ZoneThreshold } from '../../../../../shared/zones'
 import type { TestContext } from '../domain-context'
 import { commitThenAnnounce } from '../domain-context'
 
@@ -29,9 +30,14 @@ export async function unassignedNodeOf(db: Database, tenant: number) {
   return row
 }
 
-/** Sets a zone's thresholds (replacing whatever the demo data put there) and resets its status. */
-export async function setThresholds(db: Database, zoneId: number, thresholds: Record<string, { min?: number, max?: number }>): Promise<void> {
-  await db.update(zones).set({ thresholds, status: 'ok' }).where(eq(zones.id, zoneId))
+/**
+ * Sets a zone's thresholds (replacing whatever the demo data put there), clears its rules' states and resets
+ * its status. A threshold without a delay of its own gets delay 0, so a test's one breaching sample raises.
+ */
+export async function setThresholds(db: Database, zoneId: number, thresholds: Record<string, ZoneThreshold>): Promise<void> {
+  const immediate = Object.fromEntries(Object.entries(thresholds).map(([metric, threshold]) => [metric, { delaySeconds: 0, ...threshold }]))
+  await db.update(zones).set({ thresholds: immediate, status: 'ok' }).where(eq(zones.id, zoneId))
+  await db.delete(thresholdStates).where(eq(thresholdStates.zoneId, zoneId))
 }
 
 /** Every channel broadcast to, once. */

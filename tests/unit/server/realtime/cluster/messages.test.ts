@@ -1,13 +1,18 @@
 // Bus messages between cluster nodes: what the Lua scripts and nodes write is read back; anything else is dropped.
 import { describe, expect, it } from 'vitest'
-import { bindMessage, clientEventMessage, decodeBusMessage, revokeMessage, terminateMessage } from '../../../../../server/realtime/cluster/messages'
+import { bindMessage, clientEventMessage, decodeBusMessage, revokeMessage, settledMessage, terminateMessage } from '../../../../../server/realtime/cluster/messages'
 
 describe('decodeBusMessage', () => {
   it('reads an event as the PUBLISH script writes it, keeping the payload untouched (newlines included)', () => {
-    const raw = '{"s":1700000000123,"n":"node-1","e":"tick","c":"news","o":42,"t":"e","x":"12.34"}\n{"__lookout":{"offset":42},"text":"a\nb"}'
+    const raw = '{"s":1700000000123,"n":"node-1","e":"tick","c":"news","o":42,"t":"e","x":"12.34","k":"object"}\n{"text":"a\nb"}'
     expect(decodeBusMessage(raw)).toEqual({
-      type: 'event', channel: 'news', event: 'tick', offset: 42, sentAt: 1700000000123, except: '12.34', node: 'node-1', republished: false, data: '{"__lookout":{"offset":42},"text":"a\nb"}',
+      type: 'event', channel: 'news', event: 'tick', offset: 42, sentAt: 1700000000123, shape: 'object', except: '12.34', node: 'node-1', republished: false, data: '{"text":"a\nb"}',
     })
+  })
+
+  it('reads an unknown or missing payload shape as one that takes no recovery metadata', () => {
+    expect(decodeBusMessage('{"t":"e","c":"news","e":"tick","o":1,"s":5,"k":"weird"}\n{}')).toMatchObject({ shape: 'other' })
+    expect(decodeBusMessage('{"t":"e","c":"news","e":"tick","o":1,"s":5}\n{}')).toMatchObject({ shape: 'other' })
   })
 
   it('reads an empty `except` as nobody excluded and `r: 1` as republished', () => {
@@ -29,6 +34,10 @@ describe('decodeBusMessage', () => {
     const binding = { userId: '7', credential: 'session:ab', role: 'viewer' }
     expect(decodeBusMessage(bindMessage('1.2', binding, 1234))).toEqual({ type: 'bind', socketId: '1.2', binding, issuedAt: 1234 })
     expect(decodeBusMessage(bindMessage('1.2', { ...binding, role: null }, 1234))).toMatchObject({ binding: { role: null } })
+  })
+
+  it('reads back what settledMessage writes', () => {
+    expect(decodeBusMessage(settledMessage('node-1', 3))).toEqual({ type: 'settled', node: 'node-1', seq: 3 })
   })
 
   it('reads back what clientEventMessage writes, with and without the sender\'s user id', () => {
@@ -53,6 +62,7 @@ describe('decodeBusMessage', () => {
     ['a member without a user', '{"t":"a","c":"presence-room"}\n{}'],
     ['a member with a numeric user', '{"t":"r","c":"presence-room","u":7}\n'],
     ['a terminate without a user', '{"t":"x"}\n'],
+    ['a settled marker without a sequence number', '{"t":"f","n":"node-1"}\n'],
     ['an empty string', ''],
   ])('drops %s', (_, raw) => {
     expect(decodeBusMessage(raw)).toBeNull()

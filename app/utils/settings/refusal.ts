@@ -1,0 +1,25 @@
+// What a refused Settings request said, and which form field it names.
+
+export interface Refusal {
+  /** The field the server named (`name`, `zones.name`, `thresholds.ph.min`), null when none. */
+  field: string | null
+  message: string
+}
+
+/** The server's refusal from a failed `$fetch` (422 `{ statusMessage, data: { field } }`), or a plain message. */
+export function refusalOf(failure: unknown): Refusal {
+  const { statusMessage, message, data } = failure as { statusMessage?: string, message?: string, data?: { statusMessage?: string, data?: { field?: unknown } } }
+  const field = typeof data?.data?.field === 'string' ? data.data.field : null
+  return { field, message: statusMessage ?? data?.statusMessage ?? message ?? 'Refused' }
+}
+
+/**
+ * The form field among `names` that a server field path points at: the path itself, or the path without its
+ * resource prefix (`zones.name` → `name`), or its first segment (`thresholds.ph.min` → `thresholds`).
+ */
+export function formFieldOf(field: string | null, names: readonly string[]): string | null {
+  if (field === null) return null
+  const segments = field.split('.')
+  const candidates = [field, segments.slice(1).join('.'), segments[0]!, segments[1] ?? '']
+  return candidates.find(candidate => names.includes(candidate)) ?? null
+}

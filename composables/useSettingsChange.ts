@@ -1,0 +1,33 @@
+// How Settings forms and buttons run a change: success toasted, a refused field shown on its form field.
+import { formFieldOf, refusalOf } from '~/utils/settings/refusal'
+
+interface FormWithErrors {
+  setErrors: (errors: Array<{ name: string, message: string }>) => void
+}
+
+/** Returns `run(change, success, form?, fields?)`, which resolves true when the change was stored. */
+export function useSettingsChange() {
+  const toast = useToast()
+  const busy = ref(false)
+
+  async function run(change: () => Promise<unknown>, success: string, form?: FormWithErrors | null, fields: readonly string[] = []): Promise<boolean> {
+    busy.value = true
+    try {
+      await change()
+      toast.add({ title: success, color: 'success', icon: 'i-lucide-check' })
+      return true
+    }
+    catch (failure) {
+      const refusal = refusalOf(failure)
+      const field = formFieldOf(refusal.field, fields)
+      if (form && field) form.setErrors([{ name: field, message: refusal.message }])
+      else toast.add({ title: 'Not saved', description: refusal.message, color: 'error', icon: 'i-lucide-circle-alert' })
+      return false
+    }
+    finally {
+      busy.value = false
+    }
+  }
+
+  return { run, busy }
+}

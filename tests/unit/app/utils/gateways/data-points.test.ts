@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest'
+import type { GatewayDataPoint } from '../../../../../app/utils/gateways/data-points'
+import { applyReadings, formatValue, groupDataPoints, unknownDataPoints } from '../../../../../app/utils/gateways/data-points'
+
+function point(id: number, group: string, register: number, lastReadAt: string | null = null): GatewayDataPoint {
+  return { id, gatewayId: 1, register, scale: 1, unit: 'V', label: `P${id}`, group, lastValue: lastReadAt ? 1 : null, lastQuality: lastReadAt ? 'good' : null, lastReadAt }
+}
+
+describe('gateway data points', () => {
+  it('groups by group name, groups and points in name and register order', () => {
+    const groups = groupDataPoints([point(1, 'Pump', 1), point(2, 'Power', 11), point(3, 'Pump', 0), point(4, 'Power', 10)])
+    expect(groups.map(group => group.name)).toEqual(['Power', 'Pump'])
+    expect(groups[1]!.points.map(member => member.register)).toEqual([0, 1])
+    expect(groupDataPoints([])).toEqual([])
+  })
+
+  it('takes the newest reading of each point, with its quality and time', () => {
+    const points = [point(1, 'Pump', 0, '2026-05-01T12:00:00Z'), point(2, 'Pump', 1)]
+    const next = applyReadings(points, [
+      { dataPointId: 1, value: 7, quality: 'good', recordedAt: '2026-05-01T12:00:05Z' },
+      { dataPointId: 1, value: 8, quality: 'bad', recordedAt: '2026-05-01T12:00:06Z' },
+      { dataPointId: 2, value: 3, quality: 'uncertain', recordedAt: '2026-05-01T12:00:01Z' },
+    ])
+    expect(next[0]).toMatchObject({ lastValue: 8, lastQuality: 'bad', lastReadAt: '2026-05-01T12:00:06Z' })
+    expect(next[1]).toMatchObject({ lastValue: 3, lastQuality: 'uncertain' })
+  })
+
+  it('never lets an older reading (a replay, a late one) overwrite a newer value', () => {
+    const points = [point(1, 'Pump', 0, '2026-05-01T12:00:10Z')]
+    const next = applyReadings(points, [{ dataPointId: 1, value: 99, quality: 'good', recordedAt: '2026-05-01T12:00:05Z' }])
+    expect(next[0]!.lastValue).toBe(1)
+    expect(applyReadings(points, [])).toBe(points)
+  })
+
+  it('names readings of points it does not know, once each', () => {
+    const reading = (dataPointId: number) => ({ dataPointId, value: 1, quality: 'good' as const, recordedAt: '2026-05-01T12:00:00Z' })
+    expect(unknownDataPoints([point(1, 'Pump', 0)], [reading(1), reading(5), reading(5)])).toEqual([5])
+  })
+
+  it('shows at most three decimals and a dash before the first reading', () => {
+    expect(formatValue(123.45000000001)).toBe('123.45')
+    expect(formatValue(0.12345)).toBe('0.123')
+    expect(formatValue(-2)).toBe('-2')
+    expect(formatValue(null)).toBe('—')
+  })
+})

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest'
+import { contactOverdue, laterContact, onlineSummary } from '../../../../../app/utils/gateways/gateway-status'
+
+const now = Date.parse('2026-05-01T12:00:00Z')
+
+describe('gateway status', () => {
+  it('counts the gateways online', () => {
+    expect(onlineSummary([{ online: true }, { online: false }, { online: true }])).toBe('2 of 3 online')
+    expect(onlineSummary([])).toBe('0 of 0 online')
+  })
+
+  it('calls contact overdue beyond the gateway\'s own offline limit, or when there never was any', () => {
+    expect(contactOverdue({ lastContactAt: '2026-05-01T11:59:30Z', offlineAfterSeconds: 60 }, now)).toBe(false)
+    expect(contactOverdue({ lastContactAt: '2026-05-01T11:58:59Z', offlineAfterSeconds: 60 }, now)).toBe(true)
+    expect(contactOverdue({ lastContactAt: null, offlineAfterSeconds: 60 }, now)).toBe(true)
+  })
+
+  it('keeps the later contact time', () => {
+    expect(laterContact('2026-05-01T12:00:00Z', '2026-05-01T11:00:00Z')).toBe('2026-05-01T12:00:00Z')
+    expect(laterContact('2026-05-01T11:00:00Z', '2026-05-01T12:00:00Z')).toBe('2026-05-01T12:00:00Z')
+    expect(laterContact(null, '2026-05-01T12:00:00Z')).toBe('2026-05-01T12:00:00Z')
+    expect(laterContact('2026-05-01T12:00:00Z', null)).toBe('2026-05-01T12:00:00Z')
+  })
+})
