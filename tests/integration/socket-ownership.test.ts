@@ -1,5 +1,5 @@
-// Every socket the server signs for belongs to a user: disabling the user, terminating their connections or
-// revoking the token that signed closes it with 4009, even when it never signed in (built server, pusher-js).
+// Every socket the server signs for belongs to a user: disabling the user, changing their role, terminating their
+// connections or revoking the token that signed closes it with 4009, even when it never signed in (built server, pusher-js).
 import type PusherJs from 'pusher-js'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { serverSdk, sessionClient, waitFor } from '../support/clients'
@@ -79,6 +79,22 @@ describe('sockets bound by channel auth', () => {
     const answer = await admin.fetch(`/api/users/${operator.user.id}/terminate-connections`, { method: 'POST' })
     expect(await answer.json()).toMatchObject({ connectionsClosed: 1 })
     expect(await raw.closedWith(1_000)).toMatchObject({ code: 4009 })
+  })
+
+  it('changing a user\'s role closes their sockets signed under the old role; changing only their name does not', async () => {
+    const admin = await login(server, demoEmail('admin', 'northwind'))
+    const viewer = await login(server, demoEmail('viewer', 'northwind'))
+    const patch = (body: unknown) => admin.fetch(`/api/users/${viewer.user.id}`, { method: 'PATCH', body: JSON.stringify(body) })
+    const raw = await rawSubscribed('private-tenant.2.alerts', viewer.fetch)
+    expect((await patch({ name: 'Renamed Viewer' })).status).toBe(200)
+    expect(raw.isOpen).toBe(true)
+    try {
+      expect(await (await patch({ role: 'operator' })).json()).toMatchObject({ data: { role: 'operator' } })
+      expect(await raw.closedWith(1_000)).toMatchObject({ code: 4009 })
+    }
+    finally {
+      await patch({ role: 'viewer' })
+    }
   })
 
   it('revoking an API token closes the sockets it signed, and only those', async () => {
