@@ -29,5 +29,11 @@ export function useCurrentUser() {
     me.value = null
   }
 
-  return { me, load, logout }
+  /** Ends the user's other sessions (other browsers, a forgotten computer); returns how many. */
+  async function signOutOthers(): Promise<number> {
+    const answer = await $fetch<{ ended: number }>('/api/auth/sessions', { method: 'DELETE', headers: { 'x-xsrf-token': me.value?.csrfToken ?? '' } })
+    return answer.ended
+  }
+
+  return { me, load, logout, signOutOthers }
 }

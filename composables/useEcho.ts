@@ -142,8 +142,19 @@ export async function initEcho(forceReinit = false): Promise<Echo<'reverb'>> {
           .then(data => callback(null, data), (error: Error) => callback(error, null))
       },
     }),
+    // Every connection signs in, so the server knows whose socket it is (disable and logout close it).
+    userAuthentication: {
+      endpoint: '/broadcasting/user-auth',
+      headers: {},
+      transport: 'ajax',
+      customHandler: ({ socketId }: { socketId: string }, callback: (error: Error | null, data: { auth: string, user_data: string } | null) => void) => {
+        $fetch<{ auth: string, user_data: string }>('/broadcasting/user-auth', { method: 'POST', body: { socket_id: socketId }, headers: { 'x-xsrf-token': xsrfToken() } })
+          .then(data => callback(null, data), (error: Error) => callback(error, null))
+      },
+    },
   } as ConstructorParameters<typeof Echo<'reverb'>>[0])
   pusher = (echo.connector as unknown as { pusher: Pusher }).pusher
+  pusher.signin()
   scheduler = new ReconnectScheduler(() => {
     attempts.value = scheduler!.attempts
     nextRetryAt.value = null

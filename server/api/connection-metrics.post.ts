@@ -21,7 +21,7 @@ export default defineEventHandler(async (event) => {
     setResponseHeader(event, 'retry-after', limit.retryAfter)
     throw createError({ statusCode: 429, statusMessage: `Too many connection-metrics reports; retry after ${limit.retryAfter} s` })
   }
-  useConnectionMetricsReport().record(report)
+  useConnectionMetricsReport().record(report, actor.user.tenantId)
   setResponseStatus(event, 202)
   return { accepted: true }
 })

@@ -7,7 +7,9 @@ import { ROLE_ABILITIES } from '../../shared/access'
 import type { Database } from '../db/connection'
 import { apiTokens, tenants, users } from '../db/schema'
 import { parseToken, tokenMatches } from './api-tokens'
+import { refuseCrossSite } from './request-origin'
 import { csrfMatches, readSession, XSRF_HEADER } from './session'
+import { findSessionRecord } from './session-records'
 
 /** The acting user: the same shape the browser gets from /api/auth/me. */
 export type ActorUser = SessionUser
@@ -17,6 +19,10 @@ export interface Actor {
   abilities: ReadonlySet<Ability>
   via: 'session' | 'token'
   tokenId?: number
+  /** Id of the session record (sessions only). */
+  sessionId?: number
+  /** What the request authenticated with, `session:<id>` or `token:<id>`: sockets signed through it close when it ends. */
+  credential: string
   /** CSRF token of the session (sessions only). */
   csrf?: string
 }
@@ -35,13 +41,14 @@ export async function resolveActor(db: Database, event: H3Event): Promise<Actor 
 }
 
 /**
- * The actor, or an error: 401 without credentials, 419 for a session request that changes state
- * without the CSRF header, 403 when `ability` is missing.
+ * The actor, or an error: 401 without credentials, 403 for a session request that changes state from
+ * another site's page, 419 for one without the CSRF header, 403 when `ability` is missing.
  */
 export async function requireActor(db: Database, event: H3Event, ability: Ability = 'read'): Promise<Actor> {
   const actor = await resolveActor(db, event)
   if (!actor) throw createError({ statusCode: 401, statusMessage: 'Log in or send a Bearer token' })
   if (actor.via === 'session' && !SAFE_METHODS.has(event.method)) {
+    refuseCrossSite(event)
     if (!csrfMatches({ csrf: actor.csrf }, getRequestHeader(event, XSRF_HEADER))) {
       throw createError({ statusCode: 419, statusMessage: 'X-XSRF-TOKEN header missing or wrong (CSRF protection)' })
     }
@@ -52,9 +59,12 @@ export async function requireActor(db: Database, event: H3Event, ability: Abilit
 
 async function sessionActor(db: Database, event: H3Event): Promise<Actor | null> {
   const session = await readSession(event)
-  if (!session?.userId) return null
+  if (!session?.userId || !session.sid) return null
+  // The cookie is only as good as its server-side record: logout and disable delete it.
+  const sessionId = await findSessionRecord(db, session.userId, session.sid)
+  if (sessionId === null) return null
   const user = await activeUser(db, session.userId)
-  return user && { user, abilities: new Set(ROLE_ABILITIES[user.role]), via: 'session', csrf: session.csrf }
+  return user && { user, abilities: new Set(ROLE_ABILITIES[user.role]), via: 'session', csrf: session.csrf, sessionId, credential: sessionCredential(sessionId) }
 }
 
 /** The actor of a plain API token (Bearer header, MQTT credentials), or null when it is not a live token. */
@@ -69,7 +79,17 @@ export async function tokenActor(db: Database, presented: string): Promise<Actor
   const allowed = new Set(ROLE_ABILITIES[user.role])
   const abilities = new Set(token.abilities.filter((ability): ability is Ability => allowed.has(ability as Ability)))
   await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, token.id))
-  return { user, abilities, via: 'token', tokenId: token.id }
+  return { user, abilities, via: 'token', tokenId: token.id, credential: tokenCredential(token.id) }
+}
+
+/** The credential key of an API token. */
+export function tokenCredential(tokenId: number): string {
+  return `token:${tokenId}`
+}
+
+/** The credential key of a browser session. */
+export function sessionCredential(sessionId: number): string {
+  return `session:${sessionId}`
 }
 
 /** The user with their tenant's name, or null when unknown or disabled. */

@@ -1,8 +1,7 @@
 // The sealed, HTTP-only browser session (h3's iron-sealed cookie) and its CSRF token.
 import { randomBytes, timingSafeEqual } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
 import type { H3Event } from 'h3'
+import { storedSecret } from './stored-secret'
 import { clearSession, deleteCookie, getCookie, getRequestProtocol, setCookie, useSession } from 'h3'
 
 export const SESSION_COOKIE = 'lookout_session'
@@ -13,6 +12,8 @@ export const XSRF_HEADER = 'x-xsrf-token'
 export interface SessionData {
   userId?: number
   csrf?: string
+  /** Secret naming the server-side session record (see session-records.ts). */
+  sid?: string
 }
 
 let secret: string | null = null
@@ -30,13 +31,7 @@ export function sessionSecret(): string {
     return secret
   }
   if (process.env.APP_ENV === 'production') throw new Error('APP_ENV=production requires SESSION_SECRET to be set')
-  const folder = resolve(process.env.DATA_DIR || '.data')
-  const file = join(folder, 'session-secret')
-  if (!existsSync(file)) {
-    mkdirSync(folder, { recursive: true })
-    writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 })
-  }
-  secret = readFileSync(file, 'utf8').trim()
+  secret = storedSecret('session-secret').value
   return secret
 }
 
@@ -63,12 +58,12 @@ export async function readSession(event: H3Event): Promise<SessionData | null> {
   return session.data.userId ? session.data : null
 }
 
-/** Starts a session for `userId` with a fresh CSRF token, and hands the token to page scripts. */
-export async function startSession(event: H3Event, userId: number): Promise<string> {
+/** Starts a session for `userId` (its record's secret `sid`) with a fresh CSRF token, and hands the token to page scripts. */
+export async function startSession(event: H3Event, userId: number, sid: string): Promise<string> {
   await clearSession(event, config(event))
   const session = await useSession<SessionData>(event, config(event))
   const csrf = randomBytes(24).toString('base64url')
-  await session.update({ userId, csrf })
+  await session.update({ userId, csrf, sid })
   shareCsrfToken(event, csrf)
   return csrf
 }

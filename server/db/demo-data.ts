@@ -1,11 +1,11 @@
 // Demo tenants, users and equipment, written once into an empty database so a newcomer can log in.
+import { inArray } from 'drizzle-orm'
 import type { Role } from '../../shared/access'
-import { hashPassword } from '../auth/password'
+import { hashPassword, verifyPassword } from '../auth/password'
 import type { Database } from './connection'
+import type { DemoPassword } from './demo-password'
+import { PUBLISHED_DEMO_PASSWORD } from './demo-password'
 import { devices, gateways, tenants, users, vehicles, zones } from './schema'
-
-/** The password of every demo account; public by design, printed on start and in the README. */
-export const DEMO_PASSWORD = 'lookout-demo'
 
 const DEMO_TENANTS = [
   { slug: 'greenfield', name: 'Greenfield Farms', zones: ['Greenhouse A', 'Greenhouse B', 'Nursery'], gateways: ['Pump house', 'Boiler room'], vehicles: [{ name: 'Tractor 1' }, { name: 'Van 2', imei: '356307042440002' }] },
@@ -20,11 +20,11 @@ export function demoEmail(role: Role, tenantSlug: string): string {
   return `${role}@${tenantSlug}.example`
 }
 
-/** Seeds the demo data when there is no tenant yet; returns whether it did. */
-export async function seedDemoData(db: Database): Promise<boolean> {
+/** Seeds the demo data, every account with `password`, when there is no tenant yet; returns whether it did. */
+export async function seedDemoData(db: Database, password: string = PUBLISHED_DEMO_PASSWORD): Promise<boolean> {
   const existing = await db.select({ id: tenants.id }).from(tenants).limit(1)
   if (existing.length > 0) return false
-  const passwordHash = await hashPassword(DEMO_PASSWORD)
+  const passwordHash = await hashPassword(password)
   await db.transaction(async (tx) => {
     for (const demo of DEMO_TENANTS) {
       const [tenant] = await tx.insert(tenants).values({ name: demo.name, slug: demo.slug }).returning()
@@ -45,7 +45,23 @@ export async function seedDemoData(db: Database): Promise<boolean> {
   return true
 }
 
-/** Lines describing the demo logins, for the start-up log. */
-export function demoLoginLines(): string[] {
-  return DEMO_TENANTS.flatMap(demo => DEMO_ROLES.map(role => `${demo.name.padEnd(20)} ${role.padEnd(8)} ${demoEmail(role, demo.slug)} / ${DEMO_PASSWORD}`))
+/**
+ * Gives the demo accounts that still have the published password `password` instead: a database
+ * seeded while the server listened on loopback must not keep it once the server is reachable. Returns how many.
+ */
+export async function replacePublishedDemoPassword(db: Database, password: string): Promise<number> {
+  const emails = DEMO_TENANTS.flatMap(demo => DEMO_ROLES.map(role => demoEmail(role, demo.slug)))
+  const rows = await db.select({ id: users.id, passwordHash: users.passwordHash }).from(users).where(inArray(users.email, emails))
+  const published = []
+  for (const row of rows) if (await verifyPassword(PUBLISHED_DEMO_PASSWORD, row.passwordHash)) published.push(row.id)
+  if (published.length > 0) await db.update(users).set({ passwordHash: await hashPassword(password) }).where(inArray(users.id, published))
+  return published.length
+}
+
+/** Lines describing the demo logins, for the start-up log: a generated password only on the start that made it. */
+export function demoLoginLines(password: DemoPassword, dataDir = '.data'): string[] {
+  const shown = password.source === 'published' || password.fresh
+    ? password.value
+    : password.source === 'configured' ? '(DEMO_PASSWORD)' : `(the password in ${dataDir}/demo-password)`
+  return DEMO_TENANTS.flatMap(demo => DEMO_ROLES.map(role => `${demo.name.padEnd(20)} ${role.padEnd(8)} ${demoEmail(role, demo.slug)} / ${shown}`))
 }

@@ -41,6 +41,19 @@ export const apiTokens = pgTable('api_tokens', {
   createdAt: createdAt(),
 }, table => [index('api_tokens_user_idx').on(table.userId)])
 
+/** Browser sessions: the sealed cookie names one by its secret; logout and disable delete it. */
+export const sessions = pgTable('sessions', {
+  id: serial('id').primaryKey(),
+  userId: integer('user_id').notNull().references(() => users.id),
+  /** SHA-256 of the random session secret carried in the sealed cookie. */
+  secretHash: text('secret_hash').notNull().unique(),
+  lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  address: text('address'),
+  userAgent: text('user_agent'),
+  createdAt: createdAt(),
+}, table => [index('sessions_user_idx').on(table.userId), index('sessions_expires_idx').on(table.expiresAt)])
+
 export const zones = pgTable('zones', {
   id: serial('id').primaryKey(),
   tenantId: integer('tenant_id').notNull().references(() => tenants.id),

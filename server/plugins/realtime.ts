@@ -1,5 +1,4 @@
 // Starts the realtime engine with the server, says which app it serves, and stops it gracefully.
-import { DEVELOPMENT_APP } from '../realtime/app-config'
 
 export default defineNitroPlugin((nitroApp) => {
   let engine
@@ -15,9 +14,9 @@ export default defineNitroPlugin((nitroApp) => {
     console.log(`[lookout] cluster mode: sharing broadcasts, presence and history through Redis at ${redactedUrl(process.env.REDIS_URL)}`)
   }
   for (const app of engine.apps()) {
-    const secretNote = app.secret === DEVELOPMENT_APP.secret
-      ? `secret=${DEVELOPMENT_APP.secret} (development only: set REVERB_APP_SECRET)`
-      : 'secret from REVERB_APP_SECRET'
+    const secretNote = process.env.REVERB_APP_SECRET
+      ? 'secret from REVERB_APP_SECRET'
+      : `secret generated into ${process.env.DATA_DIR || '.data'}/app-secret (set REVERB_APP_SECRET to share one with Laravel or other nodes)`
     console.log(`[lookout] realtime app id=${app.id} key=${app.key} ${secretNote}; WebSocket path /app/${app.key}`)
   }
   // Registered before Nitro's own graceful shutdown, which destroys sockets before its `close`

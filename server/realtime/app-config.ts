@@ -1,5 +1,5 @@
 // Realtime apps and engine limits, read from the environment under Laravel Reverb's names.
-import { createHmac } from 'node:crypto'
+import { createHmac, randomBytes } from 'node:crypto'
 
 /** One Pusher app: credentials and per-app limits. */
 export interface RealtimeApp {
@@ -55,10 +55,15 @@ export interface EngineConfig {
 
 type Env = Record<string, string | undefined>
 
-export const DEVELOPMENT_APP = { id: 'lookout', key: 'lookout-key', secret: 'lookout-development-secret' }
+/** Id and key of the app when none is configured (public values: they appear in every page). */
+export const DEVELOPMENT_APP = { id: 'lookout', key: 'lookout-key' }
 
-/** Reads the engine configuration; throws with the variable's name when something is wrong. */
-export function loadEngineConfig(env: Env): EngineConfig {
+/**
+ * Reads the engine configuration; throws with the variable's name when something is wrong. Without
+ * REVERB_APP_SECRET the secret is `fallbackSecret()`: never a published constant, since whoever
+ * knows it can sign any private or presence subscription.
+ */
+export function loadEngineConfig(env: Env, fallbackSecret: () => string = () => randomBytes(32).toString('hex')): EngineConfig {
   const production = env.APP_ENV === 'production'
   const missing = ['REVERB_APP_ID', 'REVERB_APP_KEY', 'REVERB_APP_SECRET'].filter(name => !env[name])
   if (production && missing.length > 0) {
@@ -67,7 +72,7 @@ export function loadEngineConfig(env: Env): EngineConfig {
   const app: RealtimeApp = {
     id: env.REVERB_APP_ID || DEVELOPMENT_APP.id,
     key: env.REVERB_APP_KEY || DEVELOPMENT_APP.key,
-    secret: env.REVERB_APP_SECRET || DEVELOPMENT_APP.secret,
+    secret: env.REVERB_APP_SECRET || fallbackSecret(),
     allowedOrigins: list(env.REVERB_ALLOWED_ORIGINS, []),
     activityTimeout: positive(env, 'REVERB_APP_ACTIVITY_TIMEOUT', 30),
     pongTimeout: positive(env, 'REVERB_APP_PONG_TIMEOUT', 30),

@@ -15,7 +15,7 @@
 // on reconnecting, the net differences it makes to the cluster's state are reported.
 import type { HistoryPage } from '../../shared/realtime-protocol'
 import type { ChannelRegistry } from './channel'
-import type { Connection } from './connection'
+import type { Connection, SocketBinding } from './connection'
 import type { PayloadShape } from './recovery-meta'
 
 /** This node's sockets and channels, which a broker reads but never changes. */
@@ -63,6 +63,10 @@ export interface BrokerEventHandler {
   handleLeave(channel: string, userId: string): void
   /** Closes this node's sockets of a user (a terminate from another node). */
   handleTerminate(userId: string): void
+  /** Closes this node's sockets bound through a credential (a revocation on another node). */
+  handleRevoke(credential: string): void
+  /** Binds a socket if this node holds it (a binding signed on another node). */
+  handleBind(socketId: string, binding: SocketBinding, issuedAt: number): void
   /** Asks this node's sockets to reconnect, so they catch up with what they missed elsewhere. */
   handleResync(): void
 }
@@ -114,6 +118,10 @@ export interface Broker {
   left(channel: string, userId: string, lastHere: boolean): void
   /** Closes a user's sockets on the other nodes (the engine closes this node's). */
   terminate(userId: string): void
+  /** Closes the sockets bound through a credential on the other nodes (the engine closes this node's). */
+  revoke(credential: string): void
+  /** Binds a socket held by another node to the user and credential signed for it. */
+  bind(socketId: string, binding: SocketBinding, issuedAt: number): void
   /** Epoch and newest offset of a channel, told to a new subscriber. */
   position(channel: string): { epoch: string, offset: number }
   /** Members of a presence channel, with `joining` listed even if the broker has not seen them yet. */

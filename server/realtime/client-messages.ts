@@ -67,6 +67,9 @@ function signin(ctx: FanoutContext, state: AppState, connection: Connection, dat
 function clientEvent(ctx: FanoutContext, state: AppState, connection: Connection, event: string, name: string | undefined, data: unknown): void {
   if (!name || !allowsClientEvents(name)) return reject(ctx, connection, ErrorCode.Unauthorized, 'Client events are only allowed on private and presence channels')
   if (!connection.channels.has(name)) return reject(ctx, connection, ErrorCode.Unauthorized, `Not subscribed to ${name}`)
+  if (state.clientEventRule?.(name, connection.bindings.map(binding => binding.role)) === false) {
+    return reject(ctx, connection, ErrorCode.Unauthorized, `Client events are not allowed on ${name}`)
+  }
   if (!connection.allowClientEvent()) return reject(ctx, connection, ErrorCode.ClientEventRateLimit, 'Client event rate limit exceeded')
   const payload = encodeData(data)
   if (payload === null) return reject(ctx, connection, null, 'Client event data is nested too deeply')

@@ -10,6 +10,17 @@ export interface SignedInUser {
   info?: unknown
 }
 
+/**
+ * Whom the app signed something for this socket: the user, the credential the request came with
+ * (a session or an API token) and the user's role. Disabling the user or revoking the credential
+ * closes the socket, whatever it subscribed to.
+ */
+export interface SocketBinding {
+  userId: string
+  credential: string
+  role: string | null
+}
+
 /** How much may queue for one socket, and who hears when it is cut off for it. */
 export interface SendLimit {
   /** LOOKOUT_MAX_BUFFERED_BYTES: bounds replies as well as broadcasts, so a client that floods without reading is cut off too. */
@@ -32,6 +43,8 @@ export class Connection {
   private clientEventLimiter: RateLimiter | null = null
   /** Allocated on the first presence channel: most sockets never join one. */
   private presenceUsers: Map<string, string> | null = null
+  /** Allocated on the first binding: sockets of SDK-signed apps never get one. */
+  private bindingList: SocketBinding[] | null = null
 
   constructor(
     readonly app: RealtimeApp,
@@ -89,6 +102,24 @@ export class Connection {
   /** Forgets the socket's presence in `channel`. */
   leavePresence(channel: string): void {
     this.presenceUsers?.delete(channel)
+  }
+
+  /** The users and credentials the app signed for this socket. */
+  get bindings(): readonly SocketBinding[] {
+    return this.bindingList ?? []
+  }
+
+  /** Records that the app signed something for this socket on behalf of `binding`. */
+  bind(binding: SocketBinding): void {
+    const known = this.bindingList?.some(item => item.userId === binding.userId && item.credential === binding.credential && item.role === binding.role)
+    if (!known) (this.bindingList ??= []).push(binding)
+  }
+
+  /** True when the socket is a user's: signed in as them, in presence as them, or bound to them. */
+  belongsTo(userId: string): boolean {
+    if (this.user?.id === userId || this.bindings.some(binding => binding.userId === userId)) return true
+    for (const id of this.presenceUserIds.values()) if (id === userId) return true
+    return false
   }
 
   /** False once closed, or when the queue is past `maxBuffered` and the socket is cut off with 4100. */

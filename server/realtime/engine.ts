@@ -5,7 +5,7 @@ import type { BrokerFactory } from './app-state'
 import { handleClientMessage } from './client-messages'
 import { RedisBroker } from './cluster/redis-broker'
 import { Connection } from './connection'
-import type { SendLimit } from './connection'
+import type { SendLimit, SocketBinding } from './connection'
 import { errorFrame, serverFrame } from './frames'
 import { checkLiveness } from './liveness'
 import type { FanoutContext } from './local-delivery'
@@ -48,7 +48,11 @@ export class RealtimeEngine implements FanoutContext {
       ? (app, node, handler) => new RedisBroker(config.redisUrl!, app.id, node, handler, config.limits)
       : (_app, node, handler) => new LocalBroker(node, handler, config.limits)
     for (const app of config.apps) {
-      const state = new AppState(app, this, state => ({ terminate: userId => this.terminateLocalUser(state, userId) }), openBroker)
+      const state = new AppState(app, this, state => ({
+        terminate: userId => this.terminateLocalUser(state, userId),
+        revoke: credential => this.revokeLocalCredential(state, credential),
+        bind: (socketId, binding, issuedAt) => this.bindLocalSocket(state, socketId, binding, issuedAt),
+      }), openBroker)
       this.byKey.set(app.key, state)
       this.byId.set(app.id, state)
     }
@@ -128,22 +132,58 @@ export class RealtimeEngine implements FanoutContext {
     return publish(this, state, request)
   }
 
-  /** Closes every socket of a user (signed in, or a presence member) with 4009, on every node; returns how many here. */
+  /** Closes every socket of a user (signed in, in presence, or bound to them) with 4009, on every node; returns how many here. */
   terminateUser(state: AppState, userId: string): number {
     state.broker.terminate(userId)
     return this.terminateLocalUser(state, userId)
   }
 
+  /** Closes every socket bound through a credential (a session or a token) with 4009, on every node; returns how many here. */
+  revokeCredential(state: AppState, credential: string): number {
+    state.broker.revoke(credential)
+    return this.revokeLocalCredential(state, credential)
+  }
+
+  /**
+   * Records that the app signed something for `socketId` on behalf of `binding`, on whichever node
+   * holds the socket. A binding that reaches its socket after its user or credential was revoked
+   * closes the socket instead: the signature was issued before the revocation.
+   */
+  bindSocket(state: AppState, socketId: string, binding: SocketBinding, issuedAt: number = Date.now()): void {
+    if (!this.bindLocalSocket(state, socketId, binding, issuedAt)) state.broker.bind(socketId, binding, issuedAt)
+  }
+
+  private bindLocalSocket(state: AppState, socketId: string, binding: SocketBinding, issuedAt: number): boolean {
+    const connection = state.connections.get(socketId)
+    if (!connection) return false
+    if (state.revocations.outdates(binding, issuedAt)) this.terminate(connection)
+    else connection.bind(binding)
+    return true
+  }
+
   private terminateLocalUser(state: AppState, userId: string): number {
+    state.revocations.revokeUser(userId)
+    return this.terminateWhere(state, connection => connection.belongsTo(userId))
+  }
+
+  private revokeLocalCredential(state: AppState, credential: string): number {
+    state.revocations.revokeCredential(credential)
+    return this.terminateWhere(state, connection => connection.bindings.some(binding => binding.credential === credential))
+  }
+
+  private terminateWhere(state: AppState, matches: (connection: Connection) => boolean): number {
     let closed = 0
     for (const connection of state.connections.values()) {
-      const isUser = connection.user?.id === userId || [...connection.presenceUserIds.values()].includes(userId)
-      if (!isUser) continue
-      connection.send(errorFrame(ErrorCode.Unauthorized, 'Connection terminated'))
-      connection.close(ErrorCode.Unauthorized, 'Connection terminated')
+      if (!matches(connection)) continue
+      this.terminate(connection)
       closed += 1
     }
     return closed
+  }
+
+  private terminate(connection: Connection): void {
+    connection.send(errorFrame(ErrorCode.Unauthorized, 'Connection terminated'))
+    connection.close(ErrorCode.Unauthorized, 'Connection terminated')
   }
 
   /** One pass of housekeeping: pings, pong timeouts, history and cache expiry, gauges. */
@@ -154,6 +194,7 @@ export class RealtimeEngine implements FanoutContext {
         if (checkLiveness(connection, now)) this.metrics.error(ErrorCode.PongTimeout)
       }
       state.broker.sweep(now)
+      state.revocations.prune(now)
       channels += state.channels.size
       const cluster = state.broker.status()
       if (cluster) {

@@ -69,6 +69,14 @@ export class LocalBroker implements Broker {
     // No other node: the engine has closed this one's sockets.
   }
 
+  revoke(): void {
+    // No other node: the engine has closed this one's sockets.
+  }
+
+  bind(): void {
+    // No other node: a socket the engine does not hold is not connected anywhere.
+  }
+
   position(channel: string): { epoch: string, offset: number } {
     return this.events.position(channel)
   }

@@ -2,6 +2,7 @@
 import { performance } from 'node:perf_hooks'
 import type { BrokerEventHandler, LocalNode, Publication } from './broker'
 import type { Channel } from './channel'
+import type { SocketBinding } from './connection'
 import { serverFrame } from './frames'
 import type { EngineMetrics } from './metrics'
 import { ErrorCode } from './protocol-errors'
@@ -17,6 +18,10 @@ export interface FanoutContext {
 export interface LocalControl {
   /** Closes this node's sockets of a user. */
   terminate: (userId: string) => void
+  /** Closes this node's sockets bound through a credential. */
+  revoke: (credential: string) => void
+  /** Binds a socket if this node holds it; one whose user or credential was revoked since is closed instead. */
+  bind: (socketId: string, binding: SocketBinding, issuedAt: number) => void
 }
 
 /** What a broker asks of this node's sockets, each as one serialised frame written to every subscriber. */
@@ -50,6 +55,14 @@ export class LocalDelivery implements BrokerEventHandler {
 
   handleTerminate(userId: string): void {
     this.control.terminate(userId)
+  }
+
+  handleRevoke(credential: string): void {
+    this.control.revoke(credential)
+  }
+
+  handleBind(socketId: string, binding: SocketBinding, issuedAt: number): void {
+    this.control.bind(socketId, binding, issuedAt)
   }
 
   handleResync(): void {

@@ -4,10 +4,19 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import type { Database, DatabaseHandle } from '../db/connection'
 import { openDatabase } from '../db/connection'
-import { seedDemoData } from '../db/demo-data'
+import { replacePublishedDemoPassword, seedDemoData } from '../db/demo-data'
+import { demoPassword } from '../db/demo-password'
+import type { DemoPassword } from '../db/demo-password'
 import { seedDemoEquipment } from '../db/demo-equipment'
 
 let ready: Promise<DatabaseHandle> | null = null
+let password: DemoPassword | null = null
+
+/** The demo accounts' password of this process (decided once: a generated one is `fresh` on its first start only). */
+export function useDemoPassword(): DemoPassword {
+  password ??= demoPassword()
+  return password
+}
 
 /** The database, once it is open and migrated. */
 export async function useDatabase(): Promise<Database> {
@@ -34,7 +43,11 @@ async function openMigrated(): Promise<DatabaseHandle> {
     rmSync(migrations, { recursive: true, force: true })
   }
   if (process.env.DEMO_DATA !== 'off') {
-    if (await seedDemoData(handle.db)) console.log('[lookout] demo data written into the empty database')
+    const password = useDemoPassword()
+    if (await seedDemoData(handle.db, password.value)) console.log('[lookout] demo data written into the empty database')
+    else if (password.source !== 'published' && await replacePublishedDemoPassword(handle.db, password.value) > 0) {
+      console.log('[lookout] the demo accounts\' published password was replaced: the server is reachable beyond this machine')
+    }
     await seedDemoEquipment(handle.db)
   }
   return handle

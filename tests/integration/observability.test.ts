@@ -62,11 +62,11 @@ describe('start-up configuration', () => {
     await expect(startServer({ APP_ENV: 'production', REVERB_APP_SECRET: '', SESSION_SECRET: 's'.repeat(40) })).rejects.toThrow(/REVERB_APP_SECRET/)
   })
 
-  it('starts with a printed development app when nothing is configured', async () => {
+  it('starts with a printed development app and a generated secret when nothing is configured', async () => {
     const development = await startServer({ REVERB_APP_ID: '', REVERB_APP_KEY: '', REVERB_APP_SECRET: '' })
-    expect(development.output()).toMatch(/key=lookout-key/)
+    expect(development.output()).toMatch(/key=lookout-key secret generated into \S+\/app-secret/)
     await development.stop()
-  })
+  }, 120_000)
 })
 
 describe('browser connection metrics', () => {

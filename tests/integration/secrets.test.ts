@@ -5,7 +5,6 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type PusherJs from 'pusher-js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEVELOPMENT_APP } from '../../server/realtime/app-config'
 import { connected, serverSdk, sessionClient, waitFor } from '../support/clients'
 import { DEMO_PASSWORD, demoEmail, firstZonedNode, login } from '../support/http-session'
 import type { Session } from '../support/http-session'
@@ -49,7 +48,7 @@ describe('the built browser files', () => {
     expect(files.filter(path => /\.m?js$/.test(path)).length).toBeGreaterThan(10)
     expect(files.some(path => path.endsWith('.css'))).toBe(true)
     const forbidden: Record<string, string> = {
-      'development app secret': DEVELOPMENT_APP.secret,
+      'formerly published development secret': 'lookout-development-secret',
       'test app secret': TEST_APP.secret,
       ...Object.fromEntries(['REVERB_APP_SECRET', 'SESSION_SECRET', 'METRICS_TOKEN', 'DATABASE_URL', 'REDIS_URL', 'LOOKOUT_ENCRYPTION_MASTER_KEY_BASE64']
         .map(name => [`the name ${name}`, name])),
@@ -59,8 +58,10 @@ describe('the built browser files', () => {
         .map(([name, value]) => [`$${name}`, value!])),
       'private key': '-----BEGIN',
     }
-    const sessionSecretFile = join(ROOT, '.data/session-secret')
-    if (existsSync(sessionSecretFile)) forbidden['.data/session-secret'] = readFileSync(sessionSecretFile, 'utf8').trim()
+    for (const name of ['session-secret', 'app-secret', 'demo-password']) {
+      const file = join(ROOT, '.data', name)
+      if (existsSync(file)) forbidden[`.data/${name}`] = readFileSync(file, 'utf8').trim()
+    }
     const found = files.flatMap(path => leaks(readFileSync(path, 'utf8'), forbidden).map(name => `${name} in ${path.slice(ROOT.length + 1)}`))
     expect(found).toEqual([])
   })

@@ -144,5 +144,5 @@ describe('graceful shutdown', () => {
     expect(await socket.closedWith(8_000)).toEqual({ code: 4200, reason: 'Server restarting' })
     await stopped
   // It starts a server of its own (startServer allows 60 s on a loaded machine), so the default 20 s is too short.
-  }, 90_000)
+  }, 120_000)
 })

@@ -1,6 +1,7 @@
 // Revokes an API token of the admin's tenant.
 import { and, eq, inArray } from 'drizzle-orm'
 import { apiTokens, users } from '../../db/schema'
+import { tokenCredential } from '../../auth/actor'
 import { authorizeAdmin } from '../../domain/policies'
 
 export default defineEventHandler(async (event) => {
@@ -13,5 +14,5 @@ export default defineEventHandler(async (event) => {
     .where(and(eq(apiTokens.id, id), inArray(apiTokens.userId, tenantUsers)))
     .returning({ id: apiTokens.id })
   if (revoked.length === 0) throw createError({ statusCode: 404, statusMessage: `token ${id}: not found in your tenant` })
-  return { id, revoked: true }
+  return { id, revoked: true, connectionsClosed: revokeCredentialConnections(tokenCredential(id)) }
 })

@@ -1,5 +1,5 @@
 // Checks of the environment alone: names, secrets in production, allowed origins against the URL browsers use.
-import { DEVELOPMENT_APP, loadEngineConfig } from '../../realtime/app-config'
+import { loadEngineConfig } from '../../realtime/app-config'
 import { isOriginAllowed } from '../../realtime/origin'
 import { loadWebhookSettings } from '../../realtime/webhooks/webhook-config'
 import type { CheckResult } from './check-result'
@@ -7,6 +7,9 @@ import { fail, pass, warn } from './check-result'
 import type { DoctorTarget } from './doctor-target'
 import { closestKnownVariable as closest } from './closest-variable'
 import { KNOWN_VARIABLES, OWN_PREFIXES } from './known-variables'
+
+// The app secret older releases shipped as a default: anyone could sign subscriptions with it.
+const FORMERLY_PUBLISHED_SECRET = 'lookout-development-secret'
 
 /** Every configuration check, in the order they are printed. */
 export function configurationChecks(target: DoctorTarget): CheckResult[] {
@@ -36,8 +39,8 @@ function productionSecrets({ env }: DoctorTarget): CheckResult {
   const missing = ['REVERB_APP_ID', 'REVERB_APP_KEY', 'REVERB_APP_SECRET', 'SESSION_SECRET'].filter(name => !env[name])
   if (env.SESSION_SECRET && env.SESSION_SECRET.length < 32) return fail('secrets', 'SESSION_SECRET is shorter than 32 characters', 'set SESSION_SECRET to a random string of at least 32 characters (openssl rand -hex 32)')
   if (production && missing.length > 0) return fail('secrets', `APP_ENV=production but ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} not set`, 'set them: the server refuses to start in production without them')
-  if (production && env.REVERB_APP_SECRET === DEVELOPMENT_APP.secret) return fail('secrets', 'APP_ENV=production uses the published development secret', 'set REVERB_APP_SECRET to a random string (openssl rand -hex 32) here and in the applications that publish')
-  if (!production && missing.length > 0) return warn('secrets', `development defaults in use for ${missing.join(', ')}`, 'fine on a workstation; set them (and APP_ENV=production) before exposing the server')
+  if (production && env.REVERB_APP_SECRET === FORMERLY_PUBLISHED_SECRET) return fail('secrets', 'APP_ENV=production uses the formerly published development secret', 'set REVERB_APP_SECRET to a random string (openssl rand -hex 32) here and in the applications that publish')
+  if (!production && missing.length > 0) return warn('secrets', `not set: ${missing.join(', ')} (development: the server generates the secrets into DATA_DIR)`, 'fine on a workstation; set them (and APP_ENV=production) before exposing the server')
   return pass('secrets', production ? 'production credentials and session secret are set' : 'credentials and session secret are set')
 }
 

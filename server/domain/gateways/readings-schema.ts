@@ -1,5 +1,6 @@
 // What a gateway sends to the readings ingest: register values of one gateway, validated at the edge.
 import { z } from 'zod'
+import { ingestTimestamp } from '../timestamps'
 
 /** Most readings one request may carry. */
 export const MAX_READINGS_PER_REQUEST = 1000
@@ -16,7 +17,7 @@ export const readingInputSchema = z.object({
   raw: z.number().optional(),
   value: z.number().optional(),
   quality: qualitySchema.optional(),
-  at: z.iso.datetime({ offset: true }).optional(),
+  at: ingestTimestamp.optional(),
 }).superRefine((reading, ctx) => {
   if (reading.raw === undefined && reading.value === undefined) ctx.addIssue({ code: 'custom', path: ['value'], message: 'raw or value is required' })
   if (reading.raw !== undefined && reading.value !== undefined) ctx.addIssue({ code: 'custom', path: ['value'], message: 'give raw or value, not both' })

@@ -1,5 +1,6 @@
 // Validation of position ingest bodies: one position or a batch of up to 1000, finite numbers in range.
 import { z } from 'zod'
+import { ingestTimestamp } from '../timestamps'
 import { MAX_DATABASE_ID } from '../../db/ids'
 
 /** Most positions one request may carry. */
@@ -33,7 +34,7 @@ export const positionInputSchema = z.object({
   course: z.number().min(0).max(360).optional(),
   altitude: z.number().min(-1000).max(20_000).optional(),
   satellites: z.number().int().min(0).max(255).optional(),
-  at: z.iso.datetime({ offset: true }).optional(),
+  at: ingestTimestamp.optional(),
   sensors: sensorsSchema.optional(),
   /** IO values of the device kept as they came, for what Lookout does not interpret. */
   io: rawIoSchema.optional(),

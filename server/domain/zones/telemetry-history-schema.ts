@@ -1,5 +1,6 @@
 // The query of GET /api/zones/{z}/telemetry: one metric over a time range, of the zone or one of its nodes.
 import { z } from 'zod'
+import { queryTimestamp } from '../timestamps'
 import { MAX_DATABASE_ID } from '../../db/ids'
 
 /** Longest range one request may ask for. */
@@ -7,8 +8,8 @@ export const MAX_HISTORY_DAYS = 400
 
 export const telemetryHistoryQuery = z.object({
   metric: z.string().trim().min(1).max(64),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  from: queryTimestamp.optional(),
+  to: queryTimestamp.optional(),
   deviceId: z.coerce.number().int().min(1).max(MAX_DATABASE_ID).optional(),
 }).superRefine((query, check) => {
   if (!query.from || !query.to) return

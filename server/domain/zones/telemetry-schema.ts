@@ -1,5 +1,6 @@
 // What a device may send to POST /api/ingest/telemetry: one node's samples, or a batch of nodes' samples.
 import { z } from 'zod'
+import { ingestTimestamp } from '../timestamps'
 
 /** Most samples one request may carry, over all of its items. */
 export const MAX_SAMPLES_PER_REQUEST = 1000
@@ -7,7 +8,7 @@ export const MAX_SAMPLES_PER_REQUEST = 1000
 export const telemetrySample = z.object({
   metric: z.string().trim().min(1).max(64).regex(/^[\w.-]+$/, 'letters, digits, _ . - only'),
   value: z.number(),
-  at: z.iso.datetime({ offset: true }).optional(),
+  at: ingestTimestamp.optional(),
 })
 
 export const telemetryItem = z.object({

@@ -1,4 +1,5 @@
 // Messages between nodes on the app's bus: a small JSON header line, then the event payload untouched.
+import type { SocketBinding } from '../connection'
 import type { PayloadShape } from '../recovery-meta'
 
 export type BusMessage =
@@ -7,10 +8,13 @@ export type BusMessage =
   | { type: 'member_added', channel: string, userId: string, except: string | null, info: string }
   | { type: 'member_removed', channel: string, userId: string }
   | { type: 'terminate', userId: string }
+  | { type: 'revoke', credential: string }
+  | { type: 'bind', socketId: string, binding: SocketBinding, issuedAt: number }
   | { type: 'settled', node: string, seq: number }
 
 interface Header {
-  t: 'e' | 'c' | 'a' | 'r' | 'x' | 'f'
+  /** Message type: event, client event, member added/removed, terminate, revoke (k), bind (b), settled (f). */
+  t: 'e' | 'c' | 'a' | 'r' | 'x' | 'k' | 'b' | 'f'
   c?: string
   e?: string
   o?: number
@@ -19,7 +23,10 @@ interface Header {
   n?: string
   r?: 1
   u?: string
+  /** Payload shape of an event; credential of a revocation or binding. */
   k?: string
+  /** Role of a binding (null when unknown). */
+  l?: string | null
 }
 
 const isString = (value: unknown): value is string => typeof value === 'string'
@@ -62,6 +69,12 @@ export function decodeBusMessage(raw: string): BusMessage | null {
     case 'x':
       if (!isString(header.u)) return null
       return { type: 'terminate', userId: header.u }
+    case 'k':
+      if (!isString(header.k)) return null
+      return { type: 'revoke', credential: header.k }
+    case 'b':
+      if (!isString(header.x) || !isString(header.u) || !isString(header.k) || !isNumber(header.s)) return null
+      return { type: 'bind', socketId: header.x, binding: { userId: header.u, credential: header.k, role: isString(header.l) ? header.l : null }, issuedAt: header.s }
     case 'f':
       if (!isString(header.n) || !isNumber(header.o)) return null
       return { type: 'settled', node: header.n, seq: header.o }
@@ -72,6 +85,16 @@ export function decodeBusMessage(raw: string): BusMessage | null {
 /** The control message asking every node to close a user's sockets. */
 export function terminateMessage(userId: string): string {
   return `${JSON.stringify({ t: 'x', u: userId })}\n`
+}
+
+/** The control message asking every node to close the sockets bound through a credential. */
+export function revokeMessage(credential: string): string {
+  return `${JSON.stringify({ t: 'k', k: credential })}\n`
+}
+
+/** The control message binding a socket, on whichever node holds it, to a user and credential. */
+export function bindMessage(socketId: string, binding: SocketBinding, issuedAt: number): string {
+  return `${JSON.stringify({ t: 'b', x: socketId, u: binding.userId, k: binding.credential, l: binding.role, s: issuedAt })}\n`
 }
 
 /** A client event for every node's subscribers of the channel but the sender; `userId` on presence channels. */

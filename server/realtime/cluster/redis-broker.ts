@@ -6,12 +6,13 @@ import type { HistoryPage } from '../../../shared/realtime-protocol'
 import type { EngineLimits } from '../app-config'
 import type { Broker, BrokerEvent, BrokerEventHandler, ClusterChange, ClusterChangeListener, ClusterStatus, LocalNode, Occupancy, PresenceSnapshot } from '../broker'
 import { ClusterChanges } from '../cluster-changes'
+import type { SocketBinding } from '../connection'
 import { LocalBroker } from '../local-broker'
 import { ClusterPositions } from './cluster-positions'
 import { clusterHistory, clusterMembers, clusterSubscriptionCounts } from './cluster-queries'
 import { clusterKeys } from './keys'
 import type { BusMessage } from './messages'
-import { clientEventMessage, decodeBusMessage, settledMessage, terminateMessage } from './messages'
+import { bindMessage, clientEventMessage, decodeBusMessage, revokeMessage, settledMessage, terminateMessage } from './messages'
 import type { NodeShare } from './node-share'
 import { EMPTY_SHARE, localShare } from './node-share'
 import { parseInfo, PresenceMirror } from './presence-mirror'
@@ -90,6 +91,14 @@ export class RedisBroker implements Broker {
 
   terminate(userId: string): void {
     if (this.healthy) void this.link.commands.publish(this.keys.bus, terminateMessage(userId)).catch(() => {})
+  }
+
+  revoke(credential: string): void {
+    if (this.healthy) void this.link.commands.publish(this.keys.bus, revokeMessage(credential)).catch(() => {})
+  }
+
+  bind(socketId: string, binding: SocketBinding, issuedAt: number): void {
+    if (this.healthy) void this.link.commands.publish(this.keys.bus, bindMessage(socketId, binding, issuedAt)).catch(() => {})
   }
 
   position(channel: string): { epoch: string, offset: number } {
@@ -182,6 +191,10 @@ export class RedisBroker implements Broker {
     switch (message.type) {
       case 'terminate':
         return this.handler.handleTerminate(message.userId)
+      case 'revoke':
+        return this.handler.handleRevoke(message.credential)
+      case 'bind':
+        return this.handler.handleBind(message.socketId, message.binding, message.issuedAt)
       case 'settled':
         if (message.node === this.node) this.barriers.release(message.seq)
         return

@@ -26,6 +26,7 @@ export default defineEventHandler(async (event) => {
   }
   const app = useRealtimeApp().app
   const { user } = actor
+  bindSocketToActor(socketId, actor)
   return channelAuthResponse(app, socketId, channel, {
     user_id: String(user.id),
     user_info: { id: user.id, name: user.name, role: user.role },

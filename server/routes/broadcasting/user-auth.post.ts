@@ -12,5 +12,6 @@ export default defineEventHandler(async (event) => {
   const actor = await requireActor(db, event)
   const { socket_id: socketId } = await validBody(event, body)
   const { user } = actor
+  bindSocketToActor(socketId, actor)
   return userAuthResponse(useRealtimeApp().app, socketId, { id: String(user.id), user_info: { name: user.name, role: user.role } })
 })

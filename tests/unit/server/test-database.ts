@@ -100,7 +100,7 @@ export async function demoActor(
     user,
     abilities: new Set(options.abilities ?? ROLE_ABILITIES[user.role]),
     via,
-    ...(via === 'token' ? { tokenId: 1 } : { csrf: 'test-csrf' }),
+    ...(via === 'token' ? { tokenId: 1, credential: 'token:1' } : { csrf: 'test-csrf', credential: 'session:test' }),
   }
 }
 

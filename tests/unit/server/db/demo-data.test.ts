@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { asc, eq } from 'drizzle-orm'
 import type { DatabaseHandle } from '../../../../server/db/connection'
-import { DEMO_PASSWORD, demoEmail, demoLoginLines, seedDemoData } from '../../../../server/db/demo-data'
+import { demoEmail, demoLoginLines, replacePublishedDemoPassword, seedDemoData } from '../../../../server/db/demo-data'
+import { PUBLISHED_DEMO_PASSWORD as DEMO_PASSWORD } from '../../../../server/db/demo-password'
 import { devices, gateways, tenants, users, vehicles, zones } from '../../../../server/db/schema'
 import { verifyPassword } from '../../../../server/auth/password'
 import { ROLES } from '../../../../shared/access'
@@ -94,9 +95,22 @@ describe('seedDemoData', () => {
   })
 
   it('lists one login line per demo user, with e-mail and password', () => {
-    const lines = demoLoginLines()
+    const lines = demoLoginLines({ value: DEMO_PASSWORD, source: 'published', fresh: false })
     expect(lines).toHaveLength(6)
     expect(lines[0]).toContain('admin@greenfield.example / lookout-demo')
     expect(lines[5]).toContain('viewer@northwind.example / lookout-demo')
   })
+
+  it('prints a generated password on the start that made it only, and never a configured one', () => {
+    expect(demoLoginLines({ value: 'fresh-one', source: 'generated', fresh: true }, '/srv/data')[0]).toContain('/ fresh-one')
+    expect(demoLoginLines({ value: 'fresh-one', source: 'generated', fresh: false }, '/srv/data')[0]).toContain('/ (the password in /srv/data/demo-password)')
+    expect(demoLoginLines({ value: 'mine', source: 'configured', fresh: false }).join('\n')).not.toContain('mine')
+  })
+
+  it('replaces the published password of the demo accounts, once', async () => {
+    expect(await replacePublishedDemoPassword(handle.db, 'not-published-any-more')).toBe(6)
+    expect(await replacePublishedDemoPassword(handle.db, 'not-published-any-more')).toBe(0)
+    const [row] = await handle.db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.email, demoEmail('viewer', 'northwind')))
+    await expect(verifyPassword('not-published-any-more', row!.passwordHash)).resolves.toBe(true)
+  }, 60_000)
 })

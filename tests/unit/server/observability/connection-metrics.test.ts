@@ -15,8 +15,8 @@ function sample(text: string, series: string): number | undefined {
 describe('ConnectionMetricsAggregator metrics', () => {
   it('sums counters over reports in the Prometheus text', async () => {
     const aggregator = new ConnectionMetricsAggregator()
-    aggregator.record(report({ reconnects: 2, errors: 1, fallbackMs: 1500, recoveries: { replayed: 3, gap: 1, failed: 0 } }))
-    aggregator.record(report({ reconnects: 3, errors: 4, fallbackMs: 2500, recoveries: { replayed: 1, gap: 0, failed: 2 } }))
+    aggregator.record(report({ reconnects: 2, errors: 1, fallbackMs: 1500, recoveries: { replayed: 3, gap: 1, failed: 0 } }), 1)
+    aggregator.record(report({ reconnects: 3, errors: 4, fallbackMs: 2500, recoveries: { replayed: 1, gap: 0, failed: 2 } }), 1)
     const text = await aggregator.registry.metrics()
     expect(sample(text, 'lookout_browser_reconnects_total')).toBe(5)
     expect(sample(text, 'lookout_browser_errors_total')).toBe(5)
@@ -28,8 +28,8 @@ describe('ConnectionMetricsAggregator metrics', () => {
 
   it('observes latencies in seconds in the delivery histogram', async () => {
     const aggregator = new ConnectionMetricsAggregator()
-    aggregator.record(report({ latenciesMs: [5, 20, 300] }))
-    aggregator.record(report({ latenciesMs: [3000] }))
+    aggregator.record(report({ latenciesMs: [5, 20, 300] }), 1)
+    aggregator.record(report({ latenciesMs: [3000] }), 1)
     const text = await aggregator.registry.metrics()
     expect(sample(text, 'lookout_browser_delivery_latency_seconds_count')).toBe(4)
     expect(sample(text, 'lookout_browser_delivery_latency_seconds_sum')).toBeCloseTo(3.325)
@@ -42,7 +42,7 @@ describe('ConnectionMetricsAggregator metrics', () => {
   it('keeps a separate registry per aggregator', async () => {
     const first = new ConnectionMetricsAggregator()
     const second = new ConnectionMetricsAggregator()
-    first.record(report({ reconnects: 7 }))
+    first.record(report({ reconnects: 7 }), 1)
     expect(sample(await second.registry.metrics(), 'lookout_browser_reconnects_total')).toBe(0)
   })
 })
@@ -57,8 +57,8 @@ describe('ConnectionMetricsAggregator summary', () => {
 
   it('totals the reports and keeps the time of the last one', () => {
     const aggregator = new ConnectionMetricsAggregator()
-    aggregator.record(report({ reconnects: 1, errors: 2, fallbackMs: 1234, recoveries: { replayed: 1, gap: 2, failed: 3 } }), new Date('2025-01-01T00:00:00Z'))
-    aggregator.record(report({ reconnects: 4, fallbackMs: 1000, recoveries: { replayed: 0, gap: 1, failed: 0 } }), new Date('2025-01-02T12:00:00Z'))
+    aggregator.record(report({ reconnects: 1, errors: 2, fallbackMs: 1234, recoveries: { replayed: 1, gap: 2, failed: 3 } }), 1, new Date('2025-01-01T00:00:00Z'))
+    aggregator.record(report({ reconnects: 4, fallbackMs: 1000, recoveries: { replayed: 0, gap: 1, failed: 0 } }), 1, new Date('2025-01-02T12:00:00Z'))
     expect(aggregator.summary()).toEqual({
       reports: 2,
       lastReportAt: '2025-01-02T12:00:00.000Z',
@@ -74,27 +74,37 @@ describe('ConnectionMetricsAggregator summary', () => {
     const aggregator = new ConnectionMetricsAggregator()
     // 100 samples, sorted: 90 x 10 ms, 6 x 100 ms, 4 x 1000 ms (given across two reports, unsorted).
     const latencies = [...Array(4).fill(1000), ...Array(90).fill(10), ...Array(6).fill(100)] as number[]
-    aggregator.record(report({ latenciesMs: latencies.slice(0, 50) }))
-    aggregator.record(report({ latenciesMs: latencies.slice(50) }))
+    aggregator.record(report({ latenciesMs: latencies.slice(0, 50) }), 1)
+    aggregator.record(report({ latenciesMs: latencies.slice(50) }), 1)
     expect(aggregator.summary().latencyMs).toEqual({ p50: 10, p95: 100, p99: 1000, samples: 100 })
   })
 
   it('gives the single value for every percentile of one sample', () => {
     const aggregator = new ConnectionMetricsAggregator()
-    aggregator.record(report({ latenciesMs: [42] }))
+    aggregator.record(report({ latenciesMs: [42] }), 1)
     expect(aggregator.summary().latencyMs).toEqual({ p50: 42, p95: 42, p99: 42, samples: 1 })
   })
 
   it('uses only the 2000 most recent latencies for percentiles', () => {
     const aggregator = new ConnectionMetricsAggregator()
-    for (let i = 0; i < 4; i++) aggregator.record(report({ latenciesMs: Array(500).fill(5000) as number[] }))
-    for (let i = 0; i < 4; i++) aggregator.record(report({ latenciesMs: Array(500).fill(7) as number[] }))
+    for (let i = 0; i < 4; i++) aggregator.record(report({ latenciesMs: Array(500).fill(5000) as number[] }), 1)
+    for (let i = 0; i < 4; i++) aggregator.record(report({ latenciesMs: Array(500).fill(7) as number[] }), 1)
     expect(aggregator.summary().latencyMs).toEqual({ p50: 7, p95: 7, p99: 7, samples: 2000 })
+  })
+
+  it('keeps each tenant\'s totals apart from the others\' while the server-wide summary counts them all', () => {
+    const aggregator = new ConnectionMetricsAggregator()
+    aggregator.record(report({ reconnects: 2, latenciesMs: [10] }), 1)
+    aggregator.record(report({ reconnects: 5, latenciesMs: [900] }), 2)
+    expect(aggregator.summary(1)).toMatchObject({ reports: 1, reconnects: 2, latencyMs: { p50: 10 } })
+    expect(aggregator.summary(2)).toMatchObject({ reports: 1, reconnects: 5, latencyMs: { p50: 900 } })
+    expect(aggregator.summary(3)).toMatchObject({ reports: 0, latencyMs: null })
+    expect(aggregator.summary()).toMatchObject({ reports: 2, reconnects: 7 })
   })
 
   it('returns a copy of the recovery totals', () => {
     const aggregator = new ConnectionMetricsAggregator()
-    aggregator.record(report({ recoveries: { replayed: 1, gap: 0, failed: 0 } }))
+    aggregator.record(report({ recoveries: { replayed: 1, gap: 0, failed: 0 } }), 1)
     aggregator.summary().recoveries.replayed = 99
     expect(aggregator.summary().recoveries.replayed).toBe(1)
   })

@@ -10,6 +10,7 @@ describe('loadEngineConfig', () => {
     expect(config.apps).toHaveLength(1)
     expect(config.apps[0]).toEqual({
       ...DEVELOPMENT_APP,
+      secret: expect.stringMatching(/^[0-9a-f]{64}$/),
       allowedOrigins: [],
       activityTimeout: 30,
       pongTimeout: 30,
@@ -43,6 +44,12 @@ describe('loadEngineConfig', () => {
     expect(config.usingDevelopmentApp).toBe(false)
     expect(config.apps[0]).toMatchObject({ id: 'id', key: 'key', secret: 'secret', allowedOrigins: ['app.example.com', '*.example.org'], activityTimeout: 120, maxConnections: 0 })
     expect(config.limits.historySize).toBe(7)
+  })
+
+  it('takes the secret from the fallback when REVERB_APP_SECRET is unset, never a published constant', () => {
+    expect(loadEngineConfig({ REVERB_APP_SECRET: '' }, () => 'stored-secret').apps[0]!.secret).toBe('stored-secret')
+    expect(loadEngineConfig({}).apps[0]!.secret).not.toBe(loadEngineConfig({}).apps[0]!.secret)
+    expect(loadEngineConfig(CREDENTIALS, () => 'stored-secret').apps[0]!.secret).toBe('secret')
   })
 
   it('treats empty variables as unset', () => {

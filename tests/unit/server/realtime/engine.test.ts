@@ -576,6 +576,44 @@ describe.each(BROKERS)('the protocol on the $name', ({ createEngine }) => {
     })
   })
 
+  describe('socket bindings', () => {
+    const viewer = { userId: 'u1', credential: 'session:a', role: 'viewer' }
+
+    it('terminateUser closes a socket bound to the user by channel auth, though it never signed in', async () => {
+      const engine = await createEngine()
+      const bound = connect(engine)
+      const other = connect(engine)
+      subscribePrivate(bound, 'private-room')
+      engine.bindSocket(appState(engine), bound.socketId, viewer)
+      expect(engine.terminateUser(appState(engine), 'u1')).toBe(1)
+      expect(bound.transport.closes.map(close => close.code)).toEqual([4009])
+      expect(other.transport.closes).toEqual([])
+    })
+
+    it('revokeCredential closes the sockets bound through that credential only', async () => {
+      const engine = await createEngine()
+      const session = connect(engine)
+      const token = connect(engine)
+      engine.bindSocket(appState(engine), session.socketId, viewer)
+      engine.bindSocket(appState(engine), token.socketId, { ...viewer, credential: 'token:9' })
+      expect(engine.revokeCredential(appState(engine), 'token:9')).toBe(1)
+      expect(token.transport.closes.map(close => close.code)).toEqual([4009])
+      expect(session.transport.closes).toEqual([])
+    })
+
+    it('closes a socket whose binding was issued before its user was revoked, and keeps one issued after', async () => {
+      const engine = await createEngine()
+      const late = connect(engine)
+      const fresh = connect(engine)
+      const revokedAt = Date.now()
+      engine.terminateUser(appState(engine), 'u1')
+      engine.bindSocket(appState(engine), late.socketId, viewer, revokedAt - 50)
+      engine.bindSocket(appState(engine), fresh.socketId, viewer, revokedAt + 60_000)
+      expect(late.transport.closes.map(close => close.code)).toEqual([4009])
+      expect(fresh.transport.closes).toEqual([])
+    })
+  })
+
   describe('shutdown', () => {
     it('closes every socket with 4200', async () => {
       const engine = await createEngine()

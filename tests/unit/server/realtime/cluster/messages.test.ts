@@ -1,6 +1,6 @@
 // Bus messages between cluster nodes: what the Lua scripts and nodes write is read back; anything else is dropped.
 import { describe, expect, it } from 'vitest'
-import { clientEventMessage, decodeBusMessage, settledMessage, terminateMessage } from '../../../../../server/realtime/cluster/messages'
+import { bindMessage, clientEventMessage, decodeBusMessage, revokeMessage, settledMessage, terminateMessage } from '../../../../../server/realtime/cluster/messages'
 
 describe('decodeBusMessage', () => {
   it('reads an event as the PUBLISH script writes it, keeping the payload untouched (newlines included)', () => {
@@ -27,6 +27,13 @@ describe('decodeBusMessage', () => {
 
   it('reads back what terminateMessage writes', () => {
     expect(decodeBusMessage(terminateMessage('dave'))).toEqual({ type: 'terminate', userId: 'dave' })
+  })
+
+  it('reads back what revokeMessage and bindMessage write', () => {
+    expect(decodeBusMessage(revokeMessage('token:4'))).toEqual({ type: 'revoke', credential: 'token:4' })
+    const binding = { userId: '7', credential: 'session:ab', role: 'viewer' }
+    expect(decodeBusMessage(bindMessage('1.2', binding, 1234))).toEqual({ type: 'bind', socketId: '1.2', binding, issuedAt: 1234 })
+    expect(decodeBusMessage(bindMessage('1.2', { ...binding, role: null }, 1234))).toMatchObject({ binding: { role: null } })
   })
 
   it('reads back what settledMessage writes', () => {
