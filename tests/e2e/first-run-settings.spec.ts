@@ -242,7 +242,8 @@ test('an admin changes a user\'s role, resets their password and disables and en
 
   await row.getByTestId('user-role').click()
   await admin.getByRole('option', { name: 'operator' }).click()
-  await expect(admin.getByText(`${VIEWER.name} is now operator`)).toBeVisible()
+  // The toast's title and its screen-reader announcement carry the same words: the visible one counts.
+  await expect(admin.getByText(`${VIEWER.name} is now operator`).filter({ visible: true }).first()).toBeVisible()
 
   await row.getByRole('button', { name: 'Reset password' }).click()
   const form = admin.getByTestId('password-form')
