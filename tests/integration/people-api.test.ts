@@ -45,6 +45,9 @@ describe.each(DATABASES)('people API on %s', (database) => {
     expect((await send(site.owner, 'POST', `/api/users/${user.id}/disable`)).status).toBe(200)
     await expect(login(site.server, 'reset@acme.example', PASSWORD)).rejects.toThrow(/401/)
     expect((await send(site.owner, 'POST', `/api/users/${user.id}/enable`)).status).toBe(200)
+    const feed = (await send(site.owner, 'GET', `/api/tenants/${site.tenantA}/events`)).body.data as Array<{ kind: string, message: string, actorUserId: number }>
+    expect(feed.slice(0, 2).map(entry => [entry.kind, entry.actorUserId, entry.message.includes('re-enabled'), entry.message.includes('disabled')]))
+      .toEqual([['user.updated', site.owner.user.id, true, false], ['user.updated', site.owner.user.id, false, true]])
     expect(await send(site.owner, 'POST', `/api/users/${user.id}/password`, { password: 'short' })).toMatchObject({ status: 422, field: 'password' })
     expect((await send(site.owner, 'POST', `/api/users/${user.id}/password`, { password: 'a brand new secret' })).status).toBe(200)
     await expect(login(site.server, 'reset@acme.example', PASSWORD)).rejects.toThrow(/401/)
@@ -77,6 +80,8 @@ describe.each(DATABASES)('people API on %s', (database) => {
     expect((await heartbeat()).status).toBe(422)
     expect((await send(site.adminB, 'DELETE', `/api/tokens/${created.body.id}`)).status).toBe(404)
     expect((await send(site.owner, 'DELETE', `/api/tokens/${created.body.id}`)).status).toBe(200)
+    const revoked = (await send(site.owner, 'GET', `/api/tenants/${site.tenantA}/events`)).body.data[0]
+    expect(revoked).toMatchObject({ kind: 'token.revoked', actorUserId: site.owner.user.id, message: expect.stringContaining('revoked API token "nodes"') })
     expect((await heartbeat()).status).toBe(401)
   })
 })

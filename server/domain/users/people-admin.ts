@@ -8,6 +8,7 @@ import type { Database } from '../../db/connection'
 import { users } from '../../db/schema'
 import type { DomainContext } from '../context'
 import { DomainError } from '../errors'
+import { setUserDisabled } from '../user-admin'
 import { recordSettingsChange } from '../settings/settings-change'
 import { requireConfigure } from '../settings/settings-policy'
 import type { NewUserInput, UserChangeInput } from './user-schema'
@@ -59,6 +60,17 @@ export function changeOwnPassword(ctx: DomainContext, actor: Actor, currentPassw
     const [updated] = await tx.update(users).set({ passwordHash: await hashPassword(password) }).where(eq(users.id, row.id)).returning()
     const user = toUserSettings(updated!)
     return { tenantId: user.tenantId, subject: 'user', action: 'updated', id: user.id, message: `${user.name} changed their password`, result: user, broadcast: null }
+  })
+}
+
+/** Disables or re-enables a user of the admin's tenant, in the activity feed; 404 `user` for anyone else. */
+export function setUserAccess(ctx: DomainContext, actor: Actor, userId: number, disabled: boolean): Promise<UserSettings> {
+  return recordSettingsChange(ctx, actor, async (tx) => {
+    if (!await setUserDisabled(tx, actor, userId, disabled)) throw new DomainError(404, 'user', `user ${userId} is not in your tenant`)
+    const [row] = await tx.select().from(users).where(eq(users.id, userId))
+    const user = toUserSettings(row!)
+    const message = `${actor.user.name} ${disabled ? 'disabled' : 're-enabled'} ${user.name}`
+    return { tenantId: user.tenantId, subject: 'user', action: 'updated', id: userId, message, result: user, broadcast: null }
   })
 }
 

@@ -1,5 +1,5 @@
-// Creating API tokens for people of the admin's tenant: the plain token is returned once, only a hash is kept.
-import { and, eq } from 'drizzle-orm'
+// Creating and revoking API tokens of the admin's tenant: the plain token is returned once, only a hash is kept.
+import { and, eq, inArray } from 'drizzle-orm'
 import type { Ability } from '../../../shared/access'
 import type { Actor } from '../../auth/actor'
 import { formatToken, newTokenSecret } from '../../auth/api-tokens'
@@ -37,5 +37,18 @@ export function createToken(ctx: DomainContext, actor: Actor, input: NewToken): 
     const token = { id: row!.id, name: input.name, abilities: input.abilities, userId, expiresAt, token: formatToken(row!.id, secret) }
     const message = `${actor.user.name} created API token "${input.name}" (${input.abilities.join(', ')}) for ${owner.name}`
     return { tenantId: actor.user.tenantId, subject: 'token', action: 'created', id: token.id, message, result: token, broadcast: null }
+  })
+}
+
+/** Revokes a token of a user of the admin's tenant; 404 `token` for any other (nothing is revealed about it). */
+export function revokeToken(ctx: DomainContext, actor: Actor, tokenId: number): Promise<{ id: number, revoked: true }> {
+  return recordSettingsChange(ctx, actor, async (tx) => {
+    const tenantUsers = tx.select({ id: users.id }).from(users).where(eq(users.tenantId, actor.user.tenantId))
+    const [row] = await tx.update(apiTokens).set({ revokedAt: ctx.now() })
+      .where(and(eq(apiTokens.id, tokenId), inArray(apiTokens.userId, tenantUsers)))
+      .returning({ id: apiTokens.id, name: apiTokens.name })
+    if (!row) throw new DomainError(404, 'token', `token ${tokenId} is not in your tenant`)
+    const message = `${actor.user.name} revoked API token "${row.name}"`
+    return { tenantId: actor.user.tenantId, subject: 'token', action: 'revoked', id: row.id, message, result: { id: row.id, revoked: true as const }, broadcast: null }
   })
 }

@@ -1,12 +1,12 @@
-// Disables a user of the admin's tenant: their sessions and tokens stop working and their sockets close.
+// Disables a user of the admin's tenant (in the activity feed): their sessions and tokens stop working and their sockets close.
 import { authorizeAdmin } from '../../../domain/policies'
-import { setUserDisabled } from '../../../domain/user-admin'
+import { setUserAccess } from '../../../domain/users/people-admin'
 
 export default defineEventHandler(async (event) => {
   const actor = await useActor(event)
   enforce(authorizeAdmin(actor))
   const userId = idParam(event, 'user')
   if (userId === actor.user.id) throw createError({ statusCode: 422, statusMessage: 'user: you cannot disable yourself' })
-  if (!await setUserDisabled(await useDatabase(), actor, userId, true)) throw createError({ statusCode: 404, statusMessage: `user ${userId}: not found in your tenant` })
+  await domainCall(async () => setUserAccess(await useDomain(), actor, userId, true))
   return { id: userId, disabled: true, connectionsClosed: terminateUserConnections(userId) }
 })

@@ -1,11 +1,11 @@
-// Re-enables a disabled user of the admin's tenant.
+// Re-enables a disabled user of the admin's tenant (in the activity feed); none of their old sessions come back.
 import { authorizeAdmin } from '../../../domain/policies'
-import { setUserDisabled } from '../../../domain/user-admin'
+import { setUserAccess } from '../../../domain/users/people-admin'
 
 export default defineEventHandler(async (event) => {
   const actor = await useActor(event)
   enforce(authorizeAdmin(actor))
   const userId = idParam(event, 'user')
-  if (!await setUserDisabled(await useDatabase(), actor, userId, false)) throw createError({ statusCode: 404, statusMessage: `user ${userId}: not found in your tenant` })
+  await domainCall(async () => setUserAccess(await useDomain(), actor, userId, false))
   return { id: userId, disabled: false }
 })
