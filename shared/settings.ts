@@ -1,6 +1,7 @@
 // What the Settings pages read and write through the REST API, and the `settings.changed` broadcast that
 // tells other open browsers something was configured.
 import type { Ability, Role } from './access'
+import type { DevicePayload } from './events'
 import type { DataPointView } from './gateways'
 import type { ZoneTargets, ZoneThresholds } from './zones'
 
@@ -16,15 +17,8 @@ export interface ZoneSettings {
   createdAt: string
 }
 
-/** A node (device) as the settings routes answer it. */
-export interface DeviceSettings {
-  id: number
-  tenantId: number
-  zoneId: number | null
-  uid: string
-  name: string
-  kind: string
-  lastSeenAt: string | null
+/** A node (device) as the settings routes answer it: what `device.updated` carries, and its record dates. */
+export interface DeviceSettings extends DevicePayload {
   archivedAt: string | null
   createdAt: string
 }

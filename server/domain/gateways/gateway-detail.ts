@@ -3,17 +3,11 @@ import { eq } from 'drizzle-orm'
 import type { Database } from '../../db/connection'
 import { gateways } from '../../db/schema'
 import type { DataPointView } from '../../../shared/gateways'
+import type { GatewaySettings } from '../../../shared/settings'
 import { listDataPoints } from './data-points'
 
-export interface GatewayDetail {
-  id: number
-  tenantId: number
-  name: string
-  serial: string
-  offlineAfterSeconds: number
-  online: boolean
-  lastContactAt: string | null
-  createdAt: string
+/** A gateway with its data points by group, for the gateway page. */
+export interface GatewayDetail extends Omit<GatewaySettings, 'archivedAt'> {
   groups: Array<{ name: string, dataPoints: DataPointView[] }>
 }
 
