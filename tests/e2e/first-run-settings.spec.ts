@@ -220,6 +220,8 @@ test('Settings work on a 375 px phone in dark mode, with a confirmation before a
 test('an admin assigns a node that sits in no zone from the devices page, and it leaves the list', async ({ browser }) => {
   const admin = await newPage(browser)
   await signIn(admin, ADMIN, '/devices')
+  // The page's channel authorisations done (so its subscriptions are confirmed), an event published now is not missed.
+  await admin.waitForLoadState('networkidle')
   const tenantId = await tenantOf(admin)
   const xsrf = decodeURIComponent((await admin.context().cookies()).find(cookie => cookie.name === 'XSRF-TOKEN')!.value)
   const created = await admin.request.post(`${server.url}/api/tenants/${tenantId}/devices`, { data: { uid: 'loose-node', name: 'Loose node' }, headers: { 'x-xsrf-token': xsrf } })
