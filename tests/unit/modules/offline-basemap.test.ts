@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module'
 import { describe, expect, it } from 'vitest'
-import { basemapLayers } from '../../../modules/offline-basemap'
+import { basemapLayers, planarRing } from '../../../modules/offline-basemap'
 
 const require = createRequire(import.meta.url)
 
@@ -29,6 +29,27 @@ describe('the offline base map built from Natural Earth', () => {
     // Inland points of the Americas, Africa, Asia and Australia; mid-ocean points are not land.
     for (const [lon, lat] of [[-100, 40], [20, 0], [100, 50], [135, -25]]) expect(onLand(lon!, lat!), `${lon},${lat}`).toBe(true)
     for (const [lon, lat] of [[-30, 30], [-140, 0], [80, -30]]) expect(onLand(lon!, lat!), `${lon},${lat}`).toBe(false)
+  })
+
+  it('never jumps across the antimeridian (a flat map would draw a band round the world)', () => {
+    for (const feature of layers.land.features) {
+      for (const ring of feature.geometry.coordinates.flat()) {
+        // Only the edge along a pole, which closes Antarctica, may run the whole way round.
+        const alongPole = (i: number) => Math.abs(ring[i]![1]!) === 90 && Math.abs(ring[i - 1]![1]!) === 90
+        for (let i = 1; i < ring.length; i++) if (!alongPole(i)) expect(Math.abs(ring[i]![0]! - ring[i - 1]![0]!)).toBeLessThanOrEqual(180)
+      }
+    }
+    const borders = layers.borders.coordinates
+    for (const line of borders) for (let i = 1; i < line.length; i++) expect(Math.abs(line[i]![0]! - line[i - 1]![0]!)).toBeLessThanOrEqual(180)
+  })
+
+  it('makes a ring cut at the antimeridian continuous and closes a ring round a pole over it', () => {
+    // An island across the antimeridian: east of it, then west of it.
+    expect(planarRing([[179, 0], [-179, 0], [-179, 1], [179, 1], [179, 0]])).toEqual([[179, 0], [181, 0], [181, 1], [179, 1], [179, 0]])
+    // Round the South Pole, west to east.
+    const polar = planarRing([[-180, -70], [0, -75], [180, -70], [-180, -70]])
+    expect(polar.slice(-3)).toEqual([[180, -90], [-180, -90], [-180, -70]])
+    expect(planarRing([[0, 0], [1, 0], [1, 1], [0, 0]])).toEqual([[0, 0], [1, 0], [1, 1], [0, 0]])
   })
 
   it('has the borders between countries as lines', () => {
