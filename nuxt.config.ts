@@ -47,6 +47,9 @@ export default defineNuxtConfig({
       compilerOptions: { paths: { '#shared': ['../shared'], '#shared/*': ['../shared/*'] } },
     },
   },
+  // Page chunks are fetched when a link is hovered or focused, not for every sidebar link in view: the first
+  // load carries the page it shows (tests/e2e/first-load.spec.ts keeps its budget).
+  experimental: { defaults: { nuxtLink: { prefetchOn: { interaction: true, visibility: false } } } },
   components: [{ path: '~~/components', pathPrefix: false }],
   imports: { dirs: ['~~/composables', '~~/stores'] },
   nitro: {
