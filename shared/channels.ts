@@ -1,4 +1,4 @@
-// Channel names of the catalogue in DESIGN.md, built the same way by browser and server.
+// Channel names of the catalogue in docs/architecture.md, built the same way by browser and server.
 
 export type TenantStream = 'alerts' | 'events' | 'commands' | 'devices' | 'gateways' | 'fleet'
 

@@ -1,4 +1,4 @@
-// Broadcast event names of the catalogue in DESIGN.md and their payloads, used by browser and server.
+// Broadcast event names of the catalogue in docs/architecture.md and their payloads, used by browser and server.
 // Timestamps are ISO-8601 strings.
 
 export const EVENTS = {

@@ -7,10 +7,10 @@ import type { Session } from '../support/http-session'
 import { startServer } from '../support/server-process'
 import type { ServerProcess } from '../support/server-process'
 
-/** DESIGN.md's catalogue: which events each channel family carries. */
+/** The catalogue in docs/architecture.md: which events each channel family carries. */
 const CATALOGUE: Array<[RegExp, string[]]> = [
   [/^private-tenant\.\d+\.alerts$/, ['alert.created', 'alert.updated']],
-  [/^private-tenant\.\d+\.events$/, ['event.created']],
+  [/^private-tenant\.\d+\.events$/, ['event.created', 'settings.changed']],
   [/^private-tenant\.\d+\.commands$/, ['command.status', 'command.failed']],
   [/^private-tenant\.\d+\.devices$/, ['device.updated']],
   [/^private-tenant\.\d+\.gateways$/, ['gateway.status-changed']],
@@ -18,7 +18,7 @@ const CATALOGUE: Array<[RegExp, string[]]> = [
   [/^private-zone\.\d+$/, ['zone.updated', 'device.updated', 'telemetry.batch.updated']],
   [/^private-zone\.\d+\.commands$/, ['command.status', 'command.failed']],
   [/^private-gateway\.\d+$/, ['reading.new', 'gateway.status-changed']],
-  [/^private-vehicle\.\d+$/, ['position', 'geo.event']],
+  [/^private-vehicle\.\d+$/, ['position', 'geo.event', 'command.status']],
   [/^private-user\.\d+$/, ['notification']],
 ]
 

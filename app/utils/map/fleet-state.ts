@@ -9,6 +9,8 @@ export type FleetVehicle = Omit<VehicleView, 'tenantId'>
 /** Properties of a vehicle's point on the map, read by the layers' expressions. */
 export interface VehicleFeatureProperties {
   id: number
+  /** Shown as the vehicle's label on the map. */
+  name: string
   status: VehicleStatus
   course: number
   moving: boolean
@@ -50,7 +52,7 @@ export function fleetFeatures(vehicles: FleetVehicle[]): FeatureCollection<Point
           type: 'Feature' as const,
           id: vehicle.id,
           geometry: { type: 'Point' as const, coordinates: [vehicle.position.lon, vehicle.position.lat] },
-          properties: { id: vehicle.id, status: vehicle.status, course: vehicle.position.course, moving: vehicle.status === 'moving' },
+          properties: { id: vehicle.id, name: vehicle.name, status: vehicle.status, course: vehicle.position.course, moving: vehicle.status === 'moving' },
         }]
       : []),
   }

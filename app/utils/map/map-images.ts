@@ -1,6 +1,7 @@
 // Images the map's symbol layers use, made at runtime so nothing is fetched: the heading arrow
-// (plain pixels) and cluster counts (drawn with a local sans-serif font).
+// (plain pixels), cluster counts (drawn with a local sans-serif font) and name labels (label-images.ts).
 import type { Map as MapLibreMap, MapStyleImageMissingEvent } from 'maplibre-gl'
+import { labelImage, parseLabelId } from './label-images'
 import { ARROW_IMAGE, CLUSTER_IMAGE_PREFIX } from './map-style'
 
 export interface RgbaImage {
@@ -66,13 +67,15 @@ export function addArrowImage(map: MapLibreMap): void {
   if (!map.hasImage(ARROW_IMAGE)) map.addImage(ARROW_IMAGE, arrowImage(Math.round(14 * ratio)), { pixelRatio: ratio })
 }
 
-/** Draws each cluster count the first time a cluster of that size is shown. */
-export function provideClusterCounts(map: MapLibreMap): void {
+/** Draws each cluster count and name label the first time it is shown. */
+export function provideDrawnImages(map: MapLibreMap): void {
   map.on('styleimagemissing', (event: MapStyleImageMissingEvent) => {
-    if (!event.id.startsWith(CLUSTER_IMAGE_PREFIX)) return
     const ratio = window.devicePixelRatio || 1
-    const image = clusterCountImage(Number(event.id.slice(CLUSTER_IMAGE_PREFIX.length)), ratio)
-    if (image) map.addImage(event.id, image, { pixelRatio: ratio })
+    const label = parseLabelId(event.id)
+    const image = label
+      ? labelImage(label.text, label.theme, ratio)
+      : event.id.startsWith(CLUSTER_IMAGE_PREFIX) ? clusterCountImage(Number(event.id.slice(CLUSTER_IMAGE_PREFIX.length)), ratio) : null
+    if (image && !map.hasImage(event.id)) map.addImage(event.id, image, { pixelRatio: ratio })
   })
 }
 

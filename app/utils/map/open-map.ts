@@ -1,29 +1,39 @@
-// Opens MapLibre in the browser: the library and its worker load on demand, the operator's style
-// (MAP_STYLE_URL, from /api/map/config) is used when there is one, the built-in offline style otherwise.
+// Opens MapLibre in the browser: the library and its worker load on demand (on the map page only). The base is
+// the operator's style (MAP_STYLE_URL) when there is one, else their PMTiles archive (MAP_PMTILES), else the
+// built-in offline map; everything but the operator's style is served by Lookout itself.
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
-import type { Map as MapLibreMap } from 'maplibre-gl'
+import type { Map as MapLibreMap, StyleSpecification } from 'maplibre-gl'
+import type { MapConfig } from '#shared/map'
 import { offlineStyle } from './map-style'
+
+export type MapBase = 'offline' | 'pmtiles' | 'custom'
 
 export interface OpenedMap {
   map: MapLibreMap
-  /** True while the built-in style is shown (the graticule and the dark background belong to it). */
-  builtIn: () => boolean
+  /** The base shown now (the graticule and themed paint belong to 'offline'). */
+  base: () => MapBase
+  /** The base style for the page's theme; null for the operator's own style, which has one look. */
+  themedStyle: (dark: boolean) => StyleSpecification | null
 }
 
 /**
- * The map in `container`, or null when the browser cannot give it a WebGL context. An operator's
- * style that fails to load is replaced by the built-in one, and `onProblem` says so.
+ * The map in `container`, or null when the browser cannot give it a WebGL context. An operator's style or
+ * archive that fails to load is replaced by the built-in map, and `onProblem` says so.
  */
 export async function openMap(container: HTMLElement, dark: () => boolean, onProblem: (message: string) => void): Promise<OpenedMap | null> {
   const [maplibregl, config] = await Promise.all([
     import('maplibre-gl'),
-    $fetch<{ styleUrl: string | null }>('/api/map/config').catch(() => ({ styleUrl: null })),
+    $fetch<MapConfig>('/api/map/config').catch((): MapConfig => ({ styleUrl: null, pmtilesUrl: null })),
   ])
   maplibregl.setWorkerUrl(workerUrl)
-  let builtIn = !config.styleUrl
+  const origin = window.location.origin
+  let base: MapBase = config.styleUrl ? 'custom' : config.pmtilesUrl ? 'pmtiles' : 'offline'
+  const archiveStyle = base === 'pmtiles' ? await archiveStyleFor(new URL(config.pmtilesUrl!, origin).href, maplibregl.addProtocol) : null
+  const themedStyle = (isDark: boolean): StyleSpecification | null =>
+    base === 'offline' ? offlineStyle(isDark, origin) : base === 'pmtiles' ? archiveStyle!(isDark) : null
   let map: MapLibreMap
   try {
-    map = new maplibregl.Map({ container, style: config.styleUrl ?? offlineStyle(dark()), center: [0, 20], zoom: 1, attributionControl: { compact: true } })
+    map = new maplibregl.Map({ container, style: config.styleUrl ?? themedStyle(dark())!, center: [0, 20], zoom: 1, attributionControl: { compact: true } })
   }
   catch {
     return null
@@ -31,10 +41,19 @@ export async function openMap(container: HTMLElement, dark: () => boolean, onPro
   map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-left')
   map.on('error', (event) => {
     // Errors after a style has loaded (a missing tile, say) leave the map usable: report them only.
-    if (builtIn || map.isStyleLoaded()) return console.error(event.error)
-    builtIn = true
-    onProblem('The map style from MAP_STYLE_URL could not be loaded; showing the built-in map.')
-    map.setStyle(offlineStyle(dark()))
+    if (base === 'offline' || map.isStyleLoaded()) return console.error(event.error)
+    onProblem(base === 'custom'
+      ? 'The map style from MAP_STYLE_URL could not be loaded; showing the built-in map.'
+      : 'The PMTiles base map (MAP_PMTILES) could not be loaded; showing the built-in map.')
+    base = 'offline'
+    map.setStyle(offlineStyle(dark(), origin))
   })
-  return { map, builtIn: () => builtIn }
+  return { map, base: () => base, themedStyle: isDark => themedStyle(isDark) }
+}
+
+/** Registers the `pmtiles://` protocol and gives the archive's style for a theme (loaded only when configured). */
+async function archiveStyleFor(archiveUrl: string, addProtocol: typeof import('maplibre-gl').addProtocol): Promise<(dark: boolean) => StyleSpecification> {
+  const { pmtilesProtocol, pmtilesStyle } = await import('./pmtiles-style')
+  addProtocol('pmtiles', pmtilesProtocol().tile)
+  return dark => pmtilesStyle(dark, archiveUrl)
 }

@@ -1,5 +1,12 @@
-// The map's base style: MAP_STYLE_URL when the operator has a tile server, otherwise null (the page's built-in offline style).
-export default defineEventHandler(async (event) => {
+// The map's base: MAP_STYLE_URL (the operator's style), else MAP_PMTILES (an archive Lookout serves, styled in
+// the page), else neither (the page's built-in offline map).
+import type { MapConfig } from '../../../shared/map'
+import { PMTILES_URL } from '../../../shared/map'
+
+export default defineEventHandler(async (event): Promise<MapConfig> => {
   await useActor(event)
-  return { styleUrl: process.env.MAP_STYLE_URL || null }
+  return {
+    styleUrl: process.env.MAP_STYLE_URL || null,
+    pmtilesUrl: process.env.MAP_PMTILES ? PMTILES_URL : null,
+  }
 })

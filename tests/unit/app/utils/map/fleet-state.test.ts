@@ -50,11 +50,11 @@ describe('merging live positions into the fleet', () => {
 })
 
 describe('the fleet\'s GeoJSON', () => {
-  it('has one point per vehicle with a position, [lon, lat], with id, status, course and whether it moves', () => {
+  it('has one point per vehicle with a position, [lon, lat], with id, name (its label), status, course and whether it moves', () => {
     const fleet = [vehicle(1, '2026-01-01T10:00:00Z'), vehicle(2, null), vehicle(3, '2026-01-01T10:00:00Z', 'parking')]
     const collection = fleetFeatures(fleet)
     expect(collection.features).toHaveLength(2)
-    expect(collection.features[0]).toMatchObject({ id: 1, geometry: { type: 'Point', coordinates: [4.89, 52.37] }, properties: { id: 1, status: 'moving', course: 90, moving: true } })
+    expect(collection.features[0]).toMatchObject({ id: 1, geometry: { type: 'Point', coordinates: [4.89, 52.37] }, properties: { id: 1, name: 'Truck 1', status: 'moving', course: 90, moving: true } })
     expect(collection.features[1]!.properties).toMatchObject({ id: 3, status: 'parking', moving: false })
   })
 })
