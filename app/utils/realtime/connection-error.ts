@@ -23,5 +23,5 @@ export function connectionErrorText(error: PusherErrorEvent): string {
   if (code !== undefined && BY_CODE[code]) return BY_CODE[code]
   if (code !== undefined && code >= 4000 && code < 4100) return 'The server refused the connection'
   if (code !== undefined && code >= 4100 && code < 4300) return 'The server closed the connection'
-  return 'Cannot reach the server'
+  return 'The live connection cannot be opened'
 }

@@ -13,9 +13,9 @@ describe('connectionErrorText', () => {
     expect(connectionErrorText({ data: { code: 4250 } })).toBe('The server closed the connection')
   })
 
-  it('says the server cannot be reached for a socket error, never the error class name', () => {
+  it('says the live connection cannot be opened for a socket error, never the error class name', () => {
     const text = connectionErrorText({ type: 'WebSocketError', error: {} })
-    expect(text).toBe('Cannot reach the server')
+    expect(text).toBe('The live connection cannot be opened')
     expect(text).not.toMatch(/Error|\d{4}/)
   })
 })
