@@ -75,7 +75,8 @@ describe('zone snapshot, list and summary', () => {
     await handle.db.update(gateways).set({ online: true }).where(eq(gateways.id, gateway!))
     await handle.db.update(vehicles).set({ status: 'moving' }).where(eq(vehicles.tenantId, greenfield))
     const summary = await tenantSummary(handle.db, greenfield)
-    expect(summary.zones).toEqual({ ok: 2, warning: 0, alert: 1, total: 3 })
+    // The two zones without alerts have nodes that never reported: unknown, not ok.
+    expect(summary.zones).toEqual({ ok: 0, warning: 0, alert: 1, unknown: 2, total: 3 })
     expect(summary.gateways).toEqual({ online: 1, total: 2 })
     expect(summary.vehicles).toEqual({ moving: 2, stopped: 0, parking: 0, offline: 0, no_gps: 0, total: 2 })
     expect(summary.activeAlerts).toEqual({ info: 0, warning: 0, critical: 1, total: 1 })
