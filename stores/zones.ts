@@ -1,6 +1,6 @@
 // The tenant's zones with status and counts: each zone's status is kept live from private-zone.{z}, and the
 // list and counts by reloading it (at most once a second) when the tenant's alerts or commands change or
-// someone configures a zone.
+// someone configures a zone or its nodes.
 import { defineStore } from 'pinia'
 import { channels } from '#shared/channels'
 import type { TelemetryBatchPayload, ZonePayload } from '#shared/events'
@@ -86,7 +86,8 @@ export const useZonesStore = defineStore('zones', () => {
       // command.failed always comes with a command.status of the same command: one is enough.
       [channels.tenant(tenantId, 'commands'), EVENTS.commandStatus, () => reload.call()],
       [channels.tenant(tenantId, 'events'), EVENTS.settingsChanged, (data) => {
-        if ((data as SettingsChangedPayload).subject === 'zone') reload.call()
+        // Nodes added, moved or removed change a zone's node count, and whether anyone reports for it.
+        if (['zone', 'device'].includes((data as SettingsChangedPayload).subject)) reload.call()
       }],
     ], { componentTag, reload: () => reload.call(), loadNow: false })
     void refresh()
