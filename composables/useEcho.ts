@@ -10,6 +10,9 @@ import { FallbackPoller } from '~/utils/realtime/fallback-poller'
 import { subscriptionMeta } from '~/utils/realtime/offset-tracker'
 import { ReconnectScheduler } from '~/utils/realtime/reconnect-scheduler'
 import { ConnectionMetricsBuffer } from '~/utils/realtime/connection-metrics-buffer'
+import { connectionErrorText } from '~/utils/realtime/connection-error'
+import type { PusherErrorEvent } from '~/utils/realtime/connection-error'
+import { HealthProbe } from '~/utils/realtime/health-probe'
 import { xsrfToken } from '~/utils/xsrf-token'
 
 export type ConnectionState = 'connecting' | 'connected' | 'disconnected' | 'unavailable' | 'failed'
@@ -35,6 +38,12 @@ const fallbackOk = shallowRef<boolean | null>(null)
 const lastGapAt = shallowRef<number | null>(null)
 /** Channels the server confirmed on the current connection (diagnostics, and tests waiting for readiness). */
 const confirmedChannels = shallowRef(0)
+/** Channels of the page the server has not answered on the current connection: not live until 0. */
+const pendingChannels = shallowRef(0)
+/** The page has been live at least once since it loaded. */
+const wasLive = shallowRef(false)
+/** Milliseconds between fallback polls now (null while not polling). */
+const pollEveryMs = shallowRef<number | null>(null)
 
 /** What this browser measured about its connection since the last report (see the echo plugin). */
 export const connectionMetrics = new ConnectionMetricsBuffer()
@@ -47,12 +56,20 @@ export const channelRegistry = new ChannelRegistry({
     connectionMetrics.recovery(outcome)
     if (outcome === 'gap') lastGapAt.value = Date.now()
   },
+  onPendingChange: () => { pendingChannels.value = channelRegistry.pendingCount() },
 })
 
 const poller = new FallbackPoller(() => channelRegistry.poll(), () => {
   fallbackActive.value = poller.active
   fallbackOk.value = poller.lastPollOk
+  pollEveryMs.value = poller.active ? poller.intervalMs : null
 })
+
+/** A restarted server answers its health route before anything else: reconnect then, not at the next backoff step. */
+const probe = new HealthProbe(
+  () => fetch('/api/health', { cache: 'no-store' }).then(answer => answer.ok),
+  () => retryNow(),
+)
 
 let echo: Echo<'reverb'> | null = null
 let pusher: Pusher | null = null
@@ -65,13 +82,24 @@ function setState(next: ConnectionState): void {
   if (next === 'connected') {
     downSince.value = null
     if (fallbackTimer) clearTimeout(fallbackTimer)
+    fallbackTimer = null
     connectionMetrics.fallback(poller.stop())
+    probe.stop()
+    lastError.value = null
+    wasLive.value = true
   }
-  else if (state.value === 'connected' || downSince.value === null) {
-    downSince.value = Date.now()
-    fallbackTimer = setTimeout(() => poller.start(), FALLBACK_AFTER_MS)
+  else {
+    if (state.value === 'connected' || downSince.value === null) downSince.value = Date.now()
+    channelRegistry.disconnected()
+    whileDown()
   }
   state.value = next
+}
+
+/** The socket is not connected: poll over HTTP after a short grace, and watch for the server coming back. */
+function whileDown(): void {
+  if (!fallbackTimer && !poller.active) fallbackTimer = setTimeout(() => poller.start(), FALLBACK_AFTER_MS)
+  probe.start()
 }
 
 /** pusher-js gave up on its own: stop it and retry on our backoff, one attempt at a time. */
@@ -103,17 +131,15 @@ function wire(instance: Pusher): void {
       takeOver()
     }
   })
-  instance.connection.bind('error', (error: { type?: string, error?: { data?: { code?: number, message?: string } }, data?: { code?: number, message?: string } }) => {
-    const data = error.error?.data ?? error.data
-    lastError.value = data?.message ? `${data.message}${data.code ? ` (${data.code})` : ''}` : (error.type ?? 'connection error')
+  instance.connection.bind('error', (error: PusherErrorEvent) => {
+    lastError.value = connectionErrorText(error)
     connectionMetrics.error()
   })
   instance.connection.bind('message', (message: { event: string, channel?: string, data: unknown }) => {
     lastMessageAt.value = Date.now()
     if (message.event !== 'pusher_internal:subscription_succeeded' || !message.channel) return
     confirmedChannels.value += 1
-    const position = subscriptionMeta(message.data)
-    if (position) void channelRegistry.subscribed(message.channel, position)
+    void channelRegistry.subscribed(message.channel, subscriptionMeta(message.data))
   })
 }
 
@@ -163,7 +189,19 @@ export async function initEcho(forceReinit = false): Promise<Echo<'reverb'>> {
   })
   wire(pusher)
   channelRegistry.attach(pusher as unknown as PusherLike)
+  // A socket that never connects (a proxy without upgrade) gets no state change to start the fallback from.
+  if (state.value !== 'connected') whileDown()
   return echo
+}
+
+/** Reconnects at once (the bar's "Retry now", a server that answers its health probe again). */
+export function retryNow(): void {
+  if (state.value === 'connected' || !scheduler) return
+  // pusher-js may be in its own retry cycle, which ignores connect(): end it, then attempt on our terms.
+  takingOver = true
+  pusher?.disconnect()
+  takingOver = false
+  scheduler.now()
 }
 
 /** Reconnects at once when the browser comes back online or the tab becomes visible. */
@@ -177,5 +215,6 @@ export function useEcho() {
     state: readonly(state), attempts: readonly(attempts), lastError: readonly(lastError), nextRetryAt: readonly(nextRetryAt),
     lastMessageAt: readonly(lastMessageAt), downSince: readonly(downSince), fallbackActive: readonly(fallbackActive),
     fallbackOk: readonly(fallbackOk), lastGapAt: readonly(lastGapAt), confirmedChannels: readonly(confirmedChannels),
+    pendingChannels: readonly(pendingChannels), wasLive: readonly(wasLive), pollEveryMs: readonly(pollEveryMs),
   }
 }

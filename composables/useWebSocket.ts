@@ -11,6 +11,8 @@ export interface SubscribeOptions {
   componentTag: string
   /** Called when missed events could not be replayed: reload the snapshot from REST. */
   onGap?: () => void
+  /** Called once when the channel is ready (the server confirmed it): a snapshot loaded now misses nothing. */
+  onReady?: () => void
 }
 
 /** Subscribe through this, never through Echo.channel directly. */
@@ -18,12 +20,12 @@ export function useWebSocket() {
   /** Listens to `event` on `channel`; stops automatically with the calling component (or scope). */
   function subscribe(channel: string, event: string, handler: EventHandler, options: SubscribeOptions): () => void {
     if (import.meta.server) return () => {}
-    const stop = channelRegistry.subscribe(channel, event, handler, { tag: options.componentTag, onGap: options.onGap })
+    const stop = channelRegistry.subscribe(channel, event, handler, { tag: options.componentTag, onGap: options.onGap, onReady: options.onReady })
     if (getCurrentScope()) onScopeDispose(stop)
     return stop
   }
 
-  /** How stores follow their channels: reload on gaps and once now; returns the function that stops them all. */
+  /** How stores follow their channels: load now, again once confirmed, and on gaps; returns the function that stops them all. */
   function follow(events: readonly FollowedEvent[], options: FollowOptions): () => void {
     return followEvents(subscribe, events, options)
   }

@@ -8,6 +8,8 @@ interface ChannelLog {
   /** Offset given to the newest event (0 before the first). */
   offset: number
   events: HistoryEvent[]
+  /** When the history route last read the log: a page polling without a socket keeps it, and so its epoch. */
+  readAt: number
 }
 
 export class EventHistory {
@@ -40,6 +42,7 @@ export class EventHistory {
   /** Events after `after`, and whether some of them are no longer kept (or `epoch` is another log's). */
   since(channel: string, after: number, epoch: string | undefined, now: number = Date.now()): HistoryPage {
     const log = this.logFor(channel)
+    log.readAt = now
     const page: HistoryPage = { channel, epoch: log.epoch, offset: log.offset, events: [], gap: false }
     if (epoch !== undefined && epoch !== log.epoch) return { ...page, gap: true }
     if (after >= log.offset) return page
@@ -50,14 +53,15 @@ export class EventHistory {
 
   /**
    * Drops expired events, and forgets logs with nothing left unless `keep` says the channel is in
-   * use: a live subscriber must never see its channel's offsets start again.
+   * use or a poller read it within the history's age: a live subscriber, or a page polling because its
+   * socket cannot connect, must never see its channel's offsets start again.
    */
   prune(keep: (channel: string) => boolean, now: number = Date.now()): void {
     for (const [channel, log] of this.logs) {
       const firstFresh = log.events.findIndex(event => now - event.sent_at <= this.maxAgeMs)
       if (firstFresh === -1) log.events.length = 0
       else if (firstFresh > 0) log.events.splice(0, firstFresh)
-      if (log.events.length === 0 && !keep(channel)) this.logs.delete(channel)
+      if (log.events.length === 0 && !keep(channel) && now - log.readAt > this.maxAgeMs) this.logs.delete(channel)
     }
   }
 
@@ -70,7 +74,7 @@ export class EventHistory {
     let log = this.logs.get(channel)
     if (!log) {
       this.generation += 1
-      log = { epoch: `${this.instance}.${this.generation}`, offset: 0, events: [] }
+      log = { epoch: `${this.instance}.${this.generation}`, offset: 0, events: [], readAt: 0 }
       this.logs.set(channel, log)
     }
     return log

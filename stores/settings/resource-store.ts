@@ -55,7 +55,7 @@ export function defineResourceStore<Row extends { id: number }>(id: string, rout
       const reload = throttle(() => { void load(tenantId) }, RELOAD_INTERVAL_MS)
       const stop = useWebSocket().subscribe(channels.tenant(tenantId, 'events'), EVENTS.settingsChanged, (data) => {
         if (routes.subjects.includes((data as SettingsChangedPayload).subject)) reload.call()
-      }, { componentTag, onGap: () => reload.call() })
+      }, { componentTag, onGap: () => reload.call(), onReady: () => reload.call() })
       void load(tenantId)
       return () => {
         reload.cancel()

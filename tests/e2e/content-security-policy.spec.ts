@@ -36,14 +36,15 @@ test.describe('with the built-in map', () => {
     const status = page.getByTestId('connection-status')
     for (const path of ['/zones', '/zones/1', '/devices', '/gateways', '/gateways/1', '/alerts', '/system', '/map', '/settings/zones', '/settings/nodes', '/']) {
       await page.goto(`${server.url}${path}`)
-      await expect(status, path).toHaveAttribute('data-state', 'connected')
+      // Live includes every channel's authorisation: a bound sized for a loaded 2-core machine.
+      await expect(status, path).toHaveAttribute('data-state', 'connected', { timeout: 15_000 })
       if (path === '/map') await expect(page.getByTestId('map')).toHaveAttribute('data-state', 'ready')
       if (path === '/zones/1') await expect(page.locator('canvas').first()).toBeVisible()
     }
     // Client-side navigation after hydration, through the sidebar.
     await page.getByRole('link', { name: 'Zones' }).first().click()
     await expect(page).toHaveURL(/\/zones$/)
-    await expect(status).toHaveAttribute('data-state', 'connected')
+    await expect(status).toHaveAttribute('data-state', 'connected', { timeout: 15_000 })
     expect(violations).toEqual([])
     await page.context().close()
   })

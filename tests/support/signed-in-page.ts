@@ -23,7 +23,9 @@ export async function signedInPage(browser: Browser, server: ServerProcess, role
   await page.fill('input[name=email]', demoEmail(role, 'greenfield'))
   await page.fill('input[name=password]', DEMO_PASSWORD)
   await page.click('button[type=submit]')
-  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected')
+  // Live means the socket is up and every channel of the page confirmed (socket, then one authorisation per
+  // channel): a bound sized for a loaded 2-core machine.
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected', { timeout: 15_000 })
   if (listens) await expect(page.getByTestId('connection-status')).not.toHaveAttribute('data-channels', '0')
   return page
 }

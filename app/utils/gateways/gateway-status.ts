@@ -11,6 +11,11 @@ export function contactOverdue(gateway: { lastContactAt: string | null, offlineA
   return olderThan(gateway.lastContactAt, gateway.offlineAfterSeconds * 1000, now)
 }
 
+/** True when the gateway's values can no longer be trusted as current: it is offline, or overdue. */
+export function valuesStale(gateway: { online: boolean, lastContactAt: string | null, offlineAfterSeconds: number }, now: number): boolean {
+  return !gateway.online || contactOverdue(gateway, now)
+}
+
 /** The later of two contact times (ISO), so replayed or reordered events never move contact back. */
 export function laterContact(current: string | null, candidate: string | null): string | null {
   if (current === null) return candidate

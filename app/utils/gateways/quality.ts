@@ -5,12 +5,17 @@ export type QualityColor = 'success' | 'warning' | 'error' | 'neutral'
 
 const COLORS: Record<Quality, QualityColor> = { good: 'success', uncertain: 'warning', bad: 'error' }
 
-/** The badge text of a quality; 'no reading' before the first one. */
-export function qualityLabel(quality: Quality | null): string {
+/**
+ * The badge text of a quality; 'no reading' before the first one. A `stale` value (gateway offline or silent,
+ * page not live) is no longer vouched for: 'good' becomes 'stale', while 'bad' and 'uncertain' still warn.
+ */
+export function qualityLabel(quality: Quality | null, stale = false): string {
+  if (stale && quality === 'good') return 'stale'
   return quality ?? 'no reading'
 }
 
-/** The badge colour of a quality. */
-export function qualityColor(quality: Quality | null): QualityColor {
+/** The badge colour of a quality (neutral for a stale 'good'). */
+export function qualityColor(quality: Quality | null, stale = false): QualityColor {
+  if (stale && quality === 'good') return 'neutral'
   return quality ? COLORS[quality] : 'neutral'
 }

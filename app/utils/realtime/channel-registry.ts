@@ -1,5 +1,6 @@
 // Every channel the page listens to: reference-counted subscribers, in-order delivery without duplicates,
-// catch-up after a reconnect, polling while the socket is down, and gap notices when history ran out.
+// catch-up after a reconnect, polling while the socket is down, gap notices when history ran out, and which
+// channels are ready: confirmed by the server (or, without a socket, positioned by a poll) so snapshots load after.
 import type { HistoryPage } from '#shared/realtime-protocol'
 import { eventMeta, OffsetTracker } from './offset-tracker'
 import type { StreamPosition } from './offset-tracker'
@@ -22,18 +23,25 @@ export type EventHandler = (data: unknown, event: string) => void
 export type RecoveryOutcome = 'replayed' | 'gap' | 'failed'
 
 export interface RegistryDeps {
-  fetchHistory: (channel: string, after: number, epoch: string) => Promise<HistoryPage>
+  fetchHistory: (channel: string, after: number, epoch: string | undefined) => Promise<HistoryPage>
   now?: () => number
   /** Milliseconds from the server's send to the handler, for events that carry a send time. */
   onDelivered?: (latencyMs: number) => void
   onRecovery?: (channel: string, outcome: RecoveryOutcome, events: number) => void
+  /** The number of channels awaiting the server's confirmation changed. */
+  onPendingChange?: () => void
 }
+
+/** Position asked for when only the channel's current position is wanted (no events). */
+const CURRENT_POSITION = Number.MAX_SAFE_INTEGER
 
 interface Subscriber {
   event: string
   handler: EventHandler
   tag: string
   onGap?: () => void
+  /** Called once, when the channel is first ready for this subscriber. */
+  onReady?: () => void
 }
 
 interface Entry {
@@ -48,6 +56,10 @@ interface Entry {
   queue: Promise<unknown>
   /** The pusher-js channel, once joined. */
   joined: PusherChannelLike | null
+  /** The server answered the subscription (confirmed or refused) on the current connection. */
+  settled: boolean
+  /** The stream position is known (a confirmation or a poll): events from here on are not missed. */
+  ready: boolean
 }
 
 export interface ChannelDiagnostics {
@@ -75,36 +87,57 @@ export class ChannelRegistry {
   }
 
   /** Adds a subscriber; the channel is joined on its first subscriber. Returns the unsubscribe function. */
-  subscribe(channel: string, event: string, handler: EventHandler, options: { tag: string, onGap?: () => void }): () => void {
+  subscribe(channel: string, event: string, handler: EventHandler, options: { tag: string, onGap?: () => void, onReady?: () => void }): () => void {
     let entry = this.entries.get(channel)
     if (!entry) {
-      entry = { name: channel, subscribers: new Map(), lastEventAt: null, held: null, recoveries: 0, queue: Promise.resolve(), joined: null }
+      entry = { name: channel, subscribers: new Map(), lastEventAt: null, held: null, recoveries: 0, queue: Promise.resolve(), joined: null, settled: false, ready: false }
       this.entries.set(channel, entry)
       if (this.pusher) this.bindChannel(entry)
+      this.deps.onPendingChange?.()
     }
     const id = this.nextId++
-    entry.subscribers.set(id, { event, handler, tag: options.tag, onGap: options.onGap })
+    // A channel already ready misses nothing from here on: the subscriber may load at once.
+    entry.subscribers.set(id, { event, handler, tag: options.tag, onGap: options.onGap, onReady: entry.ready ? undefined : options.onReady })
+    if (entry.ready) options.onReady?.()
     return () => this.unsubscribe(channel, id)
   }
 
   /** The server confirmed a subscription: remember the position, or catch up with what was missed. */
-  async subscribed(channel: string, position: StreamPosition): Promise<void> {
+  async subscribed(channel: string, position: StreamPosition | undefined): Promise<void> {
     const entry = this.entries.get(channel)
     if (!entry) return
+    this.settle(entry)
+    if (!position) return this.markReady(entry)
     await this.recover(entry, async () => {
       const known = this.offsets.position(channel)
       if (!known) return this.offsets.reset(channel, position)
       if (known.epoch !== position.epoch) return this.gap(entry, position)
       if (position.offset > known.offset) await this.catchUp(entry, known)
     })
+    this.markReady(entry)
   }
 
-  /** One round of fallback polling; false when the server could not be reached. */
+  /** The socket is gone: every channel must be confirmed again on the next connection. */
+  disconnected(): void {
+    for (const entry of this.entries.values()) entry.settled = false
+    this.deps.onPendingChange?.()
+  }
+
+  /** Channels the server has not answered on the current connection. */
+  pendingCount(): number {
+    return [...this.entries.values()].filter(entry => !entry.settled).length
+  }
+
+  /**
+   * One round of fallback polling; false when the server could not be reached. A channel never confirmed
+   * (the socket never connected) first learns its current position, so it is ready and later polls catch up.
+   */
   async poll(): Promise<boolean> {
     let ok = true
     for (const entry of [...this.entries.values()]) {
-      if (!this.offsets.position(entry.name) || entry.recoveries > 0) continue
-      ok = await this.recover(entry, () => this.catchUp(entry, this.offsets.position(entry.name)!)) && ok
+      if (entry.recoveries > 0) continue
+      const known = this.offsets.position(entry.name)
+      ok = await this.recover(entry, () => (known ? this.catchUp(entry, known) : this.locate(entry))) && ok
     }
     return ok
   }
@@ -130,11 +163,46 @@ export class ChannelRegistry {
     this.entries.delete(channel)
     this.offsets.forget(channel)
     this.pusher?.unsubscribe(channel)
+    this.deps.onPendingChange?.()
+  }
+
+  private settle(entry: Entry): void {
+    entry.settled = true
+    this.deps.onPendingChange?.()
+  }
+
+  /** The channel's position is known: subscribers waiting for it may load their snapshot now. */
+  private markReady(entry: Entry): void {
+    entry.ready = true
+    for (const subscriber of [...entry.subscribers.values()]) {
+      const onReady = subscriber.onReady
+      subscriber.onReady = undefined
+      onReady?.()
+    }
+  }
+
+  /** Learns where a channel's stream stands without a socket; false on failure. */
+  private async locate(entry: Entry): Promise<boolean> {
+    try {
+      const page = await this.deps.fetchHistory(entry.name, CURRENT_POSITION, undefined)
+      if (!this.offsets.position(entry.name)) this.offsets.reset(entry.name, { epoch: page.epoch, offset: page.offset })
+      this.markReady(entry)
+      return true
+    }
+    catch {
+      return false
+    }
   }
 
   private bindChannel(entry: Entry): void {
+    entry.settled = false
     entry.joined = this.pusher!.subscribe(entry.name)
     entry.joined.bind_global((event: string, data: unknown) => {
+      if (event === 'pusher:subscription_error') {
+        // Refused (403): the store's REST load says why; the page must not wait for it to be live.
+        this.settle(entry)
+        return this.markReady(entry)
+      }
       if ((PRESENCE_EVENTS as readonly string[]).includes(event)) return this.notifyPresence(entry, event, data)
       if (event.startsWith('pusher:') || event.startsWith('pusher_internal:')) return
       if (entry.held) entry.held.push([event, data])

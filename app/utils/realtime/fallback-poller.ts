@@ -16,14 +16,20 @@ export class FallbackPoller {
     return this.startedAt !== null
   }
 
-  /** Starts polling (no-op when already polling); the first poll comes after the first delay. */
+  /** Milliseconds until the next poll after this one: what "polling every N s" says. */
+  get intervalMs(): number {
+    return pollDelay(Math.max(0, this.tries))
+  }
+
+  /** Starts polling (no-op when already polling); the first poll goes out at once, the socket has been down long enough. */
   start(): void {
     if (this.active) return
     this.startedAt = this.now()
     this.generation += 1
-    this.tries = 0
+    // The immediate poll is not one of the schedule's: after it, 5 s / 10 s / 30 s as before.
+    this.tries = -1
     this.lastPollOk = null
-    this.plan()
+    this.plan(0)
     this.onChange()
   }
 
@@ -37,7 +43,7 @@ export class FallbackPoller {
     return polledFor
   }
 
-  private plan(): void {
+  private plan(delay: number = this.intervalMs): void {
     const generation = this.generation
     this.timer = setTimeout(async () => {
       this.tries += 1
@@ -46,6 +52,6 @@ export class FallbackPoller {
       this.lastPollOk = ok
       this.onChange()
       this.plan()
-    }, pollDelay(this.tries))
+    }, delay)
   }
 }

@@ -1,12 +1,8 @@
 // When a node (or a whole zone) counts as silent, and how long ago something happened, in words.
+import { NODE_SILENT_AFTER_MS } from '#shared/zone-silence'
 
-/**
- * A node is stale after 2 minutes without a report. The simulator reports every 2 s and field nodes
- * typically every 10–30 s, so 2 minutes is at least four missed reports at the slowest usual interval:
- * one late or lost report never flags a node, yet a dead one shows within two minutes. Nodes do not
- * announce their interval, so a fixed limit is the honest choice.
- */
-export const STALE_AFTER_MS = 120_000
+/** A node is stale after this long without a report (the limit the server uses for a zone's 'unknown' status). */
+export const STALE_AFTER_MS = NODE_SILENT_AFTER_MS
 
 /** True when `lastSeenAt` (ISO or ms) is missing or older than STALE_AFTER_MS at `now`. */
 export function isStale(lastSeenAt: string | number | null, now: number): boolean {

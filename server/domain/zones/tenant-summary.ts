@@ -1,9 +1,13 @@
 // The dashboard's counters for a tenant: zones by status, gateways online, vehicles by status, active alerts.
 import { and, count, eq, isNull } from 'drizzle-orm'
+import type { ShownZoneStatus } from '../../../shared/zone-silence'
 import type { TenantSummary } from '../../../shared/summary'
 import { SEVERITIES, VEHICLE_STATUSES, ZONE_STATUSES } from '../../../shared/summary'
 import type { Database } from '../../db/connection'
-import { alerts, gateways, vehicles, zones } from '../../db/schema'
+import { alerts, gateways, vehicles } from '../../db/schema'
+import { listZones } from './zone-list'
+
+const SHOWN_ZONE_STATUSES: readonly ShownZoneStatus[] = [...ZONE_STATUSES, 'unknown']
 
 /** Counts per key, with a zero for every known key and a total. */
 function tally<K extends string>(keys: readonly K[], rows: Array<{ key: string, n: number }>): Record<K, number> & { total: number } {
@@ -16,15 +20,16 @@ function tally<K extends string>(keys: readonly K[], rows: Array<{ key: string, 
   return { ...counts, total }
 }
 
-/** The summary of `tenantId`; alerts count while 'active' (not yet acknowledged). */
-export async function tenantSummary(db: Database, tenantId: number): Promise<TenantSummary> {
-  const zoneRows = await db.select({ key: zones.status, n: count() }).from(zones).where(and(eq(zones.tenantId, tenantId), isNull(zones.archivedAt))).groupBy(zones.status)
+/** The summary of `tenantId` as of `now`; alerts count while 'active' (not yet acknowledged). */
+export async function tenantSummary(db: Database, tenantId: number, now: number = Date.now()): Promise<TenantSummary> {
+  // Zones are counted by the status their pages show, so a zone nobody hears from is not counted 'ok'.
+  const zoneRows = (await listZones(db, tenantId, now)).map(zone => ({ key: zone.status, n: 1 }))
   const gatewayRows = await db.select({ online: gateways.online, n: count() }).from(gateways).where(and(eq(gateways.tenantId, tenantId), isNull(gateways.archivedAt))).groupBy(gateways.online)
   const vehicleRows = await db.select({ key: vehicles.status, n: count() }).from(vehicles).where(and(eq(vehicles.tenantId, tenantId), isNull(vehicles.archivedAt))).groupBy(vehicles.status)
   const alertRows = await db.select({ key: alerts.severity, n: count() }).from(alerts)
     .where(and(eq(alerts.tenantId, tenantId), eq(alerts.status, 'active'))).groupBy(alerts.severity)
   return {
-    zones: tally(ZONE_STATUSES, zoneRows),
+    zones: tally(SHOWN_ZONE_STATUSES, zoneRows),
     gateways: { online: gatewayRows.find(row => row.online)?.n ?? 0, total: gatewayRows.reduce((sum, row) => sum + row.n, 0) },
     vehicles: tally(VEHICLE_STATUSES, vehicleRows),
     activeAlerts: tally(SEVERITIES, alertRows),

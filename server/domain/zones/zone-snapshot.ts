@@ -7,6 +7,7 @@ import { toAlertPayload } from '../alerts/alert-payload'
 import { toCommandPayload } from '../commands/command-payload'
 import { toDevicePayload, toZonePayload } from './zone-payloads'
 import { OPEN_ALERT_STATUSES } from './zone-status'
+import { shownZoneStatus } from '../../../shared/zone-silence'
 
 /** Commands the snapshot carries: the recent ones a zone page lists. */
 export const SNAPSHOT_COMMANDS = 20
@@ -38,7 +39,10 @@ function snapshotOf(
   open: Array<typeof alerts.$inferSelect>, recent: Array<typeof commands.$inferSelect>, at: Date,
 ): ZoneSnapshot {
   return {
-    zone: { ...toZonePayload(zone), targets: zone.targets, thresholds: zone.thresholds },
+    zone: {
+      ...toZonePayload(zone), targets: zone.targets, thresholds: zone.thresholds,
+      status: shownZoneStatus(zone.status, nodes.length, newestSeen(nodes), at.getTime()),
+    },
     nodes: nodes.map(node => ({
       ...toDevicePayload(node),
       latest: Object.fromEntries(latest.filter(value => value.deviceId === node.id)
@@ -48,4 +52,10 @@ function snapshotOf(
     commands: recent.map(toCommandPayload),
     at: at.toISOString(),
   }
+}
+
+/** When any of the nodes last reported (ms), or null when none ever did. */
+function newestSeen(nodes: Array<typeof devices.$inferSelect>): number | null {
+  const times = nodes.flatMap(node => (node.lastSeenAt ? [node.lastSeenAt.getTime()] : []))
+  return times.length === 0 ? null : Math.max(...times)
 }

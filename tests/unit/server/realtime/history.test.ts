@@ -111,4 +111,13 @@ describe('EventHistory.prune', () => {
     expect(history.position('a')).toEqual(before)
     expect(record(history, 'a', 5000)).toBe(2)
   })
+
+  it('keeps an empty log a poller read within the history age, so a page polling without a socket keeps its epoch', () => {
+    const history = new EventHistory(10, 1000)
+    const { epoch } = history.since('quiet', Number.MAX_SAFE_INTEGER, undefined, 4500)
+    history.prune(() => false, 5000)
+    expect(history.since('quiet', 0, epoch, 5000).gap).toBe(false)
+    history.prune(() => false, 6001)
+    expect(history.channelCount).toBe(0)
+  })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { contactOverdue, laterContact, onlineSummary } from '../../../../../app/utils/gateways/gateway-status'
+import { contactOverdue, laterContact, onlineSummary, valuesStale } from '../../../../../app/utils/gateways/gateway-status'
 
 const now = Date.parse('2026-05-01T12:00:00Z')
 
@@ -20,5 +20,12 @@ describe('gateway status', () => {
     expect(laterContact('2026-05-01T11:00:00Z', '2026-05-01T12:00:00Z')).toBe('2026-05-01T12:00:00Z')
     expect(laterContact(null, '2026-05-01T12:00:00Z')).toBe('2026-05-01T12:00:00Z')
     expect(laterContact('2026-05-01T12:00:00Z', null)).toBe('2026-05-01T12:00:00Z')
+  })
+
+  it('counts values as stale when the gateway is offline or its contact is overdue', () => {
+    const now = Date.parse('2026-05-01T12:00:00Z')
+    expect(valuesStale({ online: true, lastContactAt: '2026-05-01T11:59:30Z', offlineAfterSeconds: 60 }, now)).toBe(false)
+    expect(valuesStale({ online: false, lastContactAt: '2026-05-01T11:59:30Z', offlineAfterSeconds: 60 }, now)).toBe(true)
+    expect(valuesStale({ online: true, lastContactAt: '2026-05-01T11:58:59Z', offlineAfterSeconds: 60 }, now)).toBe(true)
   })
 })

@@ -367,10 +367,16 @@ describe('ChannelRegistry polling', () => {
     expect(applied).toEqual([1])
   })
 
-  it('skips channels whose position is not known yet', async () => {
-    const { registry, fetchHistory } = setup()
+  it('asks a never-confirmed channel for its current position only, applies nothing, and catches up from it next time', async () => {
+    const { registry, applied, fetchHistory } = setup()
+    fetchHistory.mockResolvedValueOnce(page([], { offset: 9 }))
     expect(await registry.poll()).toBe(true)
-    expect(fetchHistory).not.toHaveBeenCalled()
+    expect(fetchHistory).toHaveBeenCalledExactlyOnceWith(CHANNEL, Number.MAX_SAFE_INTEGER, undefined)
+    expect(applied).toEqual([])
+    fetchHistory.mockResolvedValueOnce(page([historyEvent(10)]))
+    expect(await registry.poll()).toBe(true)
+    expect(fetchHistory).toHaveBeenLastCalledWith(CHANNEL, 9, EPOCH)
+    expect(applied).toEqual([10])
   })
 
   it('still delivers live events held during a failed fetch', async () => {
@@ -453,5 +459,52 @@ describe('ChannelRegistry diagnostics and latency', () => {
     pusher.emit(CHANNEL, 'update', { __lookout: { offset: 1 }, n: 1 })
     expect(applied).toEqual([1])
     expect(onDelivered).not.toHaveBeenCalled()
+  })
+})
+
+describe('ChannelRegistry readiness', () => {
+  it('counts a channel as pending until the server confirms it, and again after a disconnect', async () => {
+    const onPendingChange = vi.fn()
+    const { registry } = setup({ onPendingChange })
+    expect(registry.pendingCount()).toBe(1)
+    await registry.subscribed(CHANNEL, { epoch: EPOCH, offset: 0 })
+    expect(registry.pendingCount()).toBe(0)
+    registry.disconnected()
+    expect(registry.pendingCount()).toBe(1)
+    expect(onPendingChange).toHaveBeenCalled()
+  })
+
+  it('settles a refused subscription, so a page is not kept from being live by a channel it may not join', () => {
+    const { registry, pusher } = setup()
+    pusher.emit(CHANNEL, 'pusher:subscription_error', { status: 403 })
+    expect(registry.pendingCount()).toBe(0)
+  })
+
+  it('tells a subscriber once when its channel is ready: after the confirmation\'s position is taken', async () => {
+    const { registry } = setup()
+    const onReady = vi.fn()
+    registry.subscribe(CHANNEL, 'other', vi.fn(), { tag: 't', onReady })
+    expect(onReady).not.toHaveBeenCalled()
+    await registry.subscribed(CHANNEL, { epoch: EPOCH, offset: 4 })
+    expect(onReady).toHaveBeenCalledTimes(1)
+    expect(registry.diagnostics()[0]!.position).toEqual({ epoch: EPOCH, offset: 4 })
+    await registry.subscribed(CHANNEL, { epoch: EPOCH, offset: 4 })
+    expect(onReady).toHaveBeenCalledTimes(1)
+  })
+
+  it('tells a subscriber of an already ready channel at once', async () => {
+    const { registry } = setup()
+    await registry.subscribed(CHANNEL, { epoch: EPOCH, offset: 0 })
+    const onReady = vi.fn()
+    registry.subscribe(CHANNEL, 'other', vi.fn(), { tag: 't', onReady })
+    expect(onReady).toHaveBeenCalledTimes(1)
+  })
+
+  it('makes a channel ready from a poll when the socket never connected', async () => {
+    const { registry } = setup()
+    const onReady = vi.fn()
+    registry.subscribe(CHANNEL, 'other', vi.fn(), { tag: 't', onReady })
+    await registry.poll()
+    expect(onReady).toHaveBeenCalledTimes(1)
   })
 })

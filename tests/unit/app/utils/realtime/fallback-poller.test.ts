@@ -10,15 +10,18 @@ describe('FallbackPoller', () => {
     vi.useRealTimers()
   })
 
-  it('polls for the first time 5 s after start(), not before', async () => {
+  it('polls at once on start(), then not again before 5 s', async () => {
     const poll = vi.fn(async () => true)
     const poller = new FallbackPoller(poll)
     poller.start()
     expect(poller.active).toBe(true)
-    await vi.advanceTimersByTimeAsync(4999)
-    expect(poll).not.toHaveBeenCalled()
-    await vi.advanceTimersByTimeAsync(1)
+    await vi.advanceTimersByTimeAsync(0)
     expect(poll).toHaveBeenCalledTimes(1)
+    expect(poller.intervalMs).toBe(5000)
+    await vi.advanceTimersByTimeAsync(4999)
+    expect(poll).toHaveBeenCalledTimes(1)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(poll).toHaveBeenCalledTimes(2)
     poller.stop()
   })
 
@@ -32,6 +35,7 @@ describe('FallbackPoller', () => {
     await vi.advanceTimersByTimeAsync(135_000)
     poller.stop()
     expect(times).toEqual([
+      0, // at once
       5000, 10_000, 15_000, // 5 s
       25_000, 35_000, 45_000, 55_000, 65_000, 75_000, // 10 s
       105_000, 135_000, // 30 s
@@ -43,7 +47,7 @@ describe('FallbackPoller', () => {
     const poller = new FallbackPoller(poll)
     poller.start()
     await vi.advanceTimersByTimeAsync(15_000)
-    expect(poll).toHaveBeenCalledTimes(3)
+    expect(poll).toHaveBeenCalledTimes(4)
     poller.stop()
   })
 
@@ -53,12 +57,12 @@ describe('FallbackPoller', () => {
     const poller = new FallbackPoller(poll, () => {}, () => clock)
     poller.start()
     await vi.advanceTimersByTimeAsync(5000)
-    expect(poll).toHaveBeenCalledTimes(1)
+    expect(poll).toHaveBeenCalledTimes(2)
     clock = 8_500
     expect(poller.stop()).toBe(7_500)
     expect(poller.active).toBe(false)
     await vi.advanceTimersByTimeAsync(120_000)
-    expect(poll).toHaveBeenCalledTimes(1)
+    expect(poll).toHaveBeenCalledTimes(2)
   })
 
   it('stop() without start() returns 0', () => {
@@ -88,7 +92,7 @@ describe('FallbackPoller', () => {
     expect(poller.lastPollOk).toBeNull()
     expect(onChange).toHaveBeenCalledTimes(1)
     const seen: Array<boolean | null> = []
-    for (const delay of [5000, 5000, 5000, 10_000]) {
+    for (const delay of [0, 5000, 5000, 5000]) {
       await vi.advanceTimersByTimeAsync(delay)
       seen.push(poller.lastPollOk)
     }
@@ -117,9 +121,9 @@ describe('FallbackPoller', () => {
     poller.start()
     expect(onChange).toHaveBeenCalledTimes(1)
     await vi.advanceTimersByTimeAsync(5000)
-    expect(poll).toHaveBeenCalledTimes(1)
+    expect(poll).toHaveBeenCalledTimes(2)
     await vi.advanceTimersByTimeAsync(10_000)
-    expect(poll).toHaveBeenCalledTimes(3)
+    expect(poll).toHaveBeenCalledTimes(4)
     poller.stop()
   })
 
@@ -132,7 +136,7 @@ describe('FallbackPoller', () => {
     poll.mockClear()
     poller.start()
     await vi.advanceTimersByTimeAsync(15_000)
-    expect(poll).toHaveBeenCalledTimes(3)
+    expect(poll).toHaveBeenCalledTimes(4)
     poller.stop()
   })
 

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { eq } from 'drizzle-orm'
 import type { DatabaseHandle } from '../../../../../server/db/connection'
-import { alerts, commands, gateways, telemetry, vehicles } from '../../../../../server/db/schema'
+import { alerts, commands, devices, gateways, telemetry, vehicles } from '../../../../../server/db/schema'
+import { NODE_SILENT_AFTER_MS } from '../../../../../shared/zone-silence'
 import { sendCommand } from '../../../../../server/domain/commands/send-command'
 import { flushTelemetryBatches } from '../../../../../server/domain/zones/telemetry-batches'
 import { pruneTelemetry } from '../../../../../server/domain/zones/telemetry-retention'
@@ -52,8 +53,20 @@ describe('zone snapshot, list and summary', () => {
     expect(list.map(zone => zone.id).sort()).toEqual([...greenfieldZones].sort())
     expect(list.map(zone => zone.name)).toEqual(['Greenhouse A', 'Greenhouse B', 'Nursery'])
     expect(list.find(zone => zone.id === zoneA)).toMatchObject({ status: 'alert', nodes: 1, openAlerts: 1, pendingCommands: SNAPSHOT_COMMANDS + 2 })
-    expect(list.find(zone => zone.id === greenfieldZones[1])).toMatchObject({ status: 'ok', openAlerts: 0, pendingCommands: 0 })
+    // Zone B's nodes have not reported in this test: without open alerts its status is not known.
+    expect(list.find(zone => zone.id === greenfieldZones[1])).toMatchObject({ status: 'unknown', openAlerts: 0, pendingCommands: 0 })
     expect((await listZones(handle.db, northwind)).every(zone => !greenfieldZones.includes(zone.id))).toBe(true)
+  })
+
+  it('says a zone without alerts is ok while a node reports, unknown once all its nodes are silent past the limit', async () => {
+    const zoneB = greenfieldZones[1]!
+    const reportedAt = Date.parse('2026-06-01T08:00:00Z')
+    await handle.db.update(devices).set({ lastSeenAt: new Date(reportedAt) }).where(eq(devices.zoneId, zoneB))
+    const statusAt = async (now: number) => (await listZones(handle.db, greenfield, now)).find(zone => zone.id === zoneB)!
+    expect(await statusAt(reportedAt + NODE_SILENT_AFTER_MS)).toMatchObject({ status: 'ok', lastReportAt: '2026-06-01T08:00:00.000Z' })
+    expect((await statusAt(reportedAt + NODE_SILENT_AFTER_MS + 1)).status).toBe('unknown')
+    const snapshot = await zoneSnapshot(handle.db, zoneB, new Date(reportedAt + NODE_SILENT_AFTER_MS + 1))
+    expect(snapshot!.zone.status).toBe('unknown')
   })
 
   it('summarises zones by status, gateways online, vehicles by status and active alerts by severity', async () => {
@@ -62,7 +75,8 @@ describe('zone snapshot, list and summary', () => {
     await handle.db.update(gateways).set({ online: true }).where(eq(gateways.id, gateway!))
     await handle.db.update(vehicles).set({ status: 'moving' }).where(eq(vehicles.tenantId, greenfield))
     const summary = await tenantSummary(handle.db, greenfield)
-    expect(summary.zones).toEqual({ ok: 2, warning: 0, alert: 1, total: 3 })
+    // The two zones without alerts have nodes that never reported: unknown, not ok.
+    expect(summary.zones).toEqual({ ok: 0, warning: 0, alert: 1, unknown: 2, total: 3 })
     expect(summary.gateways).toEqual({ online: 1, total: 2 })
     expect(summary.vehicles).toEqual({ moving: 2, stopped: 0, parking: 0, offline: 0, no_gps: 0, total: 2 })
     expect(summary.activeAlerts).toEqual({ info: 0, warning: 0, critical: 1, total: 1 })
