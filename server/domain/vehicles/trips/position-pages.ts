@@ -1,16 +1,9 @@
 // A vehicle's stored positions over a range, read page by page in time order so a year never sits in memory.
-import { and, asc, eq, gt, lte, or, sql } from 'drizzle-orm'
+import { and, asc, eq, gte, lte } from 'drizzle-orm'
 import type { VehicleSensors } from '../../../../shared/vehicles'
 import type { Database } from '../../../db/connection'
+import { afterCursor, keysetPages, PAGE_SIZE } from '../../../db/keyset-pages'
 import { positions } from '../../../db/schema'
-
-/** Rows one page holds: big enough to keep queries few, small enough to stay light. */
-export const POSITION_PAGE_SIZE = 2000
-
-const columns = {
-  id: positions.id, lat: positions.lat, lon: positions.lon, speed: positions.speed, course: positions.course,
-  altitude: positions.altitude, satellites: positions.satellites, sensors: positions.sensors, recordedAt: positions.recordedAt,
-}
 
 /** One stored fix as the pages carry it. */
 export interface StoredPosition {
@@ -25,22 +18,12 @@ export interface StoredPosition {
   recordedAt: Date
 }
 
-/**
- * Pages of the vehicle's positions with `from` ≤ time ≤ `to`, oldest first (id orders equal times). Each
- * page is its own query after the last row seen, so no cursor or transaction is held between pages.
- */
-export async function* positionPages(db: Database, vehicleId: number, from: Date, to: Date, pageSize = POSITION_PAGE_SIZE): AsyncGenerator<StoredPosition[]> {
-  let after: { at: Date, id: number } | null = null
-  for (;;) {
-    const next = after === null
-      ? sql`${positions.recordedAt} >= ${from}`
-      : or(gt(positions.recordedAt, after.at), and(eq(positions.recordedAt, after.at), gt(positions.id, after.id)))
-    const page: StoredPosition[] = await db.select(columns).from(positions)
-      .where(and(eq(positions.vehicleId, vehicleId), next, lte(positions.recordedAt, to)))
-      .orderBy(asc(positions.recordedAt), asc(positions.id)).limit(pageSize)
-    if (page.length > 0) yield page
-    if (page.length < pageSize) return
-    const last = page.at(-1)!
-    after = { at: last.recordedAt, id: last.id }
-  }
+/** Pages of the vehicle's positions with `from` ≤ time ≤ `to`, oldest first (id orders equal times). */
+export function positionPages(db: Database, vehicleId: number, from: Date, to: Date, pageSize = PAGE_SIZE): AsyncGenerator<StoredPosition[]> {
+  return keysetPages(cursor => db.select({
+    id: positions.id, lat: positions.lat, lon: positions.lon, speed: positions.speed, course: positions.course,
+    altitude: positions.altitude, satellites: positions.satellites, sensors: positions.sensors, recordedAt: positions.recordedAt,
+  }).from(positions)
+    .where(and(eq(positions.vehicleId, vehicleId), gte(positions.recordedAt, from), lte(positions.recordedAt, to), afterCursor(positions.recordedAt, positions.id, cursor)))
+    .orderBy(asc(positions.recordedAt), asc(positions.id)).limit(pageSize), row => ({ at: row.recordedAt, id: row.id }), pageSize)
 }

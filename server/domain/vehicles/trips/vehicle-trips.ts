@@ -19,25 +19,34 @@ export function toTrackPoint(row: StoredPosition): TrackPoint {
   }
 }
 
-/** Streams the vehicle's positions in [from, to] through detection, telling `listener` what it finds. */
-export async function detectTrips(db: Database, vehicleId: number, range: { from: Date, to: Date }, now: Date, listener: DetectionListener, rules: TripRules = DEFAULT_TRIP_RULES): Promise<void> {
-  const detector = new TripDetector(rules, listener)
+/**
+ * Streams the vehicle's positions in [from, to] through detection; after each page of positions yields what
+ * `listen` gathered into the array it is handed (trips, stops, …), so callers can stream their answer too.
+ */
+export async function* detectTrips<T>(db: Database, vehicleId: number, range: { from: Date, to: Date }, now: Date, listen: (found: T[]) => DetectionListener, rules: TripRules = DEFAULT_TRIP_RULES): AsyncGenerator<T[]> {
+  const found: T[] = []
+  const detector = new TripDetector(rules, listen(found))
   for await (const page of positionPages(db, vehicleId, range.from, range.to)) {
     for (const row of page) detector.push(toTrackPoint(row))
+    if (found.length > 0) yield found.splice(0)
   }
   detector.finish(now.getTime(), range.to.getTime() >= now.getTime() - PRESENT_TOLERANCE_MS)
+  if (found.length > 0) yield found.splice(0)
 }
 
-/** The vehicle's trips in the range, oldest first. */
-export async function vehicleTrips(db: Database, vehicleId: number, range: { from: Date, to: Date }, now: Date): Promise<Trip[]> {
-  const trips: Trip[] = []
-  await detectTrips(db, vehicleId, range, now, { trip: trip => trips.push(trip) })
-  return trips
+/** The vehicle's trips in the range, page by page, oldest first. */
+export function tripPages(db: Database, vehicleId: number, range: { from: Date, to: Date }, now: Date): AsyncGenerator<Trip[]> {
+  return detectTrips<Trip>(db, vehicleId, range, now, found => ({ trip: trip => found.push(trip) }))
 }
 
-/** The vehicle's stops in the range, oldest first. */
-export async function vehicleStops(db: Database, vehicleId: number, range: { from: Date, to: Date }, now: Date): Promise<Stop[]> {
-  const stops: Stop[] = []
-  await detectTrips(db, vehicleId, range, now, { stop: stop => stops.push(stop) })
-  return stops
+/** The vehicle's stops in the range, page by page, oldest first. */
+export function stopPages(db: Database, vehicleId: number, range: { from: Date, to: Date }, now: Date): AsyncGenerator<Stop[]> {
+  return detectTrips<Stop>(db, vehicleId, range, now, found => ({ stop: stop => found.push(stop) }))
+}
+
+/** Every item of every page, for JSON answers (trips and stops are few even when their positions are many). */
+export async function allOf<T>(pages: AsyncIterable<T[]>): Promise<T[]> {
+  const all: T[] = []
+  for await (const page of pages) all.push(...page)
+  return all
 }

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import type { DatabaseHandle } from '../../../../../../server/db/connection'
 import { positions } from '../../../../../../server/db/schema'
 import { positionPages } from '../../../../../../server/domain/vehicles/trips/position-pages'
-import { vehicleStops, vehicleTrips } from '../../../../../../server/domain/vehicles/trips/vehicle-trips'
+import { allOf, stopPages, tripPages } from '../../../../../../server/domain/vehicles/trips/vehicle-trips'
 import type { TestContext } from '../../domain-context'
 import { useDemoDatabase } from '../../../test-database'
 import { freshVehicleContext, ingest } from '../vehicle-test-kit'
@@ -36,10 +36,10 @@ describe('trips from stored positions', () => {
       ...minutes(trucks[0]!, '2026-06-01T00:20:00Z', 20, 0, false, 52.04),
     ] })
     const range = { from: new Date('2026-06-01T00:00:00+02:00'), to: new Date('2026-06-01T09:00:00+02:00') }
-    const trips = await vehicleTrips(handle.db, trucks[0]!, range, ctx.now())
+    const trips = await allOf(tripPages(handle.db, trucks[0]!, range, ctx.now()))
     expect(trips).toEqual([expect.objectContaining({ startAt: '2026-05-31T23:40:00.000Z', endAt: '2026-06-01T00:20:00.000Z', durationSeconds: 2400, maxSpeed: 3 })])
     expect(trips[0]!.distanceKm).toBeCloseTo(40 * 0.001 * 111.195, 1)
-    const stops = await vehicleStops(handle.db, trucks[0]!, range, ctx.now())
+    const stops = await allOf(stopPages(handle.db, trucks[0]!, range, ctx.now()))
     // The range ends before the present: the stop is cut at its last fix in the range.
     expect(stops).toEqual([expect.objectContaining({ startAt: '2026-06-01T00:20:00.000Z', endAt: '2026-06-01T00:39:00.000Z', durationSeconds: 1140 })])
   })
@@ -49,7 +49,7 @@ describe('trips from stored positions', () => {
       ...minutes(trucks[0]!, '2026-06-01T06:00:00Z', 30, 40, true),
       ...minutes(trucks[1]!, '2026-06-01T05:00:00Z', 30, 40, true),
     ] })
-    const trips = await vehicleTrips(handle.db, trucks[0]!, { from: new Date('2026-06-01T06:10:00Z'), to: new Date('2026-06-01T06:20:00Z') }, ctx.now())
+    const trips = await allOf(tripPages(handle.db, trucks[0]!, { from: new Date('2026-06-01T06:10:00Z'), to: new Date('2026-06-01T06:20:00Z') }, ctx.now()))
     expect(trips).toEqual([expect.objectContaining({ startAt: '2026-06-01T06:10:00.000Z', endAt: '2026-06-01T06:20:00.000Z' })])
   })
 })
