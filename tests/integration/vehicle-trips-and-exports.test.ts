@@ -68,6 +68,41 @@ describe('GET /api/vehicles/{v}/trips and /stops', () => {
   })
 })
 
+describe('GET /api/tenants/{t}/vehicle-summaries', () => {
+  const summaries = (session: Session, query: string) => session.fetch(`/api/tenants/${northwind.user.tenantId}/vehicle-summaries?${range}&${query}`)
+
+  it('sums the chosen vehicle\'s days: driving and idle time inside trips, the stop in neither', async () => {
+    const answer = await (await summaries(northwind, `vehicles=${vehicleId}&timeZone=UTC`)).json() as { data: Array<Record<string, number | string>> }
+    expect(new Set(answer.data.map(day => day.vehicleId))).toEqual(new Set([vehicleId]))
+    const total = (key: string) => answer.data.reduce((sum, day) => sum + Number(day[key]), 0)
+    expect(total('drivingSeconds')).toBe(1140)
+    expect(total('idleSeconds')).toBe(30)
+    expect(total('distanceKm')).toBeCloseTo(16.8, 0)
+    expect(Math.max(...answer.data.map(day => Number(day.maxSpeed)))).toBe(48)
+    expect(total('speedingEvents')).toBe(0)
+  })
+
+  it('downloads the same rows as CSV', async () => {
+    const response = await summaries(northwind, `vehicles=${vehicleId}&timeZone=Europe/Amsterdam&format=csv`)
+    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="vehicle-summaries-\d+_/)
+    const lines = (await response.text()).trimEnd().split('\r\n')
+    expect(lines[0]).toBe('vehicleId,vehicleName,day,distanceKm,drivingSeconds,idleSeconds,maxSpeed,geozoneVisits,speedingEvents')
+    expect(lines.slice(1).every(line => line.startsWith(`${vehicleId},`))).toBe(true)
+  })
+
+  it.each([['timeZone=Mars/Olympus', 'timeZone'], ['vehicles=1,x', 'vehicles'], ['vehicles=999999', 'vehicles']])('answers 422 naming the field for %s', async (query, field) => {
+    const response = await summaries(northwind, query)
+    expect(response.status).toBe(422)
+    expect((await response.json() as { message: string }).message).toMatch(new RegExp(`^${field}:`))
+  })
+
+  it('refuses another tenant\'s report and another tenant\'s vehicle in one\'s own', async () => {
+    expect((await summaries(greenfield, '')).status).toBe(403)
+    const own = await greenfield.fetch(`/api/tenants/${greenfield.user.tenantId}/vehicle-summaries?vehicles=${vehicleId}`)
+    expect(own.status).toBe(422)
+  })
+})
+
 describe('CSV exports', () => {
   it('downloads the trips as an RFC 4180 attachment with a header line', async () => {
     const response = await northwind.fetch(`/api/vehicles/${vehicleId}/trips?${range}&format=csv`)
