@@ -257,6 +257,8 @@ export const positions = pgTable('positions', {
   satellites: integer('satellites'),
   /** The device's IO values Lookout does not interpret (trackers), as they came. */
   io: jsonb('io').$type<RawIoValues>(),
+  /** The sensors reported with this fix (ignition splits trips; replay shows them); null when none came. */
+  sensors: jsonb('sensors').$type<VehicleSensors>(),
   recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
 }, table => [index('positions_vehicle_time_idx').on(table.vehicleId, table.recordedAt), index('positions_time_idx').on(table.recordedAt)])
 

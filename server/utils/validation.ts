@@ -36,10 +36,10 @@ export async function validBody<T extends z.ZodType>(event: H3Event, schema: T):
   return result.data
 }
 
-/** The query string checked against `schema`; 400 when invalid. */
-export function validQuery<T extends z.ZodType>(event: H3Event, schema: T): z.infer<T> {
+/** The query string checked against `schema`; 400 when invalid (newer routes answer 422, like bodies). */
+export function validQuery<T extends z.ZodType>(event: H3Event, schema: T, statusCode = 400): z.infer<T> {
   const result = schema.safeParse(getQuery(event))
-  if (!result.success) fail(400, result.error)
+  if (!result.success) fail(statusCode, result.error)
   return result.data
 }
 

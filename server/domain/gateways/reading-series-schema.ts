@@ -7,6 +7,9 @@ export const readingSeriesQuerySchema = z.object({
   dataPointId: z.coerce.number().int().min(1).max(MAX_DATABASE_ID),
   from: queryTimestamp.optional(),
   to: queryTimestamp.optional(),
+  /** csv: every stored reading of the range, streamed as a download, instead of the chart's series. */
+  format: z.enum(['json', 'csv']).default('json'),
 })
 
-export type ReadingSeriesQuery = z.infer<typeof readingSeriesQuerySchema>
+/** A reading query as the series functions read it (the answer's format is the route's business). */
+export type ReadingSeriesQuery = Omit<z.infer<typeof readingSeriesQuerySchema>, 'format'>

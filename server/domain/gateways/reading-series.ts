@@ -21,6 +21,17 @@ export type ReadingSeries = { dataPointId: number, from: string, to: string } & 
   | { resolution: 'bucket', bucketSeconds: number, points: Array<{ at: string, value: number, min: number, max: number, count: number }> }
 )
 
+/** The data point (404 when it is not the gateway's) and range a reading query asks for (400 naming `from` when it is empty or too long). */
+export async function readingRange(db: Database, gatewayId: number, query: Pick<ReadingSeriesQuery, 'dataPointId' | 'from' | 'to'>, now: Date): Promise<{ point: { id: number }, from: Date, to: Date }> {
+  const to = query.to ? new Date(query.to) : now
+  const from = query.from ? new Date(query.from) : new Date(to.getTime() - DEFAULT_RANGE_MS)
+  if (from.getTime() >= to.getTime()) throw new DomainError(400, 'from', 'must be before to')
+  if (to.getTime() - from.getTime() > MAX_RANGE_MS) throw new DomainError(400, 'from', 'the range may span at most 366 days')
+  const [point] = await db.select({ id: dataPoints.id }).from(dataPoints).where(and(eq(dataPoints.id, query.dataPointId), eq(dataPoints.gatewayId, gatewayId)))
+  if (!point) throw new DomainError(404, 'dataPointId', 'not a data point of this gateway')
+  return { point, from, to }
+}
+
 /**
  * The rule: when the range [from, to] holds at most MAX_SERIES_POINTS readings they come back raw. Otherwise
  * they are averaged (with min and max) in buckets of the smallest nice width w with range / w <= MAX - 1,
@@ -28,12 +39,7 @@ export type ReadingSeries = { dataPointId: number, from: string, to: string } & 
  * The raw check reads at most MAX + 1 rows, so deciding costs the same for any range.
  */
 export async function readingSeries(db: Database, gatewayId: number, query: ReadingSeriesQuery, now: Date): Promise<ReadingSeries> {
-  const to = query.to ? new Date(query.to) : now
-  const from = query.from ? new Date(query.from) : new Date(to.getTime() - DEFAULT_RANGE_MS)
-  if (from.getTime() >= to.getTime()) throw new DomainError(400, 'from', 'must be before to')
-  if (to.getTime() - from.getTime() > MAX_RANGE_MS) throw new DomainError(400, 'from', 'the range may span at most 366 days')
-  const [point] = await db.select({ id: dataPoints.id }).from(dataPoints).where(and(eq(dataPoints.id, query.dataPointId), eq(dataPoints.gatewayId, gatewayId)))
-  if (!point) throw new DomainError(404, 'dataPointId', 'not a data point of this gateway')
+  const { point, from, to } = await readingRange(db, gatewayId, query, now)
   const inRange = and(eq(readings.dataPointId, point.id), gte(readings.recordedAt, from), lte(readings.recordedAt, to))
   const range = { dataPointId: point.id, from: from.toISOString(), to: to.toISOString() }
 

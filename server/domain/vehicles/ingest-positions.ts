@@ -35,7 +35,7 @@ export interface PositionsIngestResponse {
 export async function ingestPositions(ctx: DomainContext, tx: Database, tenantId: number, input: PositionsIngestInput): Promise<IngestOutcome<PositionsIngestResponse>> {
   const incoming = incomingPositions(input, ctx.now())
   const locked = await lockTenantVehicles(tx, tenantId, incoming)
-  await tx.insert(positions).values(incoming.map(({ sensors: _sensors, field: _field, ...position }) => ({ tenantId, ...position })))
+  await tx.insert(positions).values(incoming.map(({ sensors, field: _field, ...position }) => ({ tenantId, ...position, sensors: sensors ?? null })))
   const latest: PositionPayload[] = []
   const notifications: StoredNotification[] = []
   const tracks: VehicleTrack[] = []

@@ -1,5 +1,6 @@
 // A vehicle's track over a time range, thinned evenly so a long range stays drawable.
 import { and, asc, eq, gte, lte, sql } from 'drizzle-orm'
+import type { VehicleSensors } from '../../../shared/vehicles'
 import type { Database } from '../../db/connection'
 import { positions } from '../../db/schema'
 import type { TrackQuery } from './track-schema'
@@ -15,19 +16,24 @@ export interface TrackAnswer {
   to: string
   /** Positions in the range before thinning. */
   total: number
-  points: Array<{ lat: number, lon: number, speed: number, course: number, altitude: number | null, satellites: number | null, recordedAt: string }>
+  points: Array<{ lat: number, lon: number, speed: number, course: number, altitude: number | null, satellites: number | null, sensors: VehicleSensors | null, recordedAt: string }>
+}
+
+/** The range a track query asks for: `to` defaults to now, `from` to an hour before `to`. */
+export function trackRange(query: Pick<TrackQuery, 'from' | 'to'>, now: Date): { from: Date, to: Date } {
+  const to = query.to ? new Date(query.to) : now
+  return { from: query.from ? new Date(query.from) : new Date(to.getTime() - DEFAULT_TRACK_MS), to }
 }
 
 /**
  * Positions of the vehicle in [from, to], oldest first. With more than `cap` of them, `cap` points are
  * kept, evenly spread and always including the first and the last, chosen in the database.
  */
-export async function vehicleTrack(db: Database, vehicleId: number, query: TrackQuery, now: Date, cap = MAX_TRACK_POINTS): Promise<TrackAnswer> {
-  const to = query.to ? new Date(query.to) : now
-  const from = query.from ? new Date(query.from) : new Date(to.getTime() - DEFAULT_TRACK_MS)
+export async function vehicleTrack(db: Database, vehicleId: number, query: Pick<TrackQuery, 'from' | 'to'>, now: Date, cap = MAX_TRACK_POINTS): Promise<TrackAnswer> {
+  const { from, to } = trackRange(query, now)
   const numbered = db.select({
     lat: positions.lat, lon: positions.lon, speed: positions.speed, course: positions.course,
-    altitude: positions.altitude, satellites: positions.satellites, recordedAt: positions.recordedAt,
+    altitude: positions.altitude, satellites: positions.satellites, sensors: positions.sensors, recordedAt: positions.recordedAt,
     k: sql<number>`(row_number() over (order by ${positions.recordedAt}, ${positions.id}) - 1)::int`.as('k'),
     total: sql<number>`(count(*) over ())::int`.as('total'),
   }).from(positions)

@@ -11,6 +11,8 @@ export const telemetryHistoryQuery = z.object({
   from: queryTimestamp.optional(),
   to: queryTimestamp.optional(),
   deviceId: z.coerce.number().int().min(1).max(MAX_DATABASE_ID).optional(),
+  /** csv: every stored sample of the range, streamed as a download, instead of the chart's series. */
+  format: z.enum(['json', 'csv']).default('json'),
 }).superRefine((query, check) => {
   if (!query.from || !query.to) return
   const span = Date.parse(query.to) - Date.parse(query.from)
@@ -18,4 +20,5 @@ export const telemetryHistoryQuery = z.object({
   if (span > MAX_HISTORY_DAYS * 86_400_000) check.addIssue({ code: 'custom', path: ['from'], message: `at most ${MAX_HISTORY_DAYS} days before to` })
 })
 
-export type TelemetryHistoryQuery = z.infer<typeof telemetryHistoryQuery>
+/** A history query as the series functions read it (the answer's format is the route's business). */
+export type TelemetryHistoryQuery = Omit<z.infer<typeof telemetryHistoryQuery>, 'format'>

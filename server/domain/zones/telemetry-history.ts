@@ -40,6 +40,15 @@ export function bucketSecondsFor(rangeMs: number): number {
   return STEPS.find(step => step >= needed) ?? Math.ceil(needed / 86_400) * 86_400
 }
 
+/** The range a telemetry query asks for: `to` defaults to now, `from` to an hour before; 400 naming `from` when empty or too long. */
+export function telemetryRange(query: Pick<TelemetryHistoryQuery, 'from' | 'to'>, now: Date): { from: Date, to: Date } {
+  const to = query.to ? new Date(query.to) : now
+  const from = query.from ? new Date(query.from) : new Date(to.getTime() - DEFAULT_RANGE_MS)
+  if (from >= to) throw new DomainError(400, 'from', 'must be before to')
+  if (to.getTime() - from.getTime() > MAX_HISTORY_DAYS * 86_400_000) throw new DomainError(400, 'from', `at most ${MAX_HISTORY_DAYS} days before to`)
+  return { from, to }
+}
+
 /**
  * One metric of zone `zoneId` between `from` (default: an hour before `to`) and `to` (default: now), both
  * included. The rule: when the range holds at most MAX_POINTS samples (a short range, or a sparse one)
@@ -48,10 +57,7 @@ export function bucketSecondsFor(rangeMs: number): number {
  * series never has more than MAX_POINTS points however long the range is.
  */
 export async function telemetryHistory(db: Database, zoneId: number, query: TelemetryHistoryQuery, now: Date): Promise<TelemetryHistory> {
-  const to = query.to ? new Date(query.to) : now
-  const from = query.from ? new Date(query.from) : new Date(to.getTime() - DEFAULT_RANGE_MS)
-  if (from >= to) throw new DomainError(400, 'from', 'must be before to')
-  if (to.getTime() - from.getTime() > MAX_HISTORY_DAYS * 86_400_000) throw new DomainError(400, 'from', `at most ${MAX_HISTORY_DAYS} days before to`)
+  const { from, to } = telemetryRange(query, now)
   const where = and(
     eq(telemetry.zoneId, zoneId), eq(telemetry.metric, query.metric), gte(telemetry.recordedAt, from), lte(telemetry.recordedAt, to),
     query.deviceId === undefined ? undefined : eq(telemetry.deviceId, query.deviceId),

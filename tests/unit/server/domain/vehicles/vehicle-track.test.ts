@@ -33,7 +33,7 @@ describe('vehicleTrack', () => {
     expect(track.from).toBe(isoAfter(ctx.now(), -3600))
     expect(track.total).toBe(61)
     expect(track.points.map(point => point.lat)).toEqual(Array.from({ length: 61 }, (_, index) => 29 + index))
-    expect(track.points.at(-1)).toEqual({ lat: 89, lon: 10, speed: 0, course: 0, altitude: null, satellites: null, recordedAt: ctx.now().toISOString() })
+    expect(track.points.at(-1)).toEqual({ lat: 89, lon: 10, speed: 0, course: 0, altitude: null, satellites: null, sensors: null, recordedAt: ctx.now().toISOString() })
   })
 
   it('keeps to the given range and to the vehicle', async () => {
