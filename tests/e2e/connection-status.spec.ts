@@ -33,8 +33,8 @@ async function signInAt(page: Page, baseUrl: string): Promise<void> {
 }
 
 /** Records every state the status bar takes, from the first moment it exists. */
-function recordStates(page: Page): Promise<void> {
-  return page.addInitScript(() => {
+async function recordStates(page: Page): Promise<void> {
+  await page.addInitScript(() => {
     const seen: string[] = []
     ;(window as unknown as { statusStates: string[] }).statusStates = seen
     new MutationObserver(() => {
