@@ -4,6 +4,7 @@ import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { channels } from '../../../shared/channels'
 import type { TelemetrySample } from '../../../shared/events'
 import { EVENTS } from '../../../shared/events'
+import { insertMany } from '../../db/bulk-insert'
 import type { Database } from '../../db/connection'
 import { devices, telemetry, telemetryLatest } from '../../db/schema'
 import { evaluateThresholds } from '../alerts/threshold-alerts'
@@ -41,12 +42,10 @@ export async function ingestTelemetry(ctx: DomainContext, tx: Database, tenantId
       return { tenantId, zoneId: device.zoneId, deviceId: device.id, metric: sample.metric, value: sample.value, recordedAt }
     })
   })
-  await tx.insert(telemetry).values(rows)
-  await tx.insert(telemetryLatest).values(newestPerMetric(rows)).onConflictDoUpdate({
-    target: [telemetryLatest.deviceId, telemetryLatest.metric],
-    set: { value: sql`excluded.value`, recordedAt: sql`excluded.recorded_at`, zoneId: sql`excluded.zone_id` },
-    setWhere: sql`${telemetryLatest.recordedAt} <= excluded.recorded_at`,
-  })
+  await insertMany(tx, telemetry, rows)
+  await insertMany(tx, telemetryLatest, newestPerMetric(rows), sql`
+    ON CONFLICT (device_id, metric) DO UPDATE SET value = excluded.value, recorded_at = excluded.recorded_at, zone_id = excluded.zone_id
+    WHERE ${telemetryLatest}.recorded_at <= excluded.recorded_at`)
   const seen = await tx.update(devices).set({ lastSeenAt: now }).where(inArray(devices.id, known.map(device => device.id))).returning()
   const zoned = rows.filter((row): row is typeof row & { zoneId: number } => row.zoneId !== null)
   const announceAlerts = await evaluateThresholds(tx, tenantId, zoned, now)
