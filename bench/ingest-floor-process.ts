@@ -23,6 +23,8 @@ export interface FloorReply {
   samples: number
   seconds: number
   cpuSeconds: number
+  /** Of cpuSeconds, the time spent in the kernel (socket writes to the database, for one). */
+  systemSeconds: number
   rssKb: number
 }
 
@@ -51,7 +53,7 @@ async function runFloor({ plan, url, dataDir }: FloorPlan): Promise<FloorReply> 
     }
     const seconds = (performance.now() - started) / 1000
     const cpu = process.cpuUsage(cpuBefore)
-    return { samples: plan.samples, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, rssKb: process.memoryUsage().rss / 1024 }
+    return { samples: plan.samples, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, systemSeconds: cpu.system / 1e6, rssKb: process.memoryUsage().rss / 1024 }
   }
   finally {
     await handle.close()

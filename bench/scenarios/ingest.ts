@@ -16,7 +16,7 @@ import type { FloorPlan, FloorReply } from '../ingest-floor-process'
 import { sendBodies } from '../ingest-sender'
 import type { BenchOptions } from '../options'
 import { distribution } from '../percentiles'
-import { readRssKb } from '../process-stats'
+import { readCpuTimes, readRssKb } from '../process-stats'
 import type { SummaryRow } from '../summary-table'
 
 const FLOOR_ENTRY = new URL('../ingest-floor-process.ts', import.meta.url)
@@ -33,7 +33,7 @@ export async function ingest(options: BenchOptions): Promise<SummaryRow[]> {
     const floor = await runFloor({ plan, url: databases.floorUrl, dataDir: databases.floorDataDir })
     const floorRate = floor.samples / floor.seconds
     const floorCpuUs = (floor.cpuSeconds * 1e6) / floor.samples
-    console.log(`  floor: ${floorRate.toFixed(0)} samples/s, ${floorCpuUs.toFixed(1)} µs CPU per sample (the script's process), RSS ${(floor.rssKb / 1024).toFixed(0)} MB`)
+    console.log(`  floor: ${floorRate.toFixed(0)} samples/s, ${floorCpuUs.toFixed(1)} µs CPU per sample (the script's process, ${(floor.systemSeconds / floor.cpuSeconds * 100).toFixed(0)} % of it in the kernel), RSS ${(floor.rssKb / 1024).toFixed(0)} MB`)
 
     const server = await startBenchServer({ ...databases.serverEnv, RETENTION_DAYS: '400' })
     try {
@@ -41,16 +41,18 @@ export async function ingest(options: BenchOptions): Promise<SummaryRow[]> {
       const token = await createToken(admin, ['ingest'], 'bench ingest')
       const bodies = Array.from({ length: batchCount(plan) }, (_, batch) => ingestBody(benchBatch(plan, batch)))
       const rssBefore = readRssKb(server.process.pid)
-      const cpuBefore = server.cpuSeconds()
+      const cpuBefore = readCpuTimes(server.process.pid)
       const sent = await profiled(server.inspector, options.profileDir, `ingest ${options.database}`, () =>
         sendBodies(`${server.process.url}/api/ingest/telemetry`, token, bodies, IN_FLIGHT))
-      const cpuSeconds = server.cpuSeconds() - cpuBefore
+      const cpuAfter = readCpuTimes(server.process.pid)
+      const cpuSeconds = cpuAfter.user + cpuAfter.system - cpuBefore.user - cpuBefore.system
+      const systemShare = (cpuAfter.system - cpuBefore.system) / cpuSeconds
       const rssAfter = readRssKb(server.process.pid)
       if (sent.failures.length > 0) throw new Error(`${sent.failures.length} requests failed, first: ${sent.failures[0]}`)
       const rate = plan.samples / sent.seconds
       const cpuUs = (cpuSeconds * 1e6) / plan.samples
       const latency = distribution(sent.latencies)
-      console.log(`  Lookout: ${rate.toFixed(0)} samples/s, ${cpuUs.toFixed(1)} µs server CPU per sample (${(cpuSeconds / sent.seconds * 100).toFixed(0)} % of a core), `
+      console.log(`  Lookout: ${rate.toFixed(0)} samples/s, ${cpuUs.toFixed(1)} µs server CPU per sample (${(systemShare * 100).toFixed(0)} % of it in the kernel; ${(cpuSeconds / sent.seconds * 100).toFixed(0)} % of a core), `
         + `request latency p50 ${latency.p50.toFixed(0)} ms, p99 ${latency.p99.toFixed(0)} ms; server RSS ${(rssBefore / 1024).toFixed(0)} -> ${(rssAfter / 1024).toFixed(0)} MB`)
       console.log(`  Lookout / floor: samples/s ${(rate / floorRate).toFixed(2)}x, CPU per sample ${(cpuUs / floorCpuUs).toFixed(2)}x`)
       await reportQueries(admin, plan)
