@@ -1,5 +1,6 @@
 // Keeps each data point's last value/quality/time: the snapshot a page shows before live readings arrive.
 import { sql } from 'drizzle-orm'
+import { arrayParam } from '../../db/bulk-insert'
 import type { Database } from '../../db/connection'
 import { dataPoints } from '../../db/schema'
 import type { ReadingRow } from './resolve-readings'
@@ -17,7 +18,7 @@ export async function updateLatestValues(tx: Database, rows: ReadingRow[]): Prom
   if (newest.size === 0) return
   const latest = [...newest.values()]
   // One array per column, not a VALUES row per data point: the statement stays the same size for any batch.
-  const column = <T>(pick: (row: ReadingRow) => T) => sql.param(latest.map(pick))
+  const column = <T>(pick: (row: ReadingRow) => T) => arrayParam(latest.map(pick))
   await tx.execute(sql`
     UPDATE ${dataPoints} SET last_value = v.value, last_quality = v.quality, last_read_at = v.at
     FROM unnest(${column(row => row.dataPointId)}::integer[], ${column(row => row.value)}::double precision[],

@@ -2,6 +2,7 @@
 // batch of vehicles at once (one query for who stood still, one UPDATE for every row), not a statement per vehicle.
 import { sql } from 'drizzle-orm'
 import type { PositionPayload } from '../../../shared/events'
+import { arrayParam } from '../../db/bulk-insert'
 import type { Database } from '../../db/connection'
 import type { VehicleSensors } from '../../../shared/vehicles'
 import { vehicles } from '../../db/schema'
@@ -37,7 +38,7 @@ export async function updateLatest(tx: Database, tracks: FreshTrack[]): Promise<
     vehicle, newest, sensors, place,
     status: deriveStatus({ speed: newest.speed, satellites: newest.satellites, ignition: sensors.ignition, standingLong: mayPark && parked.has(vehicle.id) }),
   }))
-  const column = <T>(pick: (row: typeof rows[number]) => T) => sql.param(rows.map(pick))
+  const column = <T>(pick: (row: typeof rows[number]) => T) => arrayParam(rows.map(pick))
   await tx.execute(sql`
     UPDATE ${vehicles} SET lat = v.lat, lon = v.lon, speed = v.speed, course = v.course, sensors = v.sensors, last_position_at = v.at, status = v.status
     FROM unnest(${column(row => row.vehicle.id)}::integer[], ${column(row => row.place.lat)}::double precision[], ${column(row => row.place.lon)}::double precision[],
@@ -61,8 +62,8 @@ function whereItIs(vehicle: LockedVehicle, fresh: IncomingPosition[]): { lat: nu
 async function stoodStillLong(tx: Database, candidates: Array<{ vehicleId: number, at: Date }>): Promise<Set<number>> {
   if (candidates.length === 0) return new Set()
   const result = await tx.execute(sql`
-    SELECT c.id FROM unnest(${sql.param(candidates.map(c => c.vehicleId))}::integer[], ${sql.param(candidates.map(c => c.at.toISOString()))}::timestamptz[],
-      ${sql.param(candidates.map(c => new Date(c.at.getTime() - PARKING_AFTER_MS).toISOString()))}::timestamptz[]) AS c(id, at, since)
+    SELECT c.id FROM unnest(${arrayParam(candidates.map(c => c.vehicleId))}::integer[], ${arrayParam(candidates.map(c => c.at.toISOString()))}::timestamptz[],
+      ${arrayParam(candidates.map(c => new Date(c.at.getTime() - PARKING_AFTER_MS).toISOString()))}::timestamptz[]) AS c(id, at, since)
     WHERE NOT EXISTS (SELECT 1 FROM positions p WHERE p.vehicle_id = c.id AND p.recorded_at >= c.since AND p.recorded_at <= c.at AND p.speed > ${MOVING_SPEED_KMH})
       AND EXISTS (SELECT 1 FROM positions p WHERE p.vehicle_id = c.id AND p.recorded_at < c.since)`)
   return new Set((result as unknown as { rows: Array<{ id: number }> }).rows.map(row => Number(row.id)))

@@ -42,6 +42,13 @@ describe('insertMany', () => {
     expect(stored.map(row => [row.altitude, row.satellites, row.io, row.speed])).toEqual([[null, null, io, 0], [3, 7, null, 12.5]])
   })
 
+  it('keeps text with quotes, backslashes, braces, commas and the word NULL as it was', async () => {
+    const metrics = ['bulk "q" \\ {b}, c', 'NULL', '']
+    await insertMany(handle.db, telemetry, metrics.map((metric, i) => ({ tenantId: tenant, zoneId: null, deviceId, metric, value: -i, recordedAt: new Date('2026-04-01T00:00:00Z') })))
+    const stored = await handle.db.select({ metric: telemetry.metric, zoneId: telemetry.zoneId }).from(telemetry).where(eq(telemetry.recordedAt, new Date('2026-04-01T00:00:00Z'))).orderBy(asc(telemetry.id))
+    expect(stored).toEqual(metrics.map(metric => ({ metric, zoneId: null })))
+  })
+
   it('applies the ON CONFLICT clause it is given', async () => {
     const upsert = (value: number, at: string) => insertMany(handle.db, telemetryLatest, [{ deviceId, metric: 'bulk_b', zoneId, value, recordedAt: new Date(at) }], sql`
       ON CONFLICT (device_id, metric) DO UPDATE SET value = excluded.value, recorded_at = excluded.recorded_at WHERE ${telemetryLatest}.recorded_at <= excluded.recorded_at`)
