@@ -46,5 +46,5 @@ export function arrayParam(values: readonly unknown[]): SQL {
     else if (typeof value === 'number') literal += String(value)
     else literal += `"${String(value).replace(/["\\]/g, '\\$&')}"`
   }
-  return sql.param(`${literal}}`)
+  return sql`${sql.param(`${literal}}`)}`
 }
