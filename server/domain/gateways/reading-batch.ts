@@ -2,6 +2,7 @@
 import { channels } from '../../../shared/channels'
 import type { ReadingPayload } from '../../../shared/events'
 import { EVENTS } from '../../../shared/events'
+import { insertMany } from '../../db/bulk-insert'
 import type { Database } from '../../db/connection'
 import { readings } from '../../db/schema'
 import type { DomainContext } from '../context'
@@ -13,7 +14,7 @@ import { announceTransitions } from './transitions'
 /** Inserts the rows in one statement and moves their data points' latest values. */
 export async function storeReadingBatch(tx: Database, rows: ReadingRow[]): Promise<void> {
   if (rows.length === 0) return
-  await tx.insert(readings).values(rows)
+  await insertMany(tx, readings, rows)
   await updateLatestValues(tx, rows)
 }
 
