@@ -2,6 +2,7 @@
 import { createServer } from 'node:net'
 import { ServerTCP } from 'modbus-serial'
 import { RegisterBank } from './register-bank'
+import type { ReadObserver } from './service-vector'
 import { serviceVector } from './service-vector'
 
 const LISTEN_ATTEMPTS = 5
@@ -11,7 +12,7 @@ export class SimulatedModbusDevice {
   private server: ServerTCP | null = null
   private listeningPort: number | null = null
 
-  constructor(private readonly options: { host: string, unitId: number, registers?: number }) {
+  constructor(private readonly options: { host: string, unitId: number, registers?: number, onRead?: ReadObserver }) {
     this.bank = new RegisterBank(options.registers)
   }
 
@@ -30,7 +31,7 @@ export class SimulatedModbusDevice {
     for (let attempt = 0; attempt < LISTEN_ATTEMPTS; attempt++) {
       const port = attempt === 0 && preferredPort ? preferredPort : await freeLoopbackPort(this.options.host)
       try {
-        this.server = await listen(new ServerTCP(serviceVector(this.bank), { host: this.options.host, port, unitID: this.options.unitId }))
+        this.server = await listen(new ServerTCP(serviceVector(this.bank, this.options.onRead), { host: this.options.host, port, unitID: this.options.unitId }))
         this.listeningPort = port
         return port
       }

@@ -1,15 +1,29 @@
 // The callbacks modbus-serial's ServerTCP answers requests with, reading one register bank.
 import type { IServiceVector } from 'modbus-serial'
 import type { RegisterBank } from './register-bank'
+import type { ModbusFunction } from './register-layout'
+
+/** Called with every register or bit a client reads (a multi-register read once, with its length). */
+export type ReadObserver = (table: ModbusFunction, address: number, count: number) => void
 
 /** Read-only access to `bank` (FC 1–4); a read outside it throws, which ServerTCP answers with exception 0x02. */
-export function serviceVector(bank: RegisterBank): IServiceVector {
+export function serviceVector(bank: RegisterBank, observe: ReadObserver = () => {}): IServiceVector {
+  const registers = (table: 'holding' | 'input', address: number, count: number) => {
+    const values = bank.readRegisters(table, address, count)
+    observe(table, address, count)
+    return values
+  }
+  const bit = (table: 'coil' | 'discrete', address: number) => {
+    const value = bank.readBit(table, address)
+    observe(table, address, 1)
+    return value
+  }
   return {
-    getCoil: address => bank.readBit('coil', address),
-    getDiscreteInput: address => bank.readBit('discrete', address),
-    getHoldingRegister: address => bank.readRegisters('holding', address, 1)[0]!,
-    getInputRegister: address => bank.readRegisters('input', address, 1)[0]!,
-    getMultipleHoldingRegisters: (address, length) => bank.readRegisters('holding', address, length),
-    getMultipleInputRegisters: (address, length) => bank.readRegisters('input', address, length),
+    getCoil: address => bit('coil', address),
+    getDiscreteInput: address => bit('discrete', address),
+    getHoldingRegister: address => registers('holding', address, 1)[0]!,
+    getInputRegister: address => registers('input', address, 1)[0]!,
+    getMultipleHoldingRegisters: (address, length) => registers('holding', address, length),
+    getMultipleInputRegisters: (address, length) => registers('input', address, length),
   }
 }

@@ -61,6 +61,17 @@ describe('simulated Modbus device', () => {
     expect((await (await client(port)).readHoldingRegisters(2, 1)).data).toEqual([9])
   })
 
+  it('tells its observer about each read it answers, and not about refused ones', async () => {
+    const reads: string[] = []
+    const device = new SimulatedModbusDevice({ host: '127.0.0.1', unitId: 1, registers: 20, onRead: (table, address, count) => reads.push(`${table} ${address}+${count}`) })
+    devices.push(device)
+    const modbus = await client(await device.start())
+    await modbus.readHoldingRegisters(0, 20)
+    await modbus.readInputRegisters(3, 1)
+    await expect(modbus.readHoldingRegisters(15, 10)).rejects.toMatchObject({ modbusCode: 2 })
+    expect(reads).toEqual(['holding 0+20', 'input 3+1'])
+  })
+
   it('takes another free port when the one it prefers is taken', async () => {
     const { port } = await startDevice()
     const second = new SimulatedModbusDevice({ host: '127.0.0.1', unitId: 1 })
