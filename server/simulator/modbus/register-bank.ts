@@ -34,6 +34,12 @@ export class RegisterBank {
     this.words[layout.function].set(registers, layout.register)
   }
 
+  /** Whether a value laid out as `layout` lies inside the bank. */
+  fits(layout: RegisterLayout): boolean {
+    const count = layout.function === 'coil' || layout.function === 'discrete' || layout.dataType === 'bool' ? 1 : encodeRegisters(0, layout.dataType, layout.wordOrder).length
+    return Number.isInteger(layout.register) && layout.register >= 0 && layout.register + count <= this.size
+  }
+
   /** `count` registers from `address` of the holding or input table (FC 3 / 4). */
   readRegisters(table: 'holding' | 'input', address: number, count: number): number[] {
     this.check(table, address, count)

@@ -82,6 +82,14 @@ describe('register bank', () => {
     expect(() => bank.readBit('coil', 10)).toThrow(/coil 10\.\.10 is outside 0\.\.9/)
   })
 
+  it('knows which layouts fit inside it', () => {
+    const bank = new RegisterBank(10)
+    expect(bank.fits(holding(9, 'uint16'))).toBe(true)
+    expect(bank.fits(holding(9, 'float32'))).toBe(false)
+    expect(bank.fits(holding(8, 'int32'))).toBe(true)
+    expect(bank.fits({ function: 'coil', register: 10, dataType: 'bool', wordOrder: 'big' })).toBe(false)
+  })
+
   it('refuses to store a 32-bit value whose second register is past the bank', () => {
     const bank = new RegisterBank(10)
     expect(() => bank.write(holding(9, 'float32'), 1)).toThrow(ModbusException)
