@@ -113,7 +113,8 @@ export interface GatewayStatusPayload {
 /** `reading.new` on `private-gateway.{g}`. */
 export interface ReadingPayload {
   gatewayId: number
-  readings: Array<{ dataPointId: number, value: number, quality: Quality, recordedAt: string }>
+  /** `error` only on a polled point whose read failed: `value` is then its last good value, `quality` bad. */
+  readings: Array<{ dataPointId: number, value: number, quality: Quality, recordedAt: string, error?: string }>
 }
 
 /** One GPS fix (speed km/h, course degrees), as stored and as sent. */

@@ -3,6 +3,7 @@
 import type { Ability, Role } from './access'
 import type { DevicePayload } from './events'
 import type { DataPointView } from './gateways'
+import type { GatewayConnection } from './modbus'
 import type { ZoneTargets, ZoneThresholds } from './zones'
 
 /** A zone as the settings routes answer it. */
@@ -30,6 +31,8 @@ export interface GatewaySettings {
   name: string
   serial: string
   offlineAfterSeconds: number
+  /** How readings arrive: pushed over HTTP/MQTT, or polled by Lookout over Modbus TCP. */
+  connection: GatewayConnection
   online: boolean
   lastContactAt: string | null
   archivedAt: string | null

@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm'
 import { bigserial, boolean, doublePrecision, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core'
 import type { GeozoneShape } from '../../shared/geozones'
+import type { GatewayConnection } from '../../shared/modbus'
 import type { ZoneThreshold } from '../../shared/zones'
 import type { RawIoValues, VehicleSensors } from '../../shared/vehicles'
 
@@ -91,6 +92,13 @@ export const gateways = pgTable('gateways', {
   offlineAfterSeconds: integer('offline_after_seconds').notNull().default(60),
   online: boolean('online').notNull().default(false),
   lastContactAt: timestamp('last_contact_at', { withTimezone: true }),
+  /** Pushed readings, or Modbus TCP polling with its host and schedule (shared/modbus.ts). */
+  connection: jsonb('connection').$type<GatewayConnection>().notNull().default({ protocol: 'push' }),
+  // Poll health of a Modbus gateway, written by whichever node polls it so every node's API can show it.
+  pollLastAt: timestamp('poll_last_at', { withTimezone: true }),
+  pollDurationMs: integer('poll_duration_ms'),
+  pollFailures: integer('poll_failures').notNull().default(0),
+  pollLastError: text('poll_last_error'),
   archivedAt: archivedAt(),
   createdAt: createdAt(),
 }, table => [
@@ -206,16 +214,23 @@ export const dataPoints = pgTable('data_points', {
   id: serial('id').primaryKey(),
   gatewayId: integer('gateway_id').notNull().references(() => gateways.id),
   register: integer('register').notNull(),
+  function: text('function', { enum: ['holding', 'input', 'coil', 'discrete'] }).notNull().default('holding'),
+  dataType: text('data_type', { enum: ['int16', 'uint16', 'int32', 'uint32', 'float32', 'bool'] }).notNull().default('uint16'),
+  wordOrder: text('word_order', { enum: ['big', 'little'] }).notNull().default('big'),
   scale: doublePrecision('scale').notNull().default(1),
+  valueOffset: doublePrecision('value_offset').notNull().default(0),
   unit: text('unit').notNull().default(''),
   label: text('label').notNull(),
   groupName: text('group_name').notNull().default('General'),
   lastValue: doublePrecision('last_value'),
   lastQuality: text('last_quality', { enum: ['good', 'uncertain', 'bad'] }),
   lastReadAt: timestamp('last_read_at', { withTimezone: true }),
+  /** Why the latest poll could not read the point (last_value then stays the last good one); null after a good read. */
+  lastError: text('last_error'),
   archivedAt: archivedAt(),
 }, table => [
-  uniqueIndex('data_points_gateway_register_live_idx').on(table.gatewayId, table.register).where(sql`${table.archivedAt} IS NULL`),
+  // Coil 0 and holding register 0 are different things on one device.
+  uniqueIndex('data_points_gateway_function_register_live_idx').on(table.gatewayId, table.function, table.register).where(sql`${table.archivedAt} IS NULL`),
   index('data_points_gateway_idx').on(table.gatewayId),
 ])
 

@@ -4,6 +4,7 @@ import type { DataPointView } from '../../../shared/gateways'
 import type { Actor } from '../../auth/actor'
 import type { Database } from '../../db/connection'
 import { dataPoints, gateways } from '../../db/schema'
+import { pointSettingsProblem } from '../../../shared/modbus'
 import type { DomainContext } from '../context'
 import { DomainError } from '../errors'
 import { recordSettingsChange } from '../settings/settings-change'
@@ -11,19 +12,28 @@ import { requireLive } from '../settings/settings-policy'
 import { dataPointView } from './data-points'
 import type { DataPointChangeInput } from './gateway-settings-schema'
 
-const UNIQUE = { data_points_gateway_register_live_idx: 'register' }
+const UNIQUE = { data_points_gateway_function_register_live_idx: 'register' }
 
-/** Changes a data point's register, scale, unit, label or group; 409 `register` when taken on its gateway. */
+/**
+ * Changes a data point's register, Modbus settings, scale, offset, unit, label or group; 422 naming the field when
+ * the result cannot be read (a bool holding register), 409 `register` when taken on its gateway.
+ */
 export function updateDataPoint(ctx: DomainContext, actor: Actor, pointId: number, input: DataPointChangeInput): Promise<DataPointView> {
   return recordSettingsChange(ctx, actor, async (tx) => {
     const { point, tenantId } = await lockLivePoint(tx, actor, pointId)
-    if (input.register !== undefined && input.register !== point.register) {
+    const register = input.register ?? point.register
+    const fn = input.function ?? point.function
+    const problem = pointSettingsProblem(register, { function: fn, dataType: input.dataType ?? point.dataType })
+    if (problem) throw new DomainError(422, problem.field, problem.message)
+    if (register !== point.register || fn !== point.function) {
       const [taken] = await tx.select({ id: dataPoints.id }).from(dataPoints)
-        .where(and(eq(dataPoints.gatewayId, point.gatewayId), eq(dataPoints.register, input.register), isNull(dataPoints.archivedAt), ne(dataPoints.id, pointId))).limit(1)
-      if (taken) throw new DomainError(409, 'register', `register ${input.register} already has a data point on this gateway`)
+        .where(and(eq(dataPoints.gatewayId, point.gatewayId), eq(dataPoints.function, fn), eq(dataPoints.register, register), isNull(dataPoints.archivedAt), ne(dataPoints.id, pointId))).limit(1)
+      if (taken) throw new DomainError(409, 'register', `${fn} register ${register} already has a data point on this gateway`)
     }
-    const [row] = await tx.update(dataPoints).set({ register: input.register, scale: input.scale, unit: input.unit, label: input.label, groupName: input.group })
-      .where(eq(dataPoints.id, pointId)).returning()
+    const [row] = await tx.update(dataPoints).set({
+      register: input.register, function: input.function, dataType: input.dataType, wordOrder: input.wordOrder, scale: input.scale,
+      valueOffset: input.offset, unit: input.unit, label: input.label, groupName: input.group,
+    }).where(eq(dataPoints.id, pointId)).returning()
     const view = dataPointView(row!)
     return { tenantId, subject: 'data-point', action: 'updated', id: pointId, message: `${actor.user.name} changed data point ${view.label} (register ${view.register})`, result: view, broadcast: view }
   }, UNIQUE)

@@ -11,14 +11,15 @@ import type { DataPointInput } from './data-point-schema'
 /** The API shape of a data point row. */
 export function dataPointView(row: typeof dataPoints.$inferSelect): DataPointView {
   return {
-    id: row.id, gatewayId: row.gatewayId, register: row.register, scale: row.scale, unit: row.unit, label: row.label,
-    group: row.groupName, lastValue: row.lastValue, lastQuality: row.lastQuality, lastReadAt: row.lastReadAt?.toISOString() ?? null,
+    id: row.id, gatewayId: row.gatewayId, register: row.register, function: row.function, dataType: row.dataType, wordOrder: row.wordOrder,
+    scale: row.scale, offset: row.valueOffset, unit: row.unit, label: row.label, group: row.groupName,
+    lastValue: row.lastValue, lastQuality: row.lastQuality, lastReadAt: row.lastReadAt?.toISOString() ?? null, lastError: row.lastError,
   }
 }
 
 /** Data points of a gateway, by group and register. */
 export async function listDataPoints(db: Database, gatewayId: number): Promise<DataPointView[]> {
-  const rows = await db.select().from(dataPoints).where(and(eq(dataPoints.gatewayId, gatewayId), isNull(dataPoints.archivedAt))).orderBy(asc(dataPoints.groupName), asc(dataPoints.register))
+  const rows = await db.select().from(dataPoints).where(and(eq(dataPoints.gatewayId, gatewayId), isNull(dataPoints.archivedAt))).orderBy(asc(dataPoints.groupName), asc(dataPoints.register), asc(dataPoints.function))
   return rows.map(dataPointView)
 }
 
@@ -32,9 +33,10 @@ export interface DataPointAuthor {
 export async function addDataPoint(ctx: DomainContext, author: DataPointAuthor, input: DataPointInput): Promise<DataPointView> {
   const { point, activity } = await ctx.db.transaction(async (tx) => {
     const [row] = await tx.insert(dataPoints).values({
-      gatewayId: author.gatewayId, register: input.register, scale: input.scale, unit: input.unit, label: input.label, groupName: input.group,
+      gatewayId: author.gatewayId, register: input.register, function: input.function, dataType: input.dataType, wordOrder: input.wordOrder,
+      scale: input.scale, valueOffset: input.offset, unit: input.unit, label: input.label, groupName: input.group,
     }).onConflictDoNothing().returning()
-    if (!row) throw new DomainError(409, 'register', `register ${input.register} already has a data point on this gateway`)
+    if (!row) throw new DomainError(409, 'register', `${input.function} register ${input.register} already has a data point on this gateway`)
     const activity = await storeActivity(tx, {
       tenantId: author.tenantId, kind: 'data_point.added', actorUserId: author.actorUserId,
       message: `Data point ${row.label} (register ${row.register}) added`, subject: { gatewayId: author.gatewayId, dataPointId: row.id },

@@ -18,18 +18,21 @@ export function createGateway(ctx: DomainContext, actor: Actor, tenantId: number
   requireConfigure(actor, tenantId, 'tenant')
   return recordSettingsChange(ctx, actor, async (tx) => {
     await requireFreeSerial(tx, tenantId, input.serial)
-    const [row] = await tx.insert(gateways).values({ tenantId, name: input.name, serial: input.serial, offlineAfterSeconds: input.offlineAfterSeconds, createdAt: ctx.now() }).returning()
+    const [row] = await tx.insert(gateways).values({ tenantId, name: input.name, serial: input.serial, offlineAfterSeconds: input.offlineAfterSeconds, connection: input.connection, createdAt: ctx.now() }).returning()
     const gateway = toGatewaySettings(row!)
     return { tenantId, subject: 'gateway', action: 'created', id: gateway.id, message: `${actor.user.name} added gateway ${gateway.name} (${gateway.serial})`, result: gateway, broadcast: gateway }
   }, UNIQUE)
 }
 
-/** Changes a gateway's name, serial or offline delay. */
+/** Changes a gateway's name, serial, offline delay or connection (a new connection starts with fresh poll health). */
 export function updateGateway(ctx: DomainContext, actor: Actor, gatewayId: number, input: GatewayChangeInput): Promise<GatewaySettings> {
   return recordSettingsChange(ctx, actor, async (tx) => {
     const current = await lockLiveGateway(tx, actor, gatewayId)
     if (input.serial !== undefined && input.serial !== current.serial) await requireFreeSerial(tx, current.tenantId, input.serial, gatewayId)
-    const [row] = await tx.update(gateways).set({ name: input.name, serial: input.serial, offlineAfterSeconds: input.offlineAfterSeconds }).where(eq(gateways.id, gatewayId)).returning()
+    const [row] = await tx.update(gateways).set({
+      name: input.name, serial: input.serial, offlineAfterSeconds: input.offlineAfterSeconds, connection: input.connection,
+      ...(input.connection ? { pollFailures: 0, pollLastError: null } : {}),
+    }).where(eq(gateways.id, gatewayId)).returning()
     const gateway = toGatewaySettings(row!)
     return { tenantId: gateway.tenantId, subject: 'gateway', action: 'updated', id: gatewayId, message: `${actor.user.name} changed gateway ${gateway.name} (${gateway.serial})`, result: gateway, broadcast: gateway }
   }, UNIQUE)

@@ -1,15 +1,10 @@
-// One gateway as its page shows it: status, last contact and data points grouped with their latest values.
+// One gateway as its page shows it: status, last contact, poll health and data points grouped with their latest values.
 import { eq } from 'drizzle-orm'
 import type { Database } from '../../db/connection'
 import { gateways } from '../../db/schema'
-import type { DataPointView } from '../../../shared/gateways'
-import type { GatewaySettings } from '../../../shared/settings'
+import type { DataPointView, GatewayDetail } from '../../../shared/gateways'
+import type { PollHealth } from '../../../shared/modbus'
 import { listDataPoints } from './data-points'
-
-/** A gateway with its data points by group, for the gateway page. */
-export interface GatewayDetail extends Omit<GatewaySettings, 'archivedAt'> {
-  groups: Array<{ name: string, dataPoints: DataPointView[] }>
-}
 
 /** The gateway with its data points grouped by group name (groups and points in a stable order); null when missing. */
 export async function gatewayDetail(db: Database, gatewayId: number): Promise<GatewayDetail | null> {
@@ -22,9 +17,20 @@ export async function gatewayDetail(db: Database, gatewayId: number): Promise<Ga
     else groups.set(point.group, [point])
   }
   return {
-    ...gateway,
+    id: gateway.id, tenantId: gateway.tenantId, name: gateway.name, serial: gateway.serial, offlineAfterSeconds: gateway.offlineAfterSeconds,
+    connection: gateway.connection, online: gateway.online,
     lastContactAt: gateway.lastContactAt?.toISOString() ?? null,
     createdAt: gateway.createdAt.toISOString(),
     groups: [...groups].map(([name, points]) => ({ name, dataPoints: points })),
+    pollHealth: pollHealth(gateway),
+  }
+}
+
+/** Poll health of a Modbus gateway (null for a pushed one). */
+export function pollHealth(gateway: typeof gateways.$inferSelect): PollHealth | null {
+  if (gateway.connection.protocol !== 'modbus-tcp') return null
+  return {
+    lastPollAt: gateway.pollLastAt?.toISOString() ?? null, durationMs: gateway.pollDurationMs,
+    consecutiveFailures: gateway.pollFailures, lastError: gateway.pollLastError,
   }
 }

@@ -8,7 +8,7 @@ export type { HeartbeatIngestInput, ReadingsIngestInput } from './readings-schem
 export { sweepGatewayStatus } from './sweep-status'
 export { pruneReadings } from './retention'
 export { gatewayDetail } from './gateway-detail'
-export type { GatewayDetail } from './gateway-detail'
+export type { GatewayDetail } from '../../../shared/gateways'
 export { addDataPoint, listDataPoints } from './data-points'
 export { dataPointInputSchema } from './data-point-schema'
 export { readingSeries, MAX_SERIES_POINTS } from './reading-series'

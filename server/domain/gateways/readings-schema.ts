@@ -1,5 +1,6 @@
 // What a gateway sends to the readings ingest: register values of one gateway, validated at the edge.
 import { z } from 'zod'
+import { MODBUS_FUNCTIONS } from '../../../shared/modbus'
 import { ingestTimestamp } from '../timestamps'
 
 /** Most readings one request may carry. */
@@ -11,9 +12,13 @@ export const gatewaySerialSchema = z.string().trim().min(1).max(100)
 /** How much a reading can be trusted, as the gateway reports it (default: good). */
 export const qualitySchema = z.enum(['good', 'uncertain', 'bad'])
 
-/** One register value: `raw` (scaled by the data point) or an already scaled `value`, never both. */
+/**
+ * One register value: `raw` (scaled by the data point) or an already scaled `value`, never both. `function` is
+ * needed only when the gateway has data points of one register in two tables (coil 0 and holding register 0).
+ */
 export const readingInputSchema = z.object({
   register: z.number().int().min(0).max(65535),
+  function: z.enum(MODBUS_FUNCTIONS).optional(),
   raw: z.number().optional(),
   value: z.number().optional(),
   quality: qualitySchema.optional(),

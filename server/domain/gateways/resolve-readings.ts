@@ -21,13 +21,14 @@ export interface ReadingRow {
 /** Resolves and checks every reading before anything is written; throws a 422 naming the first bad field. */
 export async function resolveReadings(tx: Database, gateway: GatewayRow, inputs: ReadingInput[], now: Date): Promise<ReadingRow[]> {
   const registers = [...new Set(inputs.map(input => input.register))]
-  const points = await tx.select({ id: dataPoints.id, register: dataPoints.register, scale: dataPoints.scale }).from(dataPoints)
-    .where(and(eq(dataPoints.gatewayId, gateway.id), inArray(dataPoints.register, registers), isNull(dataPoints.archivedAt)))
-  const byRegister = new Map(points.map(point => [point.register, point]))
+  const points = await tx.select({ id: dataPoints.id, register: dataPoints.register, function: dataPoints.function, scale: dataPoints.scale, offset: dataPoints.valueOffset })
+    .from(dataPoints).where(and(eq(dataPoints.gatewayId, gateway.id), inArray(dataPoints.register, registers), isNull(dataPoints.archivedAt)))
   return inputs.map((input, index) => {
-    const point = byRegister.get(input.register)
-    if (!point) throw new DomainError(422, `readings.${index}.register`, `unknown register ${input.register} of gateway "${gateway.serial}"`)
-    const value = input.raw !== undefined ? input.raw * point.scale : input.value!
+    const matching = points.filter(point => point.register === input.register && (!input.function || point.function === input.function))
+    if (matching.length === 0) throw new DomainError(422, `readings.${index}.register`, `unknown register ${input.register} of gateway "${gateway.serial}"`)
+    if (matching.length > 1) throw new DomainError(422, `readings.${index}.function`, `register ${input.register} has data points in several tables: give function`)
+    const point = matching[0]!
+    const value = input.raw !== undefined ? input.raw * point.scale + point.offset : input.value!
     if (!Number.isFinite(value)) throw new DomainError(422, `readings.${index}.raw`, 'the scaled value is not a finite number')
     const recordedAt = input.at ? new Date(input.at) : now
     if (Number.isNaN(recordedAt.getTime())) throw new DomainError(422, `readings.${index}.at`, 'not a valid time')

@@ -3,7 +3,10 @@ import type { GatewayDataPoint } from '../../../../../app/utils/gateways/data-po
 import { applyReadings, formatValue, groupDataPoints, unknownDataPoints } from '../../../../../app/utils/gateways/data-points'
 
 function point(id: number, group: string, register: number, lastReadAt: string | null = null): GatewayDataPoint {
-  return { id, gatewayId: 1, register, scale: 1, unit: 'V', label: `P${id}`, group, lastValue: lastReadAt ? 1 : null, lastQuality: lastReadAt ? 'good' : null, lastReadAt }
+  return {
+    id, gatewayId: 1, register, function: 'holding', dataType: 'uint16', wordOrder: 'big', scale: 1, offset: 0, unit: 'V', label: `P${id}`, group,
+    lastValue: lastReadAt ? 1 : null, lastQuality: lastReadAt ? 'good' : null, lastReadAt, lastError: null,
+  }
 }
 
 describe('gateway data points', () => {
