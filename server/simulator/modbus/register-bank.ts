@@ -1,7 +1,8 @@
 // The memory of a simulated Modbus device: holding and input registers, coils and discrete inputs,
 // all addresses 0..size-1, as a PLC exposes them; reads beyond that are refused as a device refuses them.
 import { encodeRegisters } from './register-encoding'
-import type { ModbusFunction, RegisterLayout } from './register-layout'
+import type { ModbusFunction } from '../../../shared/modbus'
+import type { RegisterLayout } from './register-layout'
 
 /** Modbus exception 0x02: the request names an address the device does not have. */
 export const ILLEGAL_DATA_ADDRESS = 0x02

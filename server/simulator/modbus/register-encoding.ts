@@ -1,5 +1,5 @@
 // How a simulated device lays a raw value into 16-bit registers, the way a PLC or meter stores it.
-import type { ModbusDataType, ModbusWordOrder } from './register-layout'
+import type { ModbusDataType, WordOrder } from '../../../shared/modbus'
 
 const RANGES: Record<Exclude<ModbusDataType, 'float32' | 'bool'>, [number, number]> = {
   int16: [-0x8000, 0x7FFF],
@@ -9,7 +9,7 @@ const RANGES: Record<Exclude<ModbusDataType, 'float32' | 'bool'>, [number, numbe
 }
 
 /** The registers holding `raw` as `dataType`, in `wordOrder`; integers saturate at their type's bounds, as devices do. */
-export function encodeRegisters(raw: number, dataType: ModbusDataType, wordOrder: ModbusWordOrder): number[] {
+export function encodeRegisters(raw: number, dataType: ModbusDataType, wordOrder: WordOrder): number[] {
   const bytes = Buffer.alloc(4)
   if (dataType === 'bool') return [raw ? 1 : 0]
   if (dataType === 'float32') bytes.writeFloatBE(raw)

@@ -1,7 +1,7 @@
 // The callbacks modbus-serial's ServerTCP answers requests with, reading one register bank.
 import type { IServiceVector } from 'modbus-serial'
 import type { RegisterBank } from './register-bank'
-import type { ModbusFunction } from './register-layout'
+import type { ModbusFunction } from '../../../shared/modbus'
 
 /** Called with every register or bit a client reads (a multi-register read once, with its length). */
 export type ReadObserver = (table: ModbusFunction, address: number, count: number) => void
@@ -19,11 +19,11 @@ export function serviceVector(bank: RegisterBank, observe: ReadObserver = () => 
     return value
   }
   return {
-    getCoil: address => bit('coil', address),
-    getDiscreteInput: address => bit('discrete', address),
-    getHoldingRegister: address => registers('holding', address, 1)[0]!,
-    getInputRegister: address => registers('input', address, 1)[0]!,
-    getMultipleHoldingRegisters: (address, length) => registers('holding', address, length),
-    getMultipleInputRegisters: (address, length) => registers('input', address, length),
+    getCoil: (address: number) => bit('coil', address),
+    getDiscreteInput: (address: number) => bit('discrete', address),
+    getHoldingRegister: (address: number) => registers('holding', address, 1)[0]!,
+    getInputRegister: (address: number) => registers('input', address, 1)[0]!,
+    getMultipleHoldingRegisters: (address: number, length: number) => registers('holding', address, length),
+    getMultipleInputRegisters: (address: number, length: number) => registers('input', address, length),
   }
 }
