@@ -15,3 +15,9 @@ export async function useActor(event: H3Event, ability: Ability = 'read'): Promi
 export function enforce(decision: Decision): void {
   if (!decision.allowed) throw createError({ statusCode: 403, statusMessage: `Forbidden: ${decision.reason}` })
 }
+
+/** Like enforce, but a refusal names `field` (the part of the body only admins may set) when there is one. */
+export function enforceAdminField(decision: Decision, field: string | null): void {
+  if (decision.allowed || !field) return enforce(decision)
+  throw createError({ statusCode: 403, statusMessage: `${field}: ${decision.reason}`, data: { field } })
+}

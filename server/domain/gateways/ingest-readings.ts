@@ -1,17 +1,12 @@
 // Readings ingest: a gateway's register values stored in one batch, its data points' latest values, its contact.
-import { channels } from '../../../shared/channels'
-import type { ReadingPayload } from '../../../shared/events'
-import { EVENTS } from '../../../shared/events'
 import type { Database } from '../../db/connection'
-import { readings } from '../../db/schema'
 import type { DomainContext } from '../context'
 import type { IngestOutcome } from '../ingest-outcome'
 import { markContact } from './contact'
 import { lockGatewayBySerial } from './find-gateway'
-import { updateLatestValues } from './latest-values'
+import { announceReadings, readingItems, storeReadingBatch } from './reading-batch'
 import type { ReadingsIngestInput } from './readings-schema'
 import { resolveReadings } from './resolve-readings'
-import { announceTransitions } from './transitions'
 
 export interface ReadingsIngestResponse {
   gatewayId: number
@@ -28,18 +23,11 @@ export async function ingestReadings(ctx: DomainContext, tx: Database, tenantId:
   const now = ctx.now()
   const gateway = await lockGatewayBySerial(tx, tenantId, input.gateway)
   const rows = await resolveReadings(tx, gateway, input.readings, now)
-  await tx.insert(readings).values(rows)
-  await updateLatestValues(tx, rows)
+  await storeReadingBatch(tx, rows)
   const contact = await markContact(tx, gateway, now)
-  const payload: ReadingPayload = {
-    gatewayId: gateway.id,
-    readings: rows.map(row => ({ dataPointId: row.dataPointId, value: row.value, quality: row.quality, recordedAt: row.recordedAt.toISOString() })),
-  }
+  const items = readingItems(rows)
   return {
     response: { gatewayId: gateway.id, accepted: rows.length, online: true, lastContactAt: now.toISOString() },
-    announce: (context) => {
-      announceTransitions(context, contact.transition ? [contact.transition] : [])
-      context.broadcaster.broadcast([channels.gateway(gateway.id)], EVENTS.readingNew, payload)
-    },
+    announce: context => announceReadings(context, gateway.id, items, contact.transition),
   }
 }

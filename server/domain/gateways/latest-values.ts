@@ -6,7 +6,8 @@ import type { ReadingRow } from './resolve-readings'
 
 /**
  * Moves `last_*` of the data points to their newest reading of `rows`, in one statement, and only where
- * that reading is not older than what is stored: late or replayed readings never overwrite newer ones.
+ * that reading is not older than what is stored: late or replayed readings never overwrite newer ones. A stored
+ * reading clears the point's read error.
  */
 export async function updateLatestValues(tx: Database, rows: ReadingRow[]): Promise<void> {
   const newest = new Map<number, ReadingRow>()
@@ -18,7 +19,7 @@ export async function updateLatestValues(tx: Database, rows: ReadingRow[]): Prom
   const values = sql.join([...newest.values()].map(row =>
     sql`(${row.dataPointId}::integer, ${row.value}::double precision, ${row.quality}::text, ${row.recordedAt.toISOString()}::timestamptz)`), sql`, `)
   await tx.execute(sql`
-    UPDATE ${dataPoints} SET last_value = v.value, last_quality = v.quality, last_read_at = v.at
+    UPDATE ${dataPoints} SET last_value = v.value, last_quality = v.quality, last_read_at = v.at, last_error = NULL
     FROM (VALUES ${values}) AS v(id, value, quality, at)
     WHERE ${dataPoints.id} = v.id AND (${dataPoints.lastReadAt} IS NULL OR ${dataPoints.lastReadAt} <= v.at)`)
 }

@@ -1,4 +1,6 @@
-// Changes a gateway's name, serial or offline delay (admins of its tenant).
+// Changes a gateway's name, serial, offline delay or connection (admins of its tenant); the Modbus host must be
+// inside MODBUS_ALLOWED_HOSTS.
+import { requireAllowedHost } from '../../../devices/modbus/host-check'
 import { updateGateway } from '../../../domain/gateways/gateway-admin'
 import { gatewayChangeSchema } from '../../../domain/gateways/gateway-settings-schema'
 import { authorizeAdmin } from '../../../domain/policies'
@@ -6,7 +8,12 @@ import { authorizeAdmin } from '../../../domain/policies'
 export default defineEventHandler(async (event) => {
   const gatewayId = idParam(event, 'gateway')
   const actor = await useActor(event)
-  enforce(authorizeAdmin(actor))
   const input = await validBody(event, gatewayChangeSchema)
-  return { data: await domainCall(async () => updateGateway(await useDomain(), actor, gatewayId, input)) }
+  enforceAdminField(authorizeAdmin(actor), input.connection ? 'connection' : null)
+  return {
+    data: await domainCall(async () => {
+      await requireAllowedHost(useModbusSettings().allowList, input.connection)
+      return updateGateway(await useDomain(), actor, gatewayId, input)
+    }),
+  }
 })
