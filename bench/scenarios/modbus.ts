@@ -19,6 +19,8 @@ const INTERVAL_MS = 1000
 /** Private channels per subscriber socket (the server allows 500). */
 const CHANNELS_PER_SOCKET = 400
 const FIRST_CYCLE_LIMIT_MS = 60_000
+const DRAIN_QUIET_MS = 3 * INTERVAL_MS
+const DRAIN_LIMIT_MS = 30_000
 
 export async function modbus(options: BenchOptions): Promise<SummaryRow[]> {
   const count = options.connections ?? (options.full ? 200 : 50)
@@ -40,10 +42,20 @@ export async function modbus(options: BenchOptions): Promise<SummaryRow[]> {
     const lastStart: Array<number | null> = ports.map(() => null)
     const seen = new Set<number>()
     let deliveredGood = 0
+    let lastGoodAt = nowMs()
+    /** Failed point reads while the devices were on, by error. */
+    const failures = new Map<string, number>()
+    let devicesOn = true
     world.gatewayIds.forEach((gatewayId, index) => {
       if (index % CHANNELS_PER_SOCKET === 0) browsers.push(pusherClient(server.process, sdk))
-      browsers.at(-1)!.subscribe(`private-gateway.${gatewayId}`).bind('reading.new', (payload: { readings: Array<{ quality: string }> }) => {
+      browsers.at(-1)!.subscribe(`private-gateway.${gatewayId}`).bind('reading.new', (payload: { readings: Array<{ quality: string, error?: string }> }) => {
         const receivedAt = nowMs()
+        for (const reading of payload.readings) {
+          // By kind of error: the devices' ports would make each one its own line.
+          const kind = reading.error?.replace(/127\.0\.0\.1:\d+/, 'a device')
+          if (devicesOn && kind !== undefined) failures.set(kind, (failures.get(kind) ?? 0) + 1)
+        }
+        if (payload.readings.some(reading => reading.quality === 'good')) lastGoodAt = receivedAt
         const startedAt = fleet.cycleDone(index)
         seen.add(index)
         if (!measuring || startedAt === null) return
@@ -66,10 +78,12 @@ export async function modbus(options: BenchOptions): Promise<SummaryRow[]> {
     const elapsed = (Date.now() - phaseStart) / 1000
     const cpu = server.cpuSeconds() - cpuBefore
     const registersInPhase = fleet.registersRead - readBefore
-    // Devices off first, so no read is answered after the count; then the cycles in flight may finish.
+    // Devices off first, so no read is answered after the count; then the cycles in flight finish (no good
+    // reading for a few intervals: the polls after that only find the devices gone).
+    devicesOn = false
     await fleet.stop()
     const answered = fleet.registersRead
-    await sleep(2 * INTERVAL_MS)
+    for (const stoppedAt = nowMs(); nowMs() - lastGoodAt < DRAIN_QUIET_MS && nowMs() - stoppedAt < DRAIN_LIMIT_MS;) await sleep(200)
     await server.stop()
     serverStopped = true
     const stored = await storedReadings(world.dataDir, world.gatewayIds, 'good')
@@ -79,6 +93,7 @@ export async function modbus(options: BenchOptions): Promise<SummaryRow[]> {
     console.log(`  ${cycles.length} cycles in ${elapsed.toFixed(1)} s (${(cycles.length / elapsed).toFixed(0)}/s, expected ${count}/s); cycle time p50 ${cycle.p50.toFixed(1)} ms, p99 ${cycle.p99.toFixed(1)} ms, max ${cycle.max.toFixed(1)} ms; ${late} over ${INTERVAL_MS} ms`)
     console.log(`  start-to-start of one gateway's cycles: p50 ${gaps.p50.toFixed(0)} ms, p99 ${gaps.p99.toFixed(0)} ms, max ${gaps.max.toFixed(0)} ms`)
     console.log(`  registers answered by the devices ${answered} (in the phase ${registersInPhase}); readings stored (good) ${stored}; good readings broadcast in the phase ${deliveredGood}`)
+    console.log(`  failed point reads while the devices were on: ${failures.size === 0 ? 'none' : [...failures].map(([error, n]) => `${n}× ${error}`).join('; ')}`)
     console.log(`  server CPU ${cpu.toFixed(1)} s = ${(cpu / elapsed * 100).toFixed(0)}% of one core, ${(cpu * 1e6 / Math.max(1, registersInPhase)).toFixed(0)} µs per register read`)
     return [{
       scenario: 'modbus',
