@@ -105,7 +105,7 @@ test('an admin moves the bad register into the device\'s range in Settings, and 
   const row = boiler.locator('[data-data-point]').filter({ hasText: 'Bad register' })
   await expect(row).toContainText('holding 500 · uint16')
   await row.getByRole('button', { name: 'Edit Bad register' }).click()
-  await row.getByLabel('Register').fill('5')
+  await row.getByRole('spinbutton', { name: 'Register' }).fill('5')
   await row.getByRole('button', { name: 'Save' }).click()
   await expect(row).toContainText('holding 5 · uint16')
   await page.goto(`${server.url}/gateways/${boilerId}`)
