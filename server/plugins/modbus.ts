@@ -31,6 +31,7 @@ export default defineNitroPlugin((nitroApp) => {
     lease: redis ? redisLease(redis, `${process.pid}-${randomBytes(6).toString('hex')}`) : soleLease,
     log: message => console.warn(`[lookout] ${message}`),
     refreshMs: settings.refreshMs,
+    backoff: settings.backoff,
   })
   let closed = false
   useDatabase().then(() => {

@@ -1,5 +1,6 @@
 // Modbus faults against real peers on loopback: wrong transaction ids, truncated and garbage frames, resets
-// mid-read, a gateway that never answers beside one that does, and gateways reconfigured or deleted mid-poll.
+// mid-read, a gateway that never answers beside one that does, gateways reconfigured or deleted mid-poll, and
+// memory that stays flat under failing polls.
 import type PusherJs from 'pusher-js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { connected, pusherClient, serverSdk } from '../support/clients'
@@ -8,6 +9,7 @@ import type { Session } from '../support/http-session'
 import type { RawRequest } from '../support/modbus-device'
 import { holdingAnswer, startModbusDevice, startRawModbusServer } from '../support/modbus-device'
 import { createModbusGateway, detail, until } from '../support/modbus-gateways'
+import { MEMORY_PROBE_ENV, settledMemory } from '../support/server-memory'
 import { startServer } from '../support/server-process'
 import type { ServerProcess } from '../support/server-process'
 
@@ -16,7 +18,7 @@ let admin: Session
 let client: PusherJs
 
 beforeAll(async () => {
-  server = await startServer({ MODBUS_REFRESH_MS: '200' })
+  server = await startServer({ MODBUS_REFRESH_MS: '200', MODBUS_RECONNECT_MAX_MS: '100', ...MEMORY_PROBE_ENV })
   admin = await login(server, demoEmail('admin', 'greenfield'))
   client = pusherClient(server, serverSdk(server))
   await connected(client)
@@ -132,4 +134,28 @@ describe('Modbus poller under faults', () => {
       await slow.close()
     }
   })
+
+  it('keeps its memory flat while gateways fail poll after poll (resets, wrong transaction ids)', async () => {
+    const resetting = await startRawModbusServer(request => request.socket.resetAndDestroy())
+    const confused = await startRawModbusServer(request => request.socket.write(holdingAnswer((request.transactionId + 7) % 65536, request.unitId, [1])))
+    try {
+      const ids: number[] = []
+      for (let index = 0; index < 10; index++) {
+        const port = index % 2 === 0 ? resetting.port : confused.port
+        ids.push((await createModbusGateway(admin, { protocol: 'modbus-tcp', host: '127.0.0.1', port, pollIntervalMs: 200, timeoutMs: 100 }, `LEAK-${index}`, [{ register: 0, label: 'A' }, { register: 5, label: 'B' }])).id)
+      }
+      const failures = async () => Math.min(...await Promise.all(ids.map(async id => (await detail(admin, id)).pollHealth!.consecutiveFailures)))
+      await until(async () => await failures() >= 10, 'ten failed polls of every gateway', 60_000)
+      const before = await settledMemory(server)
+      const reached = await failures()
+      await until(async () => await failures() >= reached + 60, 'sixty more failed polls of every gateway', 120_000)
+      const after = await settledMemory(server)
+      expect(after.heapUsed - before.heapUsed).toBeLessThan(8 * 1024 * 1024)
+      expect((await fetch(`${server.url}/api/health`)).status).toBe(200)
+    }
+    finally {
+      await resetting.close()
+      await confused.close()
+    }
+  }, 240_000)
 })

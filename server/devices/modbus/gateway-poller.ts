@@ -29,6 +29,8 @@ export class GatewayPoller {
   private polling = false
   private held = false
   private failures = 0
+  /** Logged once per outage, not at every check. */
+  private leaseFailing = false
   private intervalMs: number
   stopped = false
 
@@ -58,10 +60,12 @@ export class GatewayPoller {
     let held = this.held
     try {
       held = await this.deps.lease.hold(this.gatewayId, this.intervalMs * 1.5)
+      this.leaseFailing = false
     }
     catch (error) {
       // Redis away: nobody can take the lease meanwhile, so the holder keeps polling and the others keep waiting.
-      this.deps.log(`modbus: lease of gateway ${this.gatewayId} not checked: ${(error as Error).message}`)
+      if (!this.leaseFailing) this.deps.log(`modbus: lease of gateway ${this.gatewayId} not checked: ${(error as Error).message}`)
+      this.leaseFailing = true
     }
     if (this.stopped) return
     if (held && !this.held) this.schedulePoll(0)

@@ -1,5 +1,7 @@
 // Modbus TCP polling settings from the environment.
 import type { HostAllowList } from './host-allow-list'
+import type { BackoffSettings } from './reconnect-backoff'
+import { DEFAULT_BACKOFF } from './reconnect-backoff'
 import { parseHostAllowList } from './host-allow-list'
 
 export interface ModbusSettings {
@@ -10,6 +12,8 @@ export interface ModbusSettings {
   concurrency: number
   /** How often the set of Modbus gateways is re-read (new, switched and deleted gateways). */
   refreshMs: number
+  /** Reconnect delays after failed connections: from 0.5 s doubling up to MODBUS_RECONNECT_MAX_MS. */
+  backoff: BackoffSettings
 }
 
 type Env = Record<string, string | undefined>
@@ -28,5 +32,6 @@ export function modbusSettings(env: Env): ModbusSettings {
     allowList: parseHostAllowList(env.MODBUS_ALLOWED_HOSTS),
     concurrency: positive('MODBUS_CONCURRENCY', 64),
     refreshMs: positive('MODBUS_REFRESH_MS', 2000),
+    backoff: { ...DEFAULT_BACKOFF, maxMs: positive('MODBUS_RECONNECT_MAX_MS', DEFAULT_BACKOFF.maxMs) },
   }
 }
