@@ -1,7 +1,7 @@
 // Benchmark settings: command-line flags, then `npm run bench --flag=value`, then BENCH_* variables, then defaults.
 
 /** In the order `all` runs them: the floor right after scenario 1, so a full run always compares the two. */
-export const SCENARIOS = ['1', 'floor', '2', '3', '4', 'teltonika', 'mqtt', 'ingest'] as const
+export const SCENARIOS = ['1', 'floor', '2', '3', '4', 'teltonika', 'mqtt', 'modbus', 'ingest'] as const
 export type ScenarioId = typeof SCENARIOS[number]
 
 /** One run's settings. Sizes left undefined are each scenario's own (quick, or the issue's with --full). */
@@ -40,7 +40,7 @@ const SETTINGS: Array<{ flag: string, env: string, kind: Kind }> = [
 ]
 
 /** Help text for --help and bad flags. */
-export const USAGE = `Usage: npm run bench -- [--scenario 1|floor|2|3|4|teltonika|mqtt|ingest|all|LIST] [--full] [--connections N] [--rate R] [--seconds S] [--batch B] [--profile DIR]
+export const USAGE = `Usage: npm run bench -- [--scenario 1|floor|2|3|4|teltonika|mqtt|modbus|ingest|all|LIST] [--full] [--connections N] [--rate R] [--seconds S] [--batch B] [--profile DIR]
                      [--database embedded|postgres] [--samples N]
   --scenario X     1: subscribers on one channel at 1, 5 and 20 events/s; floor: scenario 1 against a minimal ws
                    server (bench/floor-server.ts), what this machine allows, with Lookout / floor ratios at the end
@@ -48,13 +48,15 @@ export const USAGE = `Usage: npm run bench -- [--scenario 1|floor|2|3|4|teltonik
                    multi-channel); 3: idle sockets, memory each and connect time; 4: scenario 1 over two nodes
                    sharing a redis-server; teltonika: Codec 8 trackers over TCP, 1 record/s each (records/s stored,
                    ack latency, server CPU per record, memory per connection); mqtt: MQTT devices publishing telemetry at
-                   QoS 1 into the embedded broker (stored/s, publish -> browser latency, CPU per message); ingest: telemetry
+                   QoS 1 into the embedded broker (stored/s, publish -> browser latency, CPU per message); modbus: Modbus TCP
+                   devices on loopback × 20 registers polled every second (cycle time read -> browser event, readings
+                   stored = registers answered, CPU per register read); ingest: telemetry
                    written by a minimal script (the floor, one multi-row INSERT per 1 000 samples), then through the HTTP
                    ingest API (batches of 1 000, 4 in flight), samples/s, server CPU per sample, p99, RSS, ratios, history
                    query timings; a comma-separated
                    LIST such as 1,floor runs several (default all, env BENCH_SCENARIO)
   --full           the issue's sizes (10 000 / 10 000 / 2 000 / 20 000 / 10 000 sockets, 10 s phases; teltonika 5 000 trackers
-                   for 60 s; mqtt 1 000 devices × 10/s for 60 s; ingest 1 000 000 samples); without it a quick
+                   for 60 s; mqtt 1 000 devices × 10/s for 60 s; modbus 200 devices for 60 s; ingest 1 000 000 samples); without it a quick
                    run of every scenario takes about 2 minutes (env BENCH_FULL=1)
   --connections N  sockets in each scenario chosen (env BENCH_CONNECTIONS)
   --rate R         one rate (events/s) instead of 1, 5 and 20 in scenarios 1 and 4 (env BENCH_RATE)

@@ -10,6 +10,7 @@ import { cluster } from './scenarios/cluster'
 import { floor } from './scenarios/floor'
 import { idle } from './scenarios/idle'
 import { ingest } from './scenarios/ingest'
+import { modbus } from './scenarios/modbus'
 import { mqtt } from './scenarios/mqtt'
 import { oneChannel } from './scenarios/one-channel'
 import { teltonika } from './scenarios/teltonika'
@@ -25,6 +26,7 @@ const RUNS: Record<ScenarioId, (options: BenchOptions) => Promise<SummaryRow[]>>
   4: cluster,
   teltonika,
   mqtt,
+  modbus,
   ingest,
 }
 

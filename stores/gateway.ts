@@ -20,13 +20,7 @@ export interface GatewayInfo {
   offlineAfterSeconds: number
 }
 
-export interface DataPointInput {
-  register: number
-  label: string
-  unit: string
-  scale: number
-  group: string
-}
+export type DataPointInput = Pick<GatewayDataPoint, 'register' | 'function' | 'dataType' | 'wordOrder' | 'label' | 'unit' | 'scale' | 'offset' | 'group'>
 
 type LiveEvent = { kind: 'reading', payload: ReadingPayload } | { kind: 'status', payload: GatewayStatusPayload }
 

@@ -1,6 +1,7 @@
 // Demo tenants, users and equipment, written once into an empty database so a newcomer can log in.
 import { inArray } from 'drizzle-orm'
 import type { Role } from '../../shared/access'
+import type { ModbusTcpConnection } from '../../shared/modbus'
 import { hashPassword, verifyPassword } from '../auth/password'
 import type { Database } from './connection'
 import type { DemoPassword } from './demo-password'
@@ -13,6 +14,15 @@ const DEMO_TENANTS = [
 ] as const
 
 // Vehicles with an IMEI carry a (simulated) Teltonika tracker; the others report over HTTP.
+/**
+ * Demo gateways the simulator plays as Modbus TCP devices on this machine (it moves a gateway to a free port
+ * when its port is taken); the others push their readings over HTTP. Only when the simulator is on at seeding:
+ * with it off, nothing would answer their polls.
+ */
+const MODBUS_DEMO_GATEWAYS: Record<string, ModbusTcpConnection> = {
+  'Boiler room': { protocol: 'modbus-tcp', host: '127.0.0.1', port: 15020, unitId: 1, pollIntervalMs: 2000, timeoutMs: 1000 },
+  'Depot': { protocol: 'modbus-tcp', host: '127.0.0.1', port: 15021, unitId: 1, pollIntervalMs: 2000, timeoutMs: 1000 },
+}
 const DEMO_ROLES: Role[] = ['admin', 'operator', 'viewer']
 
 /** Demo login e-mail of a role in a tenant. */
@@ -20,8 +30,11 @@ export function demoEmail(role: Role, tenantSlug: string): string {
   return `${role}@${tenantSlug}.example`
 }
 
-/** Seeds the demo data, every account with `password`, when there is no tenant yet; returns whether it did. */
-export async function seedDemoData(db: Database, password: string = PUBLISHED_DEMO_PASSWORD): Promise<boolean> {
+/**
+ * Seeds the demo data, every account with `password`, when there is no tenant yet; returns whether it did.
+ * `modbusGateways`: some demo gateways are polled over Modbus TCP from the simulator's devices (the simulator is on).
+ */
+export async function seedDemoData(db: Database, password: string = PUBLISHED_DEMO_PASSWORD, options: { modbusGateways?: boolean } = {}): Promise<boolean> {
   const existing = await db.select({ id: tenants.id }).from(tenants).limit(1)
   if (existing.length > 0) return false
   const passwordHash = await hashPassword(password)
@@ -38,7 +51,10 @@ export async function seedDemoData(db: Database, password: string = PUBLISHED_DE
         ...zoneRows.map((zone, index) => ({ tenantId, zoneId: zone.id, uid: `${demo.slug}-node-${index + 1}`, name: `${zone.name} node`, kind: 'sensor-node' })),
         { tenantId, zoneId: null, uid: `${demo.slug}-spare-1`, name: 'Spare node', kind: 'sensor-node' },
       ])
-      await tx.insert(gateways).values(demo.gateways.map((name, index) => ({ tenantId, name, serial: `${demo.slug.toUpperCase()}-GW-${index + 1}` })))
+      await tx.insert(gateways).values(demo.gateways.map((name, index) => ({
+        tenantId, name, serial: `${demo.slug.toUpperCase()}-GW-${index + 1}`,
+        ...(options.modbusGateways && MODBUS_DEMO_GATEWAYS[name] ? { connection: MODBUS_DEMO_GATEWAYS[name] } : {}),
+      })))
       await tx.insert(vehicles).values(demo.vehicles.map((vehicle, index) => ({ tenantId, name: vehicle.name, imei: 'imei' in vehicle ? vehicle.imei : null, plate: `${demo.slug.slice(0, 2).toUpperCase()} ${100 + index}` })))
     }
   })

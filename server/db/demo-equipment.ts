@@ -3,11 +3,22 @@
 import { and, eq, inArray, notExists, sql } from 'drizzle-orm'
 import type { Database } from './connection'
 import type { GeozoneShape } from '../../shared/geozones'
+import type { ModbusDataType, ModbusFunction, WordOrder } from '../../shared/modbus'
 import { dataPoints, gateways, geozones, tenants, zones } from './schema'
 
 const DEMO_SLUGS = ['greenfield', 'northwind']
 
-interface PointTemplate { register: number, scale: number, unit: string, label: string, groupName: string }
+interface PointTemplate {
+  register: number
+  scale: number
+  unit: string
+  label: string
+  groupName: string
+  /** How the (simulated) device stores it; a uint16 holding register when left out. */
+  function?: ModbusFunction
+  dataType?: ModbusDataType
+  wordOrder?: WordOrder
+}
 
 const PUMP: PointTemplate[] = [
   { register: 0, scale: 0.1, unit: 'm3/h', label: 'Flow', groupName: 'Pump' },
@@ -21,14 +32,18 @@ const POWER: PointTemplate[] = [
 /** Data points by demo gateway name; any other demo gateway gets the default. */
 const POINTS: Record<string, PointTemplate[]> = {
   'Pump house': [...PUMP, ...POWER, { register: 12, scale: 0.01, unit: 'kW', label: 'Active power', groupName: 'Power' }],
+  // The Modbus demo gateways (demo-data.ts) show each table, 32-bit types and both word orders.
   'Boiler room': [
-    { register: 20, scale: 0.05, unit: '°C', label: 'Supply temperature', groupName: 'Boiler' },
-    { register: 21, scale: 0.04, unit: '°C', label: 'Return temperature', groupName: 'Boiler' },
-    PUMP[1]!, ...POWER,
+    { register: 20, scale: 0.05, unit: '°C', label: 'Supply temperature', groupName: 'Boiler', dataType: 'int16' },
+    { register: 21, scale: 0.04, unit: '°C', label: 'Return temperature', groupName: 'Boiler', function: 'input', dataType: 'int16' },
+    { register: 0, scale: 1, unit: '', label: 'Burner on', groupName: 'Boiler', function: 'coil', dataType: 'bool' },
+    { register: 40, scale: 0.01, unit: 'm3', label: 'Gas meter', groupName: 'Boiler', dataType: 'uint32', wordOrder: 'little' },
+    ...POWER,
   ],
   'Depot': [
-    { register: 30, scale: 0.01, unit: 'bar', label: 'Compressor pressure', groupName: 'Refrigeration' },
-    { register: 31, scale: 1, unit: 'rpm', label: 'Evaporator fan', groupName: 'Refrigeration' },
+    { register: 30, scale: 0.01, unit: 'bar', label: 'Compressor pressure', groupName: 'Refrigeration', dataType: 'float32' },
+    { register: 31, scale: 1, unit: 'rpm', label: 'Evaporator fan', groupName: 'Refrigeration', function: 'input' },
+    { register: 0, scale: 1, unit: '', label: 'Door open', groupName: 'Refrigeration', function: 'discrete', dataType: 'bool' },
     ...POWER,
   ],
 }

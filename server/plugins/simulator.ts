@@ -1,6 +1,8 @@
 // Starts the built-in simulator (SIMULATOR=off disables it) once the database is ready.
 import { runningListenerPort } from '../devices/teltonika/running-listener'
 import { IngestClient } from '../simulator/ingest-client'
+import { repointGateway, servedGateways } from '../simulator/modbus/served-gateways'
+import { SimulatedModbusGateways } from '../simulator/modbus/simulated-gateways'
 import { simulatedNodeLinks } from '../simulator/mqtt-node-links'
 import { runningMqtt } from '../utils/mqtt'
 import type { SimulatedNodeLink } from '../simulator/mqtt-node-link'
@@ -12,13 +14,23 @@ export default defineNitroPlugin((nitroApp) => {
   if (process.env.SIMULATOR === 'off') return
   let simulator: Simulator | null = null
   let links = new Map<number, SimulatedNodeLink>()
+  let modbus: SimulatedModbusGateways | null = null
   let stopped = false
   useDatabase().then(async (db) => {
     const world = await loadWorld(db)
     const tokens = await simulatorTokens(db, world.map(tenant => tenant.id))
     // With the embedded broker on, the nodes speak MQTT to it.
     if (process.env.MQTT_PORT) links = await simulatedNodeLinks(world, tokens, await runningMqtt())
-    if (stopped) return
+    // Gateways polled over Modbus TCP on this machine are played by devices of the simulator's own.
+    const served = servedGateways(world)
+    if (served.length > 0) {
+      modbus = await SimulatedModbusGateways.start(served, (gateway, port) => repointGateway(db, gateway, port), message => console.warn(`[lookout] ${message}`))
+      console.log(`[lookout] simulator: Modbus TCP gateways ${modbus.ports.map(({ serial, port }) => `${serial} on 127.0.0.1:${port}`).join(', ')}`)
+    }
+    if (stopped) {
+      await modbus?.stop()
+      return
+    }
     const intervalMs = Number(process.env.SIMULATOR_INTERVAL_MS || 2000)
     let failures = 0
     simulator = new Simulator(world, tenantId => new IngestClient((path, init) => nitroApp.localFetch(path, init), tokens.get(tenantId) ?? ''), {
@@ -30,6 +42,7 @@ export default defineNitroPlugin((nitroApp) => {
         if (++failures <= 5) console.warn(`[lookout] simulator: ${path} answered ${status}`)
       },
       nodeLink: tenantId => links.get(tenantId),
+      modbus: modbus ?? undefined,
     })
     simulator.start()
     console.log(`[lookout] simulator on: ${world.length} tenants, a report every ${intervalMs} ms (SIMULATOR=off to disable)`)
@@ -38,5 +51,6 @@ export default defineNitroPlugin((nitroApp) => {
     stopped = true
     simulator?.stop()
     for (const link of links.values()) void link.close()
+    void modbus?.stop()
   })
 })

@@ -6,11 +6,13 @@ import { seededRandom } from './random'
 import { SimulatedTracker } from './simulated-tracker'
 import { trackerRecord } from './tracker-record'
 import { VehicleSimulation } from './vehicle-simulation'
+import type { SimulatedModbusGateways } from './modbus/simulated-gateways'
 import type { SimulatedNodeLink } from './mqtt-node-link'
 import type { SimulatedTenant } from './world'
 import { excursionPlan, ZoneSimulation } from './zone-simulation'
 
 interface TenantSimulation {
+  id: number
   client: IngestClient
   zones: ZoneSimulation
   gateways: GatewaySimulation
@@ -31,6 +33,8 @@ export interface SimulatorOptions {
   trackerPort?: () => number | null
   /** The MQTT connection of a tenant's nodes (see mqtt-node-link.ts), when the embedded broker runs. */
   nodeLink?: (tenantId: number) => SimulatedNodeLink | undefined
+  /** The devices of the gateways polled over Modbus TCP on this machine: their values go into registers, not over HTTP. */
+  modbus?: SimulatedModbusGateways
 }
 
 export class Simulator {
@@ -43,6 +47,7 @@ export class Simulator {
     this.tenants = world.map((tenant, index) => {
       const random = seededRandom(options.seed + index * 7919)
       return {
+        id: tenant.id,
         client: clientFor(tenant.id),
         zones: new ZoneSimulation(tenant, random, plan.chance, plan.ticks),
         gateways: new GatewaySimulation(tenant, random),
@@ -61,7 +66,8 @@ export class Simulator {
     for (const tenant of this.tenants) {
       const items = tenant.zones.tick()
       if (items.length > 0) await (tenant.mqtt ? tenant.mqtt.telemetry(items) : this.send(tenant.client, '/api/ingest/telemetry', { items }))
-      for (const report of tenant.gateways.tick()) await this.send(tenant.client, '/api/ingest/readings', report)
+      const reports = tenant.gateways.tick()
+      for (const report of this.options.modbus?.take(tenant.id, reports) ?? reports) await this.send(tenant.client, '/api/ingest/readings', report)
       const now = new Date()
       // A vehicle whose tracker is not running (no listener here) reports over HTTP instead.
       const positions = tenant.vehicles.tick().filter(position => !tenant.trackers.get(position.vehicleId)?.report(trackerRecord(position, now)))

@@ -44,7 +44,7 @@ async function openMigrated(): Promise<DatabaseHandle> {
   }
   if (process.env.DEMO_DATA !== 'off') {
     const password = useDemoPassword()
-    if (await seedDemoData(handle.db, password.value)) console.log('[lookout] demo data written into the empty database')
+    if (await seedDemoData(handle.db, password.value, { modbusGateways: process.env.SIMULATOR !== 'off' })) console.log('[lookout] demo data written into the empty database')
     else if (password.source !== 'published' && await replacePublishedDemoPassword(handle.db, password.value) > 0) {
       console.log('[lookout] the demo accounts\' published password was replaced: the server is reachable beyond this machine')
     }

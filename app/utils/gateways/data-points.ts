@@ -21,7 +21,8 @@ export function groupDataPoints(points: GatewayDataPoint[]): Array<{ name: strin
 
 /**
  * Moves each point's latest value to its newest reading, unless what it shows is newer: readings replayed
- * after a reconnect, or buffered while a snapshot loaded, never overwrite a later value.
+ * after a reconnect, or buffered while a snapshot loaded, never overwrite a later value. A reading with an
+ * `error` (a polled point that could not be read) only marks the point bad and says why.
  */
 export function applyReadings(points: GatewayDataPoint[], readings: Reading[]): GatewayDataPoint[] {
   const newest = new Map<number, Reading>()
@@ -33,7 +34,9 @@ export function applyReadings(points: GatewayDataPoint[], readings: Reading[]): 
   return points.map((point) => {
     const reading = newest.get(point.id)
     if (!reading || (point.lastReadAt !== null && Date.parse(point.lastReadAt) > Date.parse(reading.recordedAt))) return point
-    return { ...point, lastValue: reading.value, lastQuality: reading.quality, lastReadAt: reading.recordedAt }
+    // A failed poll read: the point keeps its last good value and time, marked bad with the error.
+    if (reading.error !== undefined) return { ...point, lastQuality: 'bad' as const, lastError: reading.error }
+    return { ...point, lastValue: reading.value, lastQuality: reading.quality, lastReadAt: reading.recordedAt, lastError: null }
   })
 }
 

@@ -36,10 +36,11 @@ export function mergePoints(line: ChartReading[], incoming: ChartReading[], sinc
   return kept.length > cap ? kept.slice(kept.length - cap) : kept
 }
 
-/** The lines of all data points after `readings` arrived; lines of other points are kept as they are. */
+/** The lines of all data points after `readings` arrived (failed reads left out); lines of other points are kept as they are. */
 export function appendReadings(lines: Record<number, ChartReading[]>, readings: Reading[], since: number, cap = MAX_CHART_POINTS): Record<number, ChartReading[]> {
   const byPoint = new Map<number, ChartReading[]>()
-  for (const reading of readings) {
+  // A failed read carries the last good value again: it is no measurement, so it draws nothing.
+  for (const reading of readings.filter(candidate => candidate.error === undefined)) {
     const points = byPoint.get(reading.dataPointId) ?? byPoint.set(reading.dataPointId, []).get(reading.dataPointId)!
     points.push({ x: Date.parse(reading.recordedAt), y: reading.value, quality: reading.quality })
   }

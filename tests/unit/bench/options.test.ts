@@ -4,7 +4,7 @@ import { parseOptions } from '../../../bench/options'
 
 describe('bench --scenario', () => {
   it('runs the floor right after scenario 1 in all', () => {
-    expect(parseOptions([], {}).scenarios).toEqual(['1', 'floor', '2', '3', '4', 'teltonika', 'mqtt', 'ingest'])
+    expect(parseOptions([], {}).scenarios).toEqual(['1', 'floor', '2', '3', '4', 'teltonika', 'mqtt', 'modbus', 'ingest'])
   })
 
   it('takes the floor alone, or a list in the order given without repeats', () => {
@@ -14,7 +14,7 @@ describe('bench --scenario', () => {
   })
 
   it('refuses unknown ids, also inside a list', () => {
-    expect(() => parseOptions(['--scenario', '5'], {})).toThrow(/--scenario must be 1, floor, 2, 3, 4, teltonika, mqtt, ingest, all/)
+    expect(() => parseOptions(['--scenario', '5'], {})).toThrow(/--scenario must be 1, floor, 2, 3, 4, teltonika, mqtt, modbus, ingest, all/)
     expect(() => parseOptions(['--scenario', '1,all'], {})).toThrow(/got "1,all"/)
     expect(() => parseOptions(['--scenario', '1,'], {})).toThrow(/--scenario must be/)
   })

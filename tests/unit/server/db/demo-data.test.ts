@@ -94,6 +94,24 @@ describe('seedDemoData', () => {
     expect(plates).toEqual(['GR 100', 'GR 101', 'NO 100', 'NO 101', 'NO 102'])
   })
 
+  it('makes every demo gateway a pushed one unless asked for the simulator\'s Modbus gateways', async () => {
+    const connections = (await handle.db.select({ connection: gateways.connection }).from(gateways)).map(row => row.connection)
+    expect(connections).toEqual([{ protocol: 'push' }, { protocol: 'push' }, { protocol: 'push' }])
+  })
+
+  it('with the simulator\'s Modbus gateways, polls the Boiler room and the Depot on loopback and leaves the Pump house pushed', async () => {
+    const other = await createEmptyDatabase()
+    try {
+      await seedDemoData(other.db, DEMO_PASSWORD, { modbusGateways: true })
+      const rows = await other.db.select({ name: gateways.name, connection: gateways.connection }).from(gateways).orderBy(asc(gateways.id))
+      expect(rows.map(row => [row.name, row.connection.protocol])).toEqual([['Pump house', 'push'], ['Boiler room', 'modbus-tcp'], ['Depot', 'modbus-tcp']])
+      expect(rows[1]!.connection).toMatchObject({ host: '127.0.0.1', unitId: 1 })
+    }
+    finally {
+      await other.close()
+    }
+  }, 30_000)
+
   it('lists one login line per demo user, with e-mail and password', () => {
     const lines = demoLoginLines({ value: DEMO_PASSWORD, source: 'published', fresh: false })
     expect(lines).toHaveLength(6)

@@ -45,7 +45,7 @@ useDemoDatabase(async (demo) => {
 
 describe('seedDemoEquipment', () => {
   it('adds what was missing once, even when two calls race', () => {
-    expect(total(first)).toEqual({ dataPoints: 10, zones: 3, geozones: 2 })
+    expect(total(first)).toEqual({ dataPoints: 11, zones: 3, geozones: 2 })
     expect(first.map(result => result.geozones).sort()).toEqual([0, 2])
   })
 
@@ -72,7 +72,8 @@ describe('seedDemoEquipment', () => {
       expect(points.length).toBeLessThanOrEqual(6)
       for (const point of points) {
         expect(point.label.length).toBeGreaterThan(0)
-        expect(point.unit.length).toBeGreaterThan(0)
+        // A coil or discrete input is on or off: it has no unit.
+        expect(point.unit.length > 0 || point.dataType === 'bool').toBe(true)
         expect(point.scale).not.toBe(0)
       }
     }
@@ -82,6 +83,17 @@ describe('seedDemoEquipment', () => {
       ['Pump', 'Pressure', 'bar', 0.01],
       ['Power', 'Voltage', 'V', 0.1],
       ['Power', 'Current', 'A', 0.01],
+    ])
+  })
+
+  it('reads the Modbus demo gateways from every table, in 32-bit types and both word orders', async () => {
+    const greenfield = await equipmentOf(handle.db, await tenantId(handle.db, 'greenfield'))
+    const boiler = await handle.db.select().from(dataPoints).where(eq(dataPoints.gatewayId, greenfield.gateways[1]!)).orderBy(asc(dataPoints.id))
+    expect(boiler.map(point => [point.label, point.function, point.register, point.dataType, point.wordOrder]).slice(0, 4)).toEqual([
+      ['Supply temperature', 'holding', 20, 'int16', 'big'],
+      ['Return temperature', 'input', 21, 'int16', 'big'],
+      ['Burner on', 'coil', 0, 'bool', 'big'],
+      ['Gas meter', 'holding', 40, 'uint32', 'little'],
     ])
   })
 
@@ -131,7 +143,7 @@ describe('seedDemoEquipment on a fresh demo database', () => {
         const points = zone.shape.kind === 'circle' ? [zone.shape.center] : zone.shape.ring
         for (const point of points) expect(metres(point, [18.06, 59.33])).toBeLessThan(5_000)
       }
-      expect(await fresh.db.$count(dataPoints)).toBe(14)
+      expect(await fresh.db.$count(dataPoints)).toBe(16)
     }
     finally {
       await fresh.close()

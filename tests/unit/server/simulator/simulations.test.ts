@@ -10,7 +10,10 @@ const tenant: SimulatedTenant = {
   id: 1,
   zones: [{ id: 10, targets: { ph: 6, temperature: 23 }, thresholds: { ph: { min: 5.5, max: 6.5 }, temperature: { min: 18, max: 28 } } }],
   nodes: [{ uid: 'node-a', zoneId: 10 }, { uid: 'node-b', zoneId: 10 }],
-  gateways: [{ serial: 'GW-1', registers: [100, 101] }, { serial: 'GW-2', registers: [200] }],
+  gateways: [
+    { id: 1, serial: 'GW-1', registers: [100, 101], connection: { protocol: 'push' }, points: [] },
+    { id: 2, serial: 'GW-2', registers: [200], connection: { protocol: 'push' }, points: [] },
+  ],
   vehicles: [{ id: 5, lat: null, lon: null, imei: null }, { id: 6, lat: null, lon: null, imei: null }],
   geozones: [
     { kind: 'circle', center: [4.9, 52.37], radiusMeters: 300 },

@@ -35,6 +35,14 @@ describe('gateway data points', () => {
     expect(applyReadings(points, [])).toBe(points)
   })
 
+  it('keeps a point\'s last good value and time when a poll could not read it, marked bad with the error', () => {
+    const points = [point(1, 'Pump', 0, '2026-05-01T12:00:00Z')]
+    const failed = applyReadings(points, [{ dataPointId: 1, value: 1, quality: 'bad', recordedAt: '2026-05-01T12:00:05Z', error: 'Modbus exception 2 (illegal data address)' }])
+    expect(failed[0]).toMatchObject({ lastValue: 1, lastReadAt: '2026-05-01T12:00:00Z', lastQuality: 'bad', lastError: 'Modbus exception 2 (illegal data address)' })
+    const recovered = applyReadings(failed, [{ dataPointId: 1, value: 4, quality: 'good', recordedAt: '2026-05-01T12:00:07Z' }])
+    expect(recovered[0]).toMatchObject({ lastValue: 4, lastReadAt: '2026-05-01T12:00:07Z', lastQuality: 'good', lastError: null })
+  })
+
   it('names readings of points it does not know, once each', () => {
     const reading = (dataPointId: number) => ({ dataPointId, value: 1, quality: 'good' as const, recordedAt: '2026-05-01T12:00:00Z' })
     expect(unknownDataPoints([point(1, 'Pump', 0)], [reading(1), reading(5), reading(5)])).toEqual([5])

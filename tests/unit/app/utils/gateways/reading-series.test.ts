@@ -30,4 +30,12 @@ describe('reading series', () => {
     expect(lines[1]).toEqual([{ x: x(5), y: 5, quality: 'good' }, { x: x(6), y: 6, quality: 'bad' }])
     expect(lines[2]).toBe(other)
   })
+
+  it('draws nothing for a failed poll read, which only repeats the last good value', () => {
+    const lines = appendReadings({}, [
+      { dataPointId: 1, value: 5, quality: 'good', recordedAt: at(5) },
+      { dataPointId: 1, value: 5, quality: 'bad', recordedAt: at(6), error: 'timeout after 1000 ms' },
+    ], 0)
+    expect(lines[1]).toEqual([{ x: x(5), y: 5, quality: 'good' }])
+  })
 })
