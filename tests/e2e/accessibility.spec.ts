@@ -120,6 +120,7 @@ test('one banner holding the status bar (outside any h1), one main, html lang, a
 
 test('tab order runs banner, then the sidebar\'s links, then the page; every stop shows a focus ring', async ({ browser }) => {
   const page = await signedInPage(browser, '/zones', { viewport: { width: 1440, height: 900 } })
+  await expect(page.locator('main a').first()).toBeVisible()
   const stops: Array<{ region: string, outline: string, width: number }> = []
   for (let step = 0; step < 30; step++) {
     await page.keyboard.press('Tab')
