@@ -151,6 +151,7 @@ test('on a phone the header buttons, range buttons, map zoom and panel close are
     for (const box of boxes) expect(Math.min(box.width, box.height), `${what} ${JSON.stringify(box)}`).toBeGreaterThanOrEqual(44)
   }
   const zone = await signedInPage(browser, `/zones/${zoneId}`, phone)
+  await expect(zone.getByTestId('zone-range')).toBeVisible()
   await expectThumbSized(zone, 'header button', 'header button')
   await expectThumbSized(zone, '[data-testid="zone-range"] button', 'range button')
 
