@@ -45,8 +45,12 @@ export interface AlertPayload {
   createdAt: string
   acknowledgedAt: string | null
   acknowledgedBy: number | null
+  /** The name of the user who acknowledged it (null when nobody did, or when not looked up). */
+  acknowledgedByName: string | null
   resolvedAt: string | null
+  /** Null when the system resolved it (the condition cleared). */
   resolvedBy: number | null
+  resolvedByName: string | null
 }
 
 export interface ActivityEventPayload {

@@ -3,6 +3,7 @@ import { defineStore } from 'pinia'
 import { channels } from '#shared/channels'
 import type { AlertPayload } from '#shared/events'
 import { EVENTS } from '#shared/events'
+import { keepHandlerNames } from '~/utils/alerts/handler-names'
 import { LiveSnapshot } from '~/utils/realtime/live-snapshot'
 import { failureMessage } from '~/utils/failure-message'
 
@@ -27,7 +28,7 @@ export const useAlertsStore = defineStore('alerts', () => {
   function upsert(alert: AlertPayload): void {
     const index = alerts.value.findIndex(item => item.id === alert.id)
     if (index === -1) alerts.value = [alert, ...alerts.value]
-    else alerts.value = alerts.value.map(item => (item.id === alert.id ? alert : item))
+    else alerts.value = alerts.value.map(item => (item.id === alert.id ? keepHandlerNames(item, alert) : item))
   }
 
   /** Loads the alerts and keeps them live; returns the function that stops following (see the activity store). */

@@ -1,5 +1,7 @@
 // Turns time series and threshold lines into chart.js datasets, so charts stay thin and this stays testable.
 import type { ChartDataset } from 'chart.js'
+import { withGaps } from './series-gaps'
+import type { ChartPoint } from './series-gaps'
 
 export interface SeriesPoint {
   /** Milliseconds since the epoch. */
@@ -13,10 +15,12 @@ export interface Series {
   color: string
 }
 
+/** A horizontal reference line: a threshold (dashed) or a target (`dash` of its own). */
 export interface Threshold {
   label: string
   value: number
   color: string
+  dash?: number[]
 }
 
 /** The visible time window: the series' own span, or `from`..`to` when given. */
@@ -27,11 +31,15 @@ export function timeWindow(series: Series[], from?: number, to?: number): { min:
   return min === undefined || max === undefined ? null : { min, max }
 }
 
-/** Datasets for chart.js: one line per series, one dashed horizontal line per threshold across the window. */
-export function chartDatasets(series: Series[], thresholds: Threshold[], window: { min: number, max: number } | null): ChartDataset<'line', SeriesPoint[]>[] {
-  const lines: ChartDataset<'line', SeriesPoint[]>[] = series.map(line => ({
+/**
+ * Datasets for chart.js: one line per series, broken where samples stopped (see series-gaps.ts), and one
+ * dashed horizontal line per threshold or target across the window.
+ */
+export function chartDatasets(series: Series[], thresholds: Threshold[], window: { min: number, max: number } | null): ChartDataset<'line', ChartPoint[]>[] {
+  const lines: ChartDataset<'line', ChartPoint[]>[] = series.map(line => ({
     label: line.label,
-    data: [...line.points].sort((a, b) => a.x - b.x),
+    data: withGaps([...line.points].sort((a, b) => a.x - b.x)),
+    spanGaps: false,
     borderColor: line.color,
     backgroundColor: line.color,
     borderWidth: 1.5,
@@ -44,7 +52,7 @@ export function chartDatasets(series: Series[], thresholds: Threshold[], window:
     label: threshold.label,
     data: [{ x: window.min, y: threshold.value }, { x: window.max, y: threshold.value }],
     borderColor: threshold.color,
-    borderDash: [6, 4],
+    borderDash: threshold.dash ?? [6, 4],
     borderWidth: 1,
     pointRadius: 0,
   })))

@@ -1,6 +1,6 @@
 // Chart series of a zone's telemetry: stored history plus live samples, in a sliding window of bounded size.
 import type { TelemetrySample } from '#shared/events'
-import type { Series, SeriesPoint } from '../../../components/charts/time-series'
+import type { Series, SeriesPoint, Threshold } from '../../../components/charts/time-series'
 
 /** A chart point that may stand for several samples (a history bucket, or live samples of one slot). */
 export interface LivePoint extends SeriesPoint {
@@ -110,10 +110,40 @@ export function chartSeries(metric: MetricSeries, nodes: Array<{ id: number, nam
     .filter(line => line.points.length > 0)
 }
 
-/** Min and max lines of a metric's thresholds, for the chart. */
-export function thresholdLines(bounds: { min?: number, max?: number } | undefined): Array<{ label: string, value: number, color: string }> {
-  const lines = []
+/** Colour of a target line: where the zone should be, as opposed to where it must not go. */
+export const TARGET_COLOR = '#16a34a'
+
+/** Min and max lines of a metric's thresholds, and its target (dotted) beside them, for the chart. */
+export function thresholdLines(bounds: { min?: number, max?: number } | undefined, target?: number): Threshold[] {
+  const lines: Threshold[] = []
+  if (target !== undefined) lines.push({ label: `target ${target}`, value: target, color: TARGET_COLOR, dash: [2, 3] })
   if (bounds?.min !== undefined) lines.push({ label: `min ${bounds.min}`, value: bounds.min, color: THRESHOLD_COLOR })
   if (bounds?.max !== undefined) lines.push({ label: `max ${bounds.max}`, value: bounds.max, color: THRESHOLD_COLOR })
   return lines
+}
+
+/** The shortest window a chart shrinks to when its data is younger than the range. */
+export const MIN_WINDOW_MS = 5 * 60_000
+
+/**
+ * Where a zone's charts start: `rangeMs` before `now`; or, when the zone's first point (`firstAt`) came
+ * well after that (a fresh installation, a new zone), at that point, so a few minutes of data are not
+ * squeezed into the right edge of the window. Never less than MIN_WINDOW_MS before `now`.
+ */
+export function windowStart(now: number, rangeMs: number, firstAt: number | null): number {
+  const full = now - rangeMs
+  // Up to a tenth of the range is the ordinary wait for the window's first sample: no shrinking for that.
+  if (firstAt === null || firstAt - full <= rangeMs / 10) return full
+  return Math.max(full, Math.min(firstAt, now - MIN_WINDOW_MS))
+}
+
+/** The time of the first point over all metrics and devices of a zone (null without points). */
+export function firstPointAt(series: ZoneSeries): number | null {
+  let first: number | null = null
+  for (const metric of Object.values(series)) {
+    for (const points of Object.values(metric)) {
+      if (points[0] && (first === null || points[0].x < first)) first = points[0].x
+    }
+  }
+  return first
 }

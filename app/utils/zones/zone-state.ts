@@ -1,4 +1,5 @@
 // How live events change a zone page's nodes and open alerts (pure, so replaying an event is harmless).
+import { keepHandlerNames } from '../alerts/handler-names'
 import type { AlertPayload, DevicePayload, TelemetrySample } from '#shared/events'
 
 export interface ZoneNode extends DevicePayload {
@@ -49,5 +50,5 @@ export function applyAlert(alerts: AlertPayload[], alert: AlertPayload, zoneId: 
   if (alert.zoneId !== zoneId) return alerts
   const others = alerts.filter(item => item.id !== alert.id)
   if (alert.status === 'resolved') return others.length === alerts.length ? alerts : others
-  return [...others, alert].sort((a, b) => b.id - a.id)
+  return [...others, keepHandlerNames(alerts.find(item => item.id === alert.id), alert)].sort((a, b) => b.id - a.id)
 }

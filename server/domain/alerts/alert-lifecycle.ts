@@ -7,7 +7,7 @@ import { announceActivity, storeActivity } from '../activity'
 import type { DomainContext } from '../context'
 import { DomainError } from '../errors'
 import { announceZones, refreshZoneStatuses } from '../zones/zone-status'
-import { announceAlert, toAlertPayload } from './alert-payload'
+import { alertPayloadsWithNames, announceAlert } from './alert-payload'
 import { authorizeAlertHandling } from './alert-policy'
 import { assertAlertMove } from './alert-status'
 
@@ -37,7 +37,8 @@ async function moveAlert(ctx: DomainContext, actor: Actor, alertId: number, to: 
       tenantId: row!.tenantId, kind: `alert.${to}`, message, actorUserId: actor.user.id, subject: { alertId, zoneId: row!.zoneId },
     }, now)
     const zones = to === 'resolved' && row!.zoneId !== null ? await refreshZoneStatuses(tx, [row!.zoneId]) : []
-    return { alert: toAlertPayload(row!), activity, zones }
+    const [alert] = await alertPayloadsWithNames(tx, [row!])
+    return { alert: alert!, activity, zones }
   })
   announceAlert(ctx, { event: 'updated', alert })
   announceActivity(ctx, [activity])

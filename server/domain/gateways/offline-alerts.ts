@@ -1,24 +1,13 @@
 // The `gateway_offline` alert: raised when a gateway goes offline, resolved when it is back. Written to the
-// alerts table directly so gateway status stays self-contained; payloads have the alerts' shape.
+// alerts table directly so gateway status stays self-contained; payloads are the alerts' own.
 import { and, eq, ne } from 'drizzle-orm'
 import type { AlertPayload } from '../../../shared/events'
 import type { Database } from '../../db/connection'
 import { alerts } from '../../db/schema'
+import { toAlertPayload } from '../alerts/alert-payload'
 import type { GatewayRow } from './find-gateway'
 
 export const GATEWAY_OFFLINE = 'gateway_offline'
-
-type AlertRow = typeof alerts.$inferSelect
-
-/** The `alert.created` / `alert.updated` payload of an alert row. */
-export function alertPayload(row: AlertRow): AlertPayload {
-  return {
-    id: row.id, tenantId: row.tenantId, zoneId: row.zoneId, gatewayId: row.gatewayId, vehicleId: row.vehicleId, deviceId: row.deviceId,
-    metric: row.metric, value: row.value, severity: row.severity, kind: row.kind, message: row.message, status: row.status,
-    createdAt: row.createdAt.toISOString(), acknowledgedAt: row.acknowledgedAt?.toISOString() ?? null, acknowledgedBy: row.acknowledgedBy,
-    resolvedAt: row.resolvedAt?.toISOString() ?? null, resolvedBy: row.resolvedBy,
-  }
-}
 
 const unresolvedOf = (gatewayId: number) => and(eq(alerts.gatewayId, gatewayId), eq(alerts.kind, GATEWAY_OFFLINE), ne(alerts.status, 'resolved'))
 
@@ -30,11 +19,11 @@ export async function raiseOfflineAlert(tx: Database, gateway: GatewayRow, at: D
     tenantId: gateway.tenantId, gatewayId: gateway.id, severity: 'warning', kind: GATEWAY_OFFLINE, createdAt: at,
     message: `Gateway ${gateway.name} (${gateway.serial}) has not reported for ${gateway.offlineAfterSeconds} s`,
   }).returning()
-  return [alertPayload(row!)]
+  return [toAlertPayload(row!)]
 }
 
 /** Resolves (by the system, no user) the unresolved offline alerts of a gateway that is back online. */
 export async function resolveOfflineAlerts(tx: Database, gatewayId: number, at: Date): Promise<AlertPayload[]> {
   const rows = await tx.update(alerts).set({ status: 'resolved', resolvedAt: at, resolvedBy: null }).where(unresolvedOf(gatewayId)).returning()
-  return rows.map(alertPayload)
+  return rows.map(row => toAlertPayload(row))
 }

@@ -3,7 +3,7 @@ import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm'
 import type { AlertPayload, CommandPayload, DevicePayload, ZonePayload } from '../../../shared/events'
 import type { Database } from '../../db/connection'
 import { alerts, commands, devices, telemetryLatest, zones } from '../../db/schema'
-import { toAlertPayload } from '../alerts/alert-payload'
+import { alertPayloadsWithNames } from '../alerts/alert-payload'
 import { toCommandPayload } from '../commands/command-payload'
 import { toDevicePayload, toZonePayload } from './zone-payloads'
 import { OPEN_ALERT_STATUSES } from './zone-status'
@@ -30,13 +30,13 @@ export async function zoneSnapshot(db: Database, zoneId: number, at: Date): Prom
     const latest = await tx.select().from(telemetryLatest).where(eq(telemetryLatest.zoneId, zoneId))
     const open = await tx.select().from(alerts).where(and(eq(alerts.zoneId, zoneId), inArray(alerts.status, [...OPEN_ALERT_STATUSES]))).orderBy(desc(alerts.id))
     const recent = await tx.select().from(commands).where(eq(commands.zoneId, zoneId)).orderBy(desc(commands.id)).limit(SNAPSHOT_COMMANDS)
-    return snapshotOf(zone, nodes, latest, open, recent, at)
+    return snapshotOf(zone, nodes, latest, await alertPayloadsWithNames(tx, open), recent, at)
   }, { isolationLevel: 'repeatable read', accessMode: 'read only' })
 }
 
 function snapshotOf(
   zone: typeof zones.$inferSelect, nodes: Array<typeof devices.$inferSelect>, latest: Array<typeof telemetryLatest.$inferSelect>,
-  open: Array<typeof alerts.$inferSelect>, recent: Array<typeof commands.$inferSelect>, at: Date,
+  open: AlertPayload[], recent: Array<typeof commands.$inferSelect>, at: Date,
 ): ZoneSnapshot {
   return {
     zone: {
@@ -48,7 +48,7 @@ function snapshotOf(
       latest: Object.fromEntries(latest.filter(value => value.deviceId === node.id)
         .map(value => [value.metric, { value: value.value, recordedAt: value.recordedAt.toISOString() }])),
     })),
-    alerts: open.map(toAlertPayload),
+    alerts: open,
     commands: recent.map(toCommandPayload),
     at: at.toISOString(),
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { LivePoint } from '../../../../../app/utils/zones/telemetry-series'
-import { appendPoint, appendSamples, chartSeries, historySeries, MAX_POINTS_PER_SERIES, rangeMs, slotMsFor, thresholdLines } from '../../../../../app/utils/zones/telemetry-series'
+import { appendPoint, appendSamples, chartSeries, firstPointAt, historySeries, MAX_POINTS_PER_SERIES, MIN_WINDOW_MS, rangeMs, slotMsFor, TARGET_COLOR, thresholdLines, windowStart } from '../../../../../app/utils/zones/telemetry-series'
 
 const at = (ms: number) => new Date(ms).toISOString()
 
@@ -63,5 +63,29 @@ describe('zone telemetry series', () => {
     expect(lines[0]!.color).not.toBe(lines[1]!.color)
     expect(thresholdLines({ min: 5.5, max: 6.5 }).map(line => [line.label, line.value])).toEqual([['min 5.5', 5.5], ['max 6.5', 6.5]])
     expect(thresholdLines(undefined)).toEqual([])
+  })
+})
+
+describe('the charts\' window and target lines', () => {
+  const now = 10 * 3_600_000
+  it('starts a range before now while the data covers the range', () => {
+    expect(windowStart(now, 3_600_000, now - 3_600_000 + 30_000)).toBe(now - 3_600_000)
+    expect(windowStart(now, 3_600_000, null)).toBe(now - 3_600_000)
+  })
+
+  it('starts at the first point when the data is much younger than the range (a fresh install), never under 5 min', () => {
+    expect(windowStart(now, 3_600_000, now - 20 * 60_000)).toBe(now - 20 * 60_000)
+    expect(windowStart(now, 3_600_000, now - 60_000)).toBe(now - MIN_WINDOW_MS)
+  })
+
+  it('finds the first point over every metric and device', () => {
+    expect(firstPointAt({ ph: { 1: [{ x: 50, y: 1, n: 1 }], 2: [] }, ec: { 1: [{ x: 20, y: 1, n: 1 }, { x: 90, y: 1, n: 1 }] } })).toBe(20)
+    expect(firstPointAt({})).toBeNull()
+  })
+
+  it('draws a zone target as its own dotted line beside the thresholds', () => {
+    const lines = thresholdLines({ min: 5.5, max: 6.5 }, 6)
+    expect(lines.map(line => line.label)).toEqual(['target 6', 'min 5.5', 'max 6.5'])
+    expect(lines[0]).toMatchObject({ value: 6, color: TARGET_COLOR, dash: [2, 3] })
   })
 })

@@ -38,11 +38,11 @@ beforeEach(async () => {
 })
 
 describe('acknowledgeAlert and resolveAlert', () => {
-  it('acknowledges an active alert, storing who and when, and broadcasts alert.updated on the tenant alerts channel', async () => {
+  it('acknowledges an active alert, storing who and when, and broadcasts alert.updated (with the user\'s name) on the tenant alerts channel', async () => {
     const id = await openAlert()
     const operator = await demoActor(handle.db, 'operator', 'greenfield')
     const payload = await acknowledgeAlert(ctx, operator, id)
-    expect(payload).toMatchObject({ id, status: 'acknowledged', acknowledgedBy: operator.user.id, acknowledgedAt: ctx.now().toISOString() })
+    expect(payload).toMatchObject({ id, status: 'acknowledged', acknowledgedBy: operator.user.id, acknowledgedByName: operator.user.name, acknowledgedAt: ctx.now().toISOString() })
     expect(await alertRow(id)).toMatchObject({ status: 'acknowledged', acknowledgedBy: operator.user.id, acknowledgedAt: ctx.now() })
     const updated = ctx.broadcaster.of('alert.updated')
     expect(updated.map(item => item.channels)).toEqual([[`private-tenant.${greenfield}.alerts`]])
@@ -50,15 +50,16 @@ describe('acknowledgeAlert and resolveAlert', () => {
     expect(await handle.db.select({ status: zones.status }).from(zones).where(eq(zones.id, zoneA))).toEqual([{ status: 'alert' }])
   })
 
-  it('resolves an acknowledged alert, records activity, and puts the zone back to ok', async () => {
+  it('resolves an acknowledged alert (naming who acknowledged and who resolved it), records activity, and puts the zone back to ok', async () => {
     const id = await openAlert()
     const admin = await demoActor(handle.db, 'admin', 'greenfield')
-    await acknowledgeAlert(ctx, admin, id)
+    const operator = await demoActor(handle.db, 'operator', 'greenfield')
+    await acknowledgeAlert(ctx, operator, id)
     ctx.advance(5_000)
     const payload = await resolveAlert(ctx, admin, id)
-    expect(payload).toMatchObject({ status: 'resolved', resolvedBy: admin.user.id, resolvedAt: ctx.now().toISOString() })
+    expect(payload).toMatchObject({ status: 'resolved', resolvedBy: admin.user.id, resolvedByName: admin.user.name, acknowledgedByName: operator.user.name, resolvedAt: ctx.now().toISOString() })
     const kinds = await handle.db.select({ kind: activityEvents.kind, actor: activityEvents.actorUserId }).from(activityEvents).where(eq(activityEvents.tenantId, greenfield))
-    expect(kinds.slice(-2)).toEqual([{ kind: 'alert.acknowledged', actor: admin.user.id }, { kind: 'alert.resolved', actor: admin.user.id }])
+    expect(kinds.slice(-2)).toEqual([{ kind: 'alert.acknowledged', actor: operator.user.id }, { kind: 'alert.resolved', actor: admin.user.id }])
     const zoneUpdates = ctx.broadcaster.of('zone.updated')
     expect(zoneUpdates.map(item => [item.channels, (item.payload as ZonePayload).status])).toEqual([[[`private-zone.${zoneA}`], 'ok']])
     expect(channelsOf(ctx.broadcaster.sent).sort()).toEqual([`private-tenant.${greenfield}.alerts`, `private-tenant.${greenfield}.events`, `private-zone.${zoneA}`].sort())
