@@ -1,4 +1,5 @@
 // Starts the built-in simulator (SIMULATOR=off disables it) once the database is ready.
+import { mqttSettings } from '../devices/mqtt/mqtt-settings'
 import { runningListenerPort } from '../devices/teltonika/running-listener'
 import { IngestClient } from '../simulator/ingest-client'
 import { simulatedNodeLinks } from '../simulator/mqtt-node-links'
@@ -16,8 +17,8 @@ export default defineNitroPlugin((nitroApp) => {
   useDatabase().then(async (db) => {
     const world = await loadWorld(db)
     const tokens = await simulatorTokens(db, world.map(tenant => tenant.id))
-    // With the embedded broker on, the nodes speak MQTT to it.
-    if (process.env.MQTT_PORT) links = await simulatedNodeLinks(world, tokens, await runningMqtt())
+    // With the embedded broker on (the demo's default), the nodes speak MQTT to it.
+    if (mqttSettings(process.env).port !== null) links = await simulatedNodeLinks(world, tokens, await runningMqtt())
     if (stopped) return
     const intervalMs = Number(process.env.SIMULATOR_INTERVAL_MS || 2000)
     let failures = 0
