@@ -1,18 +1,15 @@
-// The tracker backend of the running server: the domain's vehicle lookup and tracker ingest, one transaction per packet.
+// The tracker backend of the running server: the domain's vehicle lookup and tracker ingest, with the packets
+// of all trackers stored together in group commits (tracker-group-commit.ts).
 import type { DomainContext } from '../../domain/context'
-import { ingestTrackerPositions } from '../../domain/vehicles/ingest-tracker-positions'
 import { vehicleByImei } from '../../domain/vehicles/vehicle-by-imei'
 import type { TrackerBackend } from './tracker-connection'
+import { TrackerGroupCommit } from './tracker-group-commit'
 
 /** A backend over the domain context `domain()` gives; broadcasts go out only after each commit. */
-export function domainTrackerBackend(domain: () => Promise<DomainContext>, onResponse: TrackerBackend['commandResponse']): TrackerBackend {
+export function domainTrackerBackend(domain: () => Promise<DomainContext>, onResponse: TrackerBackend['commandResponse'], commits = new TrackerGroupCommit(domain)): TrackerBackend {
   return {
     identify: async imei => vehicleByImei((await domain()).db, imei),
-    store: async (vehicle, positions) => {
-      const ctx = await domain()
-      const outcome = await ctx.db.transaction(tx => ingestTrackerPositions(ctx, tx, vehicle.tenantId, { positions }))
-      outcome.announce(ctx)
-    },
+    store: (vehicle, positions) => commits.store(vehicle, positions),
     commandResponse: onResponse,
   }
 }
