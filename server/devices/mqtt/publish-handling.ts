@@ -40,5 +40,9 @@ export async function handlePublish(ctx: DomainContext, from: PublishContext, to
     metrics.count(topic.kind, 'invalid')
     return logDrop(from.sender, `dropped an invalid message from ${from.sender} on ${topicName}: ${result.refusal.field}: ${result.refusal.message}`)
   }
+  if (result.outcome === 'overflow') {
+    metrics.count(topic.kind, 'overflow')
+    return logDrop(from.sender, `dropped a QoS 0 message from ${from.sender} on ${topicName}: the telemetry queue is full (send QoS 1 to have it wait instead)`)
+  }
   metrics.count(topic.kind, result.outcome)
 }
