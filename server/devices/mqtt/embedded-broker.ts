@@ -98,13 +98,18 @@ export async function startEmbeddedBroker(settings: MqttSettings, domain: () => 
       }, (error: Error) => done(error))
     },
   })
+  const connected = new Set<Client>()
   broker.on('client', (client) => {
     metrics.connections.inc()
+    connected.add(client)
     // Revoked between its authentication and its registration: closed like the sessions that were registered.
     const session = sessions.get(client)
     if (session && revoked(client, session)) client.close()
   })
-  broker.on('clientDisconnect', () => metrics.connections.dec())
+  broker.on('clientDisconnect', (client) => {
+    metrics.connections.dec()
+    connected.delete(client)
+  })
   const server = createServer((socket) => {
     const guard = new PacketSizeGuard(settings.maxPacketBytes)
     // aedes reads with read(); a 'data' listener then sees each chunk as it is read, before the parser does.
@@ -120,7 +125,7 @@ export async function startEmbeddedBroker(settings: MqttSettings, domain: () => 
   const port = await listen(server, settings.port ?? 0, settings.host)
   const revoke = (revocation: DeviceRevocation) => {
     const ends = revocations.record(revocation)
-    const ended = Object.values(broker.clients).filter(client => sessions.has(client) && ends(sessions.get(client)!))
+    const ended = [...connected].filter(client => sessions.has(client) && ends(sessions.get(client)!))
     for (const client of ended) client.close()
     if (ended.length > 0) console.warn(`[lookout] mqtt: closed ${ended.length} session(s) of a revoked ${'userId' in revocation ? `user ${revocation.userId}` : `token ${revocation.tokenId}`}`)
     return ended.length
