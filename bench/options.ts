@@ -1,7 +1,7 @@
 // Benchmark settings: command-line flags, then `npm run bench --flag=value`, then BENCH_* variables, then defaults.
 
 /** In the order `all` runs them: the floor right after scenario 1, so a full run always compares the two. */
-export const SCENARIOS = ['1', 'floor', '2', '3', '4', 'teltonika', 'mqtt'] as const
+export const SCENARIOS = ['1', 'floor', '2', '3', '4', 'teltonika', 'mqtt', 'ingest'] as const
 export type ScenarioId = typeof SCENARIOS[number]
 
 /** One run's settings. Sizes left undefined are each scenario's own (quick, or the issue's with --full). */
@@ -19,9 +19,13 @@ export interface BenchOptions {
   batch: number
   /** Folder for CPU profiles of the server, one per connect and publish phase. */
   profileDir?: string
+  /** Database of the ingest scenario. */
+  database: 'embedded' | 'postgres'
+  /** Samples the ingest scenario stores. */
+  samples?: number
 }
 
-type Kind = 'integer' | 'number' | 'scenario' | 'path' | 'switch'
+type Kind = 'integer' | 'number' | 'scenario' | 'path' | 'switch' | 'database'
 
 const SETTINGS: Array<{ flag: string, env: string, kind: Kind }> = [
   { flag: 'scenario', env: 'BENCH_SCENARIO', kind: 'scenario' },
@@ -31,27 +35,36 @@ const SETTINGS: Array<{ flag: string, env: string, kind: Kind }> = [
   { flag: 'seconds', env: 'BENCH_SECONDS', kind: 'number' },
   { flag: 'batch', env: 'BENCH_BATCH', kind: 'integer' },
   { flag: 'profile', env: 'BENCH_PROFILE', kind: 'path' },
+  { flag: 'database', env: 'BENCH_DATABASE', kind: 'database' },
+  { flag: 'samples', env: 'BENCH_SAMPLES', kind: 'integer' },
 ]
 
 /** Help text for --help and bad flags. */
-export const USAGE = `Usage: npm run bench -- [--scenario 1|floor|2|3|4|teltonika|mqtt|all|LIST] [--full] [--connections N] [--rate R] [--seconds S] [--batch B] [--profile DIR]
+export const USAGE = `Usage: npm run bench -- [--scenario 1|floor|2|3|4|teltonika|mqtt|ingest|all|LIST] [--full] [--connections N] [--rate R] [--seconds S] [--batch B] [--profile DIR]
+                     [--database embedded|postgres] [--samples N]
   --scenario X     1: subscribers on one channel at 1, 5 and 20 events/s; floor: scenario 1 against a minimal ws
                    server (bench/floor-server.ts), what this machine allows, with Lookout / floor ratios at the end
                    when 1 ran too; 2: one channel per socket, HTTP API as fast as it answers (single, batch_events,
                    multi-channel); 3: idle sockets, memory each and connect time; 4: scenario 1 over two nodes
                    sharing a redis-server; teltonika: Codec 8 trackers over TCP, 1 record/s each (records/s stored,
                    ack latency, server CPU per record, memory per connection); mqtt: MQTT devices publishing telemetry at
-                   QoS 1 into the embedded broker (stored/s, publish -> browser latency, CPU per message); a comma-separated
+                   QoS 1 into the embedded broker (stored/s, publish -> browser latency, CPU per message); ingest: telemetry
+                   written by a minimal script (the floor, one multi-row INSERT per 1 000 samples), then through the HTTP
+                   ingest API (batches of 1 000, 4 in flight), samples/s, server CPU per sample, p99, RSS, ratios, history
+                   query timings; a comma-separated
                    LIST such as 1,floor runs several (default all, env BENCH_SCENARIO)
   --full           the issue's sizes (10 000 / 10 000 / 2 000 / 20 000 / 10 000 sockets, 10 s phases; teltonika 5 000 trackers
-                   for 60 s; mqtt 1 000 devices × 10/s for 60 s); without it a quick
+                   for 60 s; mqtt 1 000 devices × 10/s for 60 s; ingest 1 000 000 samples); without it a quick
                    run of every scenario takes about 2 minutes (env BENCH_FULL=1)
   --connections N  sockets in each scenario chosen (env BENCH_CONNECTIONS)
   --rate R         one rate (events/s) instead of 1, 5 and 20 in scenarios 1 and 4 (env BENCH_RATE)
   --seconds S      publishing time of each phase (env BENCH_SECONDS)
   --batch B        sockets opened at a time per load-generator process (default 200, env BENCH_BATCH)
   --profile DIR    write a CPU profile of the (first) server for each connect and publish phase to DIR; the
-                   profiler costs CPU, so figures of such a run are not comparable (env BENCH_PROFILE)`
+                   profiler costs CPU, so figures of such a run are not comparable (env BENCH_PROFILE)
+  --database D     ingest scenario: embedded (default) or postgres (TEST_DATABASE_URL when set, as under
+                   scripts/with-postgres.sh, else a throwaway cluster of Debian's postgresql) (env BENCH_DATABASE)
+  --samples N      ingest scenario: samples to store (default 100 000, --full 1 000 000; env BENCH_SAMPLES)`
 
 /** Reads the options from `argv` (without node and script) and the environment; throws a readable error. */
 export function parseOptions(argv: string[], env: Record<string, string | undefined>): BenchOptions {
@@ -86,7 +99,14 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
     seconds: numeric('seconds', raw('seconds'), false),
     batch: numeric('batch', raw('batch'), true) ?? 200,
     profileDir: raw('profile'),
+    database: databaseKind(raw('database')),
+    samples: numeric('samples', raw('samples'), true),
   }
+}
+
+function databaseKind(raw: string | undefined): 'embedded' | 'postgres' {
+  if (raw === undefined || raw === 'embedded' || raw === 'postgres') return raw ?? 'embedded'
+  throw new Error(`--database must be embedded or postgres, got "${raw}"`)
 }
 
 function numeric(flag: string, raw: string | undefined, integer: boolean): number | undefined {

@@ -27,11 +27,17 @@ export function clockTicksPerSecond(): number {
 
 /** CPU seconds (user + system) process `pid` has used so far, from utime and stime of /proc/<pid>/stat. */
 export function readCpuSeconds(pid: number): number {
+  const { user, system } = readCpuTimes(pid)
+  return user + system
+}
+
+/** CPU seconds process `pid` has spent in its own code (user) and in the kernel on its behalf (system), so far. */
+export function readCpuTimes(pid: number): { user: number, system: number } {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
   // The command name (field 2) may hold spaces and parentheses: count fields after its closing ')'.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
   const utime = Number(fields[11])
   const stime = Number(fields[12])
   if (!Number.isFinite(utime) || !Number.isFinite(stime)) throw new Error(`unreadable /proc/${pid}/stat`)
-  return (utime + stime) / clockTicksPerSecond()
+  return { user: utime / clockTicksPerSecond(), system: stime / clockTicksPerSecond() }
 }

@@ -9,6 +9,7 @@ import { parseOptions, USAGE } from './options'
 import { cluster } from './scenarios/cluster'
 import { floor } from './scenarios/floor'
 import { idle } from './scenarios/idle'
+import { ingest } from './scenarios/ingest'
 import { mqtt } from './scenarios/mqtt'
 import { oneChannel } from './scenarios/one-channel'
 import { teltonika } from './scenarios/teltonika'
@@ -24,6 +25,7 @@ const RUNS: Record<ScenarioId, (options: BenchOptions) => Promise<SummaryRow[]>>
   4: cluster,
   teltonika,
   mqtt,
+  ingest,
 }
 
 /** Parses the options, runs the chosen scenarios one after another, prints the summary; returns the exit code. */

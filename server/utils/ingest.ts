@@ -1,13 +1,15 @@
 // Defines a device ingest route: Bearer token with the `ingest` ability, zod validation, one transaction,
 // Idempotency-Key, broadcasts only after the data is committed, and 503 + Retry-After while the database is down.
+import type { H3Event } from 'h3'
 import type { z } from 'zod'
 import type { Ingest } from '../ingest/run-ingest'
 import { runIngest } from '../ingest/run-ingest'
 import { runOncePerKey } from '../ingest/idempotency'
+import { recordIngest } from '../observability/ingest-metrics'
 
 /** An event handler running `ingest` for the token's tenant; answers 201 with its response. */
 export function defineIngestHandler<S extends z.ZodType, R>(schema: S, ingest: Ingest<z.infer<S>, R>) {
-  return defineEventHandler(event => databaseCall(event, async () => {
+  const handle = (event: H3Event) => databaseCall(event, async () => {
     const actor = await useActor(event, 'ingest')
     const input = await validBody(event, schema)
     const ctx = await useDomain()
@@ -19,5 +21,21 @@ export function defineIngestHandler<S extends z.ZodType, R>(schema: S, ingest: I
     setResponseStatus(event, answer.status)
     if (answer.replayed) setResponseHeader(event, 'idempotency-replayed', 'true')
     return answer.body
-  }))
+  })
+  return defineEventHandler(async (event) => {
+    const started = performance.now()
+    // Ids in the path (commands/12/status) would make a label per command.
+    const kind = getRequestURL(event).pathname.replace(/^\/api\/ingest\//, '').replace(/\/\d+(?=\/|$)/g, '/:id')
+    const seconds = () => (performance.now() - started) / 1000
+    try {
+      const body = await handle(event)
+      recordIngest('http', kind, 'stored', seconds())
+      return body
+    }
+    catch (error) {
+      const status = (error as { statusCode?: number }).statusCode ?? 500
+      recordIngest('http', kind, status < 500 ? 'refused' : 'failed', seconds())
+      throw error
+    }
+  })
 }

@@ -3,6 +3,8 @@ import type Pusher from 'pusher'
 import type PusherJs from 'pusher-js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { connected, pusherClient, serverSdk, waitFor } from '../support/clients'
+import { demoEmail, firstZonedNode, login } from '../support/http-session'
+import { createToken, ingest } from '../support/ingest-token'
 import { startServer } from '../support/server-process'
 import type { ServerProcess } from '../support/server-process'
 
@@ -86,5 +88,20 @@ describe('browser connection metrics', () => {
     const system = await (await viewer.fetch('/api/system/realtime')).json() as { browsers: { reports: number, latencyMs: { p50: number } } }
     expect(system.browsers.reports).toBe(2)
     expect(system.browsers.latencyMs.p50).toBe(30)
+  })
+
+  it('counts ingest batches per source, kind and outcome, with their latency and the Node runtime\'s series once each', async () => {
+    const admin = await login(server, demoEmail('admin', 'greenfield'))
+    const token = await createToken(admin, ['ingest'])
+    const node = await firstZonedNode(admin)
+    expect((await ingest(server.url, token, '/api/ingest/telemetry', { device: node.uid, samples: [{ metric: 'ph', value: 6.1 }] })).status).toBe(201)
+    expect((await ingest(server.url, token, '/api/ingest/telemetry', { device: node.uid, samples: [{ metric: 'ph', value: 'high' }] })).status).toBe(422)
+    const text = await scrape()
+    expect(metric(text, 'lookout_ingest_batches_total{source="http",kind="telemetry",outcome="stored"}')).toBe(1)
+    expect(metric(text, 'lookout_ingest_batches_total{source="http",kind="telemetry",outcome="refused"}')).toBe(1)
+    expect(metric(text, 'lookout_ingest_duration_seconds_count{source="http",kind="telemetry"}')).toBe(2)
+    for (const series of ['process_cpu_user_seconds_total', 'process_resident_memory_bytes', 'nodejs_eventloop_lag_seconds', 'nodejs_heap_size_used_bytes']) {
+      expect(text.split('\n').filter(row => row.startsWith(`${series} `))).toHaveLength(1)
+    }
   })
 })

@@ -12,9 +12,9 @@ import { announceNotifications, storeNotifications } from '../notifications'
 import { announceZones, OPEN_ALERT_STATUSES, refreshZoneStatuses } from '../zones/zone-status'
 import { announceAlert, toAlertPayload } from './alert-payload'
 import type { Threshold } from './threshold-check'
-import { breachMessage, hasThreshold, metricLabel, recoveryMessage } from './threshold-check'
+import { breachMessage, metricLabel, recoveryMessage } from './threshold-check'
 import type { RuleState } from './threshold-rule'
-import { stepRule } from './threshold-rule'
+import { decideRules, ruleKey } from './rule-decisions'
 
 export const THRESHOLD_KIND = 'threshold'
 
@@ -29,10 +29,9 @@ export interface ZonedSample {
 type AlertChange = { event: 'created' | 'updated', alert: AlertPayload }
 type OpenAlert = { id: number }
 
-const keyOf = (sample: { zoneId: number | null, deviceId: number | null, metric: string | null }) => `${sample.zoneId}:${sample.deviceId}:${sample.metric}`
-
 /**
- * Checks samples of zoned devices against their zone's thresholds, in time order, and stores what
+ * Checks samples of zoned devices against their zone's thresholds (each rule stepped once over its samples of
+ * the batch, in time order) and stores what
  * follows: a new alert for a breach that lasted the threshold's delay (at most one per rule per 10 minutes),
  * the auto-resolution (resolvedBy null) of the open one when a value is back inside by the deadband, activity events, notifications for critical alerts and zone
  * statuses. Returns the broadcasts to send after commit. Callers lock the devices' rows first, so
@@ -46,48 +45,45 @@ export async function evaluateThresholds(tx: Database, tenantId: number, samples
   const openRows = await tx.select({ id: alerts.id, zoneId: alerts.zoneId, deviceId: alerts.deviceId, metric: alerts.metric }).from(alerts)
     .where(and(eq(alerts.tenantId, tenantId), eq(alerts.kind, THRESHOLD_KIND), inArray(alerts.status, [...OPEN_ALERT_STATUSES]),
       inArray(alerts.deviceId, [...new Set(samples.map(sample => sample.deviceId))])))
-  const open = new Map<string, OpenAlert>(openRows.map(row => [keyOf(row), row]))
+  const open = new Map<string, OpenAlert>(openRows.map(row => [ruleKey(row), row]))
 
   const states = await loadRuleStates(tx, samples)
+  const decided = decideRules(samples, (sample) => {
+    const zone = zoneById.get(sample.zoneId)
+    return zone ? (zone.thresholds as Record<string, Threshold>)[sample.metric] : null
+  }, new Set(open.keys()), states)
   const changes: AlertChange[] = []
   const activity: ActivityEventPayload[] = []
   const notified: StoredNotification[] = []
-  const ordered = [...samples].sort((a, b) => a.recordedAt.getTime() - b.recordedAt.getTime())
-  for (const sample of ordered) {
-    const zone = zoneById.get(sample.zoneId)
-    if (!zone) continue
-    const threshold = (zone.thresholds as Record<string, Threshold>)[sample.metric]
-    const current = open.get(keyOf(sample))
-    if (!current && !hasThreshold(threshold)) continue
-    const before = states.get(keyOf(sample)) ?? { breachedSince: null, lastRaisedAt: null }
-    // A rule whose threshold was removed resolves its open alert at the next sample.
-    const step = threshold && hasThreshold(threshold) ? stepRule(threshold, sample.value, sample.recordedAt, before, !!current) : { decision: { action: 'resolve' } as const, state: before }
-    states.set(keyOf(sample), step.state)
-    if (step.decision.action === 'raise') {
-      const { breach } = step.decision
+  for (const step of decided.actions) {
+    const { sample } = step
+    const zone = zoneById.get(sample.zoneId)!
+    if (step.action === 'raise') {
+      const { breach } = step
       const message = breachMessage(sample.metric, sample.value, breach, zone.name)
       const [row] = await tx.insert(alerts).values({
         tenantId, zoneId: zone.id, deviceId: sample.deviceId, metric: sample.metric, value: sample.value,
         severity: breach.severity, kind: THRESHOLD_KIND, message, createdAt: at,
       }).returning()
-      open.set(keyOf(sample), row!)
+      open.set(ruleKey(sample), row!)
       changes.push({ event: 'created', alert: toAlertPayload(row!) })
       activity.push(await storeActivity(tx, { tenantId, kind: 'alert.raised', message, subject: subjectOf(row!.id, sample) }, at))
       if (breach.severity === 'critical') {
         notified.push(...await storeNotifications(tx, { tenantId, kind: 'alert', title: `Critical: ${metricLabel(sample.metric)} in ${zone.name}`, body: message }, at))
       }
+      continue
     }
-    else if (step.decision.action === 'resolve' && current) {
-      const [row] = await tx.update(alerts).set({ status: 'resolved', resolvedAt: at, resolvedBy: null })
-        .where(and(eq(alerts.id, current.id), inArray(alerts.status, [...OPEN_ALERT_STATUSES]))).returning()
-      open.delete(keyOf(sample))
-      if (!row) continue
-      changes.push({ event: 'updated', alert: toAlertPayload(row) })
-      const message = recoveryMessage(sample.metric, sample.value, zone.name)
-      activity.push(await storeActivity(tx, { tenantId, kind: 'alert.resolved', message, subject: subjectOf(row.id, sample) }, at))
-    }
+    const current = open.get(ruleKey(sample))
+    open.delete(ruleKey(sample))
+    if (!current) continue
+    const [row] = await tx.update(alerts).set({ status: 'resolved', resolvedAt: at, resolvedBy: null })
+      .where(and(eq(alerts.id, current.id), inArray(alerts.status, [...OPEN_ALERT_STATUSES]))).returning()
+    if (!row) continue
+    changes.push({ event: 'updated', alert: toAlertPayload(row) })
+    const message = recoveryMessage(sample.metric, sample.value, zone.name)
+    activity.push(await storeActivity(tx, { tenantId, kind: 'alert.resolved', message, subject: subjectOf(row.id, sample) }, at))
   }
-  await saveRuleStates(tx, samples, states)
+  await saveRuleStates(tx, decided.changed)
   const zonesChanged = changes.length > 0 ? await refreshZoneStatuses(tx, changes.map(change => change.alert.zoneId!)) : []
   return (ctx) => {
     for (const change of changes) announceAlert(ctx, change)
@@ -100,14 +96,12 @@ export async function evaluateThresholds(tx: Database, tenantId: number, samples
 async function loadRuleStates(tx: Database, samples: ZonedSample[]): Promise<Map<string, RuleState>> {
   const rows = await tx.select().from(thresholdStates)
     .where(and(inArray(thresholdStates.deviceId, [...new Set(samples.map(sample => sample.deviceId))]), inArray(thresholdStates.metric, [...new Set(samples.map(sample => sample.metric))])))
-  return new Map(rows.map(row => [keyOf(row), { breachedSince: row.breachedSince, lastRaisedAt: row.lastRaisedAt }]))
+  return new Map(rows.map(row => [ruleKey(row), { breachedSince: row.breachedSince, lastRaisedAt: row.lastRaisedAt }]))
 }
 
-async function saveRuleStates(tx: Database, samples: ZonedSample[], states: Map<string, RuleState>): Promise<void> {
-  const rows = [...new Map(samples.map(sample => [keyOf(sample), sample])).values()]
-    .filter(sample => states.has(keyOf(sample)))
-    .map(sample => ({ zoneId: sample.zoneId, deviceId: sample.deviceId, metric: sample.metric, ...states.get(keyOf(sample))! }))
-  if (rows.length === 0) return
+async function saveRuleStates(tx: Database, changed: Map<string, { sample: ZonedSample, state: RuleState }>): Promise<void> {
+  if (changed.size === 0) return
+  const rows = [...changed.values()].map(({ sample, state }) => ({ zoneId: sample.zoneId, deviceId: sample.deviceId, metric: sample.metric, ...state }))
   await tx.insert(thresholdStates).values(rows).onConflictDoUpdate({
     target: [thresholdStates.zoneId, thresholdStates.deviceId, thresholdStates.metric],
     set: { breachedSince: sql`excluded.breached_since`, lastRaisedAt: sql`excluded.last_raised_at` },

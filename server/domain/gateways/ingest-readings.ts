@@ -2,6 +2,7 @@
 import { channels } from '../../../shared/channels'
 import type { ReadingPayload } from '../../../shared/events'
 import { EVENTS } from '../../../shared/events'
+import { insertMany } from '../../db/bulk-insert'
 import type { Database } from '../../db/connection'
 import { readings } from '../../db/schema'
 import type { DomainContext } from '../context'
@@ -28,7 +29,7 @@ export async function ingestReadings(ctx: DomainContext, tx: Database, tenantId:
   const now = ctx.now()
   const gateway = await lockGatewayBySerial(tx, tenantId, input.gateway)
   const rows = await resolveReadings(tx, gateway, input.readings, now)
-  await tx.insert(readings).values(rows)
+  await insertMany(tx, readings, rows)
   await updateLatestValues(tx, rows)
   const contact = await markContact(tx, gateway, now)
   const payload: ReadingPayload = {

@@ -15,10 +15,12 @@ export async function updateLatestValues(tx: Database, rows: ReadingRow[]): Prom
     if (!seen || row.recordedAt.getTime() >= seen.recordedAt.getTime()) newest.set(row.dataPointId, row)
   }
   if (newest.size === 0) return
-  const values = sql.join([...newest.values()].map(row =>
-    sql`(${row.dataPointId}::integer, ${row.value}::double precision, ${row.quality}::text, ${row.recordedAt.toISOString()}::timestamptz)`), sql`, `)
+  const latest = [...newest.values()]
+  // One array per column, not a VALUES row per data point: the statement stays the same size for any batch.
+  const column = <T>(pick: (row: ReadingRow) => T) => sql.param(latest.map(pick))
   await tx.execute(sql`
     UPDATE ${dataPoints} SET last_value = v.value, last_quality = v.quality, last_read_at = v.at
-    FROM (VALUES ${values}) AS v(id, value, quality, at)
+    FROM unnest(${column(row => row.dataPointId)}::integer[], ${column(row => row.value)}::double precision[],
+      ${column(row => row.quality)}::text[], ${column(row => row.recordedAt.toISOString())}::timestamptz[]) AS v(id, value, quality, at)
     WHERE ${dataPoints.id} = v.id AND (${dataPoints.lastReadAt} IS NULL OR ${dataPoints.lastReadAt} <= v.at)`)
 }

@@ -28,9 +28,11 @@ export async function trackGeozones(tx: Database, tenantId: number, tracks: Vehi
   if (moving.length === 0) return outcome
   const zones = await tx.select({ id: geozones.id, name: geozones.name, shape: geozones.shape }).from(geozones).where(eq(geozones.tenantId, tenantId))
   const memberships = await tx.select().from(vehicleGeozones).where(inArray(vehicleGeozones.vehicleId, moving.map(track => track.vehicle.id)))
+  const membershipsOf = new Map<number, Map<number, Date>>()
+  for (const row of memberships) (membershipsOf.get(row.vehicleId) ?? membershipsOf.set(row.vehicleId, new Map()).get(row.vehicleId)!).set(row.geozoneId, row.enteredAt)
   const found: Array<Transition & { vehicleId: number }> = []
   for (const track of moving) {
-    const before = new Map(memberships.filter(row => row.vehicleId === track.vehicle.id).map(row => [row.geozoneId, row.enteredAt]))
+    const before = membershipsOf.get(track.vehicle.id) ?? new Map<number, Date>()
     const { transitions, inside } = geozoneTransitions(zones, before, track.points)
     found.push(...transitions.map(transition => ({ ...transition, vehicleId: track.vehicle.id })))
     await saveMemberships(tx, track.vehicle.id, before, inside)

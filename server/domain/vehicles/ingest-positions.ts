@@ -3,6 +3,7 @@
 import { channels } from '../../../shared/channels'
 import type { ActivityEventPayload, GeoEventPayload, PositionPayload } from '../../../shared/events'
 import { EVENTS } from '../../../shared/events'
+import { insertMany } from '../../db/bulk-insert'
 import type { Database } from '../../db/connection'
 import { positions } from '../../db/schema'
 import { announceActivity } from '../activity'
@@ -17,6 +18,7 @@ import { queueFleetPosition } from './position-batches'
 import type { PositionsIngestInput } from './position-schema'
 import { speedingStarts, storeSpeedingNotifications } from './speeding'
 import { lockTenantVehicles } from './tenant-vehicles'
+import type { FreshTrack } from './vehicle-latest'
 import { newerThanLatest, updateLatest } from './vehicle-latest'
 
 export interface PositionsIngestResponse {
@@ -35,18 +37,19 @@ export interface PositionsIngestResponse {
 export async function ingestPositions(ctx: DomainContext, tx: Database, tenantId: number, input: PositionsIngestInput): Promise<IngestOutcome<PositionsIngestResponse>> {
   const incoming = incomingPositions(input, ctx.now())
   const locked = await lockTenantVehicles(tx, tenantId, incoming)
-  await tx.insert(positions).values(incoming.map(({ sensors: _sensors, field: _field, ...position }) => ({ tenantId, ...position })))
-  const latest: PositionPayload[] = []
+  await insertMany(tx, positions, incoming.map(({ sensors: _sensors, field: _field, ...position }) => ({ tenantId, ...position })))
   const notifications: StoredNotification[] = []
+  const moved: FreshTrack[] = []
   const tracks: VehicleTrack[] = []
   for (const [vehicleId, points] of byVehicleInTimeOrder(incoming)) {
     const vehicle = locked.get(vehicleId)!
     const fresh = newerThanLatest(vehicle, points)
     if (fresh.length === 0) continue
     notifications.push(...await storeSpeedingNotifications(tx, tenantId, vehicle, speedingStarts(vehicle.speed, fresh, vehicle.speedLimit)))
-    latest.push(await updateLatest(tx, vehicle, fresh))
+    moved.push({ vehicle, fresh })
     tracks.push({ vehicle, points: fresh.filter(point => point.satellites !== 0).map(point => ({ lon: point.lon, lat: point.lat, at: point.recordedAt })) })
   }
+  const latest = await updateLatest(tx, moved)
   const geozones = await trackGeozones(tx, tenantId, tracks)
   notifications.push(...geozones.notifications)
   return {

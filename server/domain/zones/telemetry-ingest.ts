@@ -4,6 +4,7 @@ import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { channels } from '../../../shared/channels'
 import type { TelemetrySample } from '../../../shared/events'
 import { EVENTS } from '../../../shared/events'
+import { insertMany } from '../../db/bulk-insert'
 import type { Database } from '../../db/connection'
 import { devices, telemetry, telemetryLatest } from '../../db/schema'
 import { evaluateThresholds } from '../alerts/threshold-alerts'
@@ -27,10 +28,11 @@ const MAX_CLOCK_AHEAD_MS = 5 * 60_000
 export async function ingestTelemetry(ctx: DomainContext, tx: Database, tenantId: number, input: TelemetryInput): Promise<IngestOutcome<TelemetryIngestResult>> {
   const now = ctx.now()
   const items = telemetryItems(input)
-  // Locked in id order: concurrent requests of one node queue here, so threshold checks see each other's alerts.
-  const known = await tx.select().from(devices)
+  // Locked in id order (the subquery) and marked seen in the same statement: concurrent requests of one node queue
+  // here, so threshold checks see each other's alerts. A refused request rolls the mark back with everything else.
+  const known = await tx.update(devices).set({ lastSeenAt: now }).where(inArray(devices.id, tx.select({ id: devices.id }).from(devices)
     .where(and(eq(devices.tenantId, tenantId), inArray(devices.uid, [...new Set(items.map(item => item.device))]), isNull(devices.archivedAt)))
-    .orderBy(asc(devices.id)).for('update')
+    .orderBy(asc(devices.id)).for('update'))).returning()
   const byUid = new Map(known.map(device => [device.uid, device]))
   const rows = items.flatMap((item) => {
     const device = byUid.get(item.device)
@@ -41,13 +43,10 @@ export async function ingestTelemetry(ctx: DomainContext, tx: Database, tenantId
       return { tenantId, zoneId: device.zoneId, deviceId: device.id, metric: sample.metric, value: sample.value, recordedAt }
     })
   })
-  await tx.insert(telemetry).values(rows)
-  await tx.insert(telemetryLatest).values(newestPerMetric(rows)).onConflictDoUpdate({
-    target: [telemetryLatest.deviceId, telemetryLatest.metric],
-    set: { value: sql`excluded.value`, recordedAt: sql`excluded.recorded_at`, zoneId: sql`excluded.zone_id` },
-    setWhere: sql`${telemetryLatest.recordedAt} <= excluded.recorded_at`,
-  })
-  const seen = await tx.update(devices).set({ lastSeenAt: now }).where(inArray(devices.id, known.map(device => device.id))).returning()
+  await insertMany(tx, telemetry, rows)
+  await insertMany(tx, telemetryLatest, newestPerMetric(rows), sql`
+    ON CONFLICT (device_id, metric) DO UPDATE SET value = excluded.value, recorded_at = excluded.recorded_at, zone_id = excluded.zone_id
+    WHERE ${telemetryLatest}.recorded_at <= excluded.recorded_at`)
   const zoned = rows.filter((row): row is typeof row & { zoneId: number } => row.zoneId !== null)
   const announceAlerts = await evaluateThresholds(tx, tenantId, zoned, now)
   return {
@@ -60,7 +59,7 @@ export async function ingestTelemetry(ctx: DomainContext, tx: Database, tenantId
         samples.push({ deviceId: row.deviceId, metric: row.metric, value: row.value, recordedAt: row.recordedAt.toISOString() })
       }
       for (const [zoneId, samples] of perZone) queueTelemetrySamples(ctx, zoneId, samples)
-      for (const device of seen) {
+      for (const device of known) {
         const channel = device.zoneId === null ? channels.tenant(device.tenantId, 'devices') : channels.zone(device.zoneId)
         ctx.broadcaster.broadcast([channel], EVENTS.deviceUpdated, toDevicePayload(device))
       }

@@ -4,7 +4,7 @@ import { parseOptions } from '../../../bench/options'
 
 describe('bench --scenario', () => {
   it('runs the floor right after scenario 1 in all', () => {
-    expect(parseOptions([], {}).scenarios).toEqual(['1', 'floor', '2', '3', '4', 'teltonika', 'mqtt'])
+    expect(parseOptions([], {}).scenarios).toEqual(['1', 'floor', '2', '3', '4', 'teltonika', 'mqtt', 'ingest'])
   })
 
   it('takes the floor alone, or a list in the order given without repeats', () => {
@@ -14,8 +14,22 @@ describe('bench --scenario', () => {
   })
 
   it('refuses unknown ids, also inside a list', () => {
-    expect(() => parseOptions(['--scenario', '5'], {})).toThrow(/--scenario must be 1, floor, 2, 3, 4, teltonika, mqtt, all/)
+    expect(() => parseOptions(['--scenario', '5'], {})).toThrow(/--scenario must be 1, floor, 2, 3, 4, teltonika, mqtt, ingest, all/)
     expect(() => parseOptions(['--scenario', '1,all'], {})).toThrow(/got "1,all"/)
     expect(() => parseOptions(['--scenario', '1,'], {})).toThrow(/--scenario must be/)
+  })
+})
+
+describe('bench --database', () => {
+  it('stores the ingest scenario embedded unless postgres is asked for', () => {
+    expect(parseOptions(['--scenario', 'ingest'], {}).database).toBe('embedded')
+    expect(parseOptions(['--scenario', 'ingest', '--database', 'postgres'], {}).database).toBe('postgres')
+    expect(parseOptions([], { BENCH_DATABASE: 'postgres' }).database).toBe('postgres')
+  })
+
+  it('refuses any other database and a sample count that is not a positive integer', () => {
+    expect(() => parseOptions(['--database', 'sqlite'], {})).toThrow(/--database must be embedded or postgres, got "sqlite"/)
+    expect(() => parseOptions(['--samples', '1.5'], {})).toThrow(/--samples must be a positive integer/)
+    expect(parseOptions(['--samples', '5000'], {}).samples).toBe(5000)
   })
 })

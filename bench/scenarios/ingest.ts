@@ -1,0 +1,107 @@
+// Scenario ingest: the floor (a minimal script, one multi-row INSERT per 1 000 samples) and then Lookout's HTTP
+// ingest API (batches of 1 000, 4 in flight) store the same samples (quick: 100 000; full: 1 000 000, 15 series
+// over 30 days) on the chosen database; samples/s, server CPU per sample, p99 request latency, RSS and the
+// Lookout / floor ratios, then the history queries' timings over that data.
+import { fork } from 'node:child_process'
+import { demoEmail, login } from '../../tests/support/http-session'
+import type { Session } from '../../tests/support/http-session'
+import { createToken } from '../../tests/support/ingest-token'
+import { startBenchServer } from '../bench-server'
+import { killOnExit } from '../cleanup'
+import { profiled } from '../cpu-profile'
+import { BENCH_METRICS, BENCH_NODES, batchCount, benchBatch, ingestBody, SERIES } from '../ingest-data'
+import type { IngestPlan } from '../ingest-data'
+import { ingestDatabases } from '../ingest-databases'
+import type { FloorPlan, FloorReply } from '../ingest-floor-process'
+import { sendBodies } from '../ingest-sender'
+import type { BenchOptions } from '../options'
+import { distribution } from '../percentiles'
+import { readCpuTimes, readRssKb } from '../process-stats'
+import type { SummaryRow } from '../summary-table'
+
+const FLOOR_ENTRY = new URL('../ingest-floor-process.ts', import.meta.url)
+const IN_FLIGHT = 4
+const DAYS = 30
+const QUERY_SPANS: Array<[string, number]> = [['1 h', 3_600_000], ['1 d', 86_400_000], ['7 d', 7 * 86_400_000], ['30 d', 30 * 86_400_000]]
+const QUERY_RUNS = 3
+
+export async function ingest(options: BenchOptions): Promise<SummaryRow[]> {
+  const plan: IngestPlan = { samples: options.samples ?? (options.full ? 1_000_000 : 100_000), days: DAYS, end: Date.now() - 60_000 }
+  const databases = await ingestDatabases(options.database)
+  console.log(`scenario ingest: ${plan.samples} samples, ${SERIES} series over ${DAYS} days, batches of 1 000, ${IN_FLIGHT} requests in flight, on ${databases.label}`)
+  try {
+    const floor = await runFloor({ plan, url: databases.floorUrl, dataDir: databases.floorDataDir })
+    const floorRate = floor.samples / floor.seconds
+    const floorCpuUs = (floor.cpuSeconds * 1e6) / floor.samples
+    console.log(`  floor: ${floorRate.toFixed(0)} samples/s, ${floorCpuUs.toFixed(1)} µs CPU per sample (the script's process, ${(floor.systemSeconds / floor.cpuSeconds * 100).toFixed(0)} % of it in the kernel), RSS ${(floor.rssKb / 1024).toFixed(0)} MB`)
+
+    const server = await startBenchServer({ ...databases.serverEnv, RETENTION_DAYS: '400' })
+    try {
+      const admin = await login(server.process, demoEmail('admin', 'greenfield'))
+      const token = await createToken(admin, ['ingest'], 'bench ingest')
+      const bodies = Array.from({ length: batchCount(plan) }, (_, batch) => ingestBody(benchBatch(plan, batch)))
+      const rssBefore = readRssKb(server.process.pid)
+      const cpuBefore = readCpuTimes(server.process.pid)
+      const sent = await profiled(server.inspector, options.profileDir, `ingest ${options.database}`, () =>
+        sendBodies(`${server.process.url}/api/ingest/telemetry`, token, bodies, IN_FLIGHT))
+      const cpuAfter = readCpuTimes(server.process.pid)
+      const cpuSeconds = cpuAfter.user + cpuAfter.system - cpuBefore.user - cpuBefore.system
+      const systemShare = (cpuAfter.system - cpuBefore.system) / cpuSeconds
+      const rssAfter = readRssKb(server.process.pid)
+      if (sent.failures.length > 0) throw new Error(`${sent.failures.length} requests failed, first: ${sent.failures[0]}`)
+      const rate = plan.samples / sent.seconds
+      const cpuUs = (cpuSeconds * 1e6) / plan.samples
+      const latency = distribution(sent.latencies)
+      console.log(`  Lookout: ${rate.toFixed(0)} samples/s, ${cpuUs.toFixed(1)} µs server CPU per sample (${(systemShare * 100).toFixed(0)} % of it in the kernel; ${(cpuSeconds / sent.seconds * 100).toFixed(0)} % of a core), `
+        + `request latency p50 ${latency.p50.toFixed(0)} ms, p99 ${latency.p99.toFixed(0)} ms; server RSS ${(rssBefore / 1024).toFixed(0)} -> ${(rssAfter / 1024).toFixed(0)} MB`)
+      console.log(`  Lookout / floor: samples/s ${(rate / floorRate).toFixed(2)}x, CPU per sample ${(cpuUs / floorCpuUs).toFixed(2)}x`)
+      await reportQueries(admin, plan)
+      return [
+        { scenario: 'ingest', phase: `floor ${options.database}`, sockets: 0, eventsPerSecond: floorRate, serverCpuPercent: (floor.cpuSeconds / floor.seconds) * 100 },
+        {
+          scenario: 'ingest', phase: `Lookout ${options.database}`, sockets: IN_FLIGHT, eventsPerSecond: rate, latency, serverCpuPercent: (cpuSeconds / sent.seconds) * 100,
+          target: { text: '≥ 50 % of the floor', met: rate >= floorRate / 2 },
+        },
+      ]
+    }
+    finally {
+      await server.stop()
+    }
+  }
+  finally {
+    await databases.dispose()
+  }
+}
+
+function runFloor(plan: FloorPlan): Promise<FloorReply> {
+  const child = fork(FLOOR_ENTRY, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+  killOnExit(child)
+  return new Promise((resolve, reject) => {
+    child.once('message', (message: { reply?: FloorReply, error?: string }) => message.reply ? resolve(message.reply) : reject(new Error(`floor: ${message.error}`)))
+    child.once('exit', code => reject(new Error(`the floor process exited with ${code}`)))
+    child.send(plan)
+  })
+}
+
+/** Times the history route over each span ending at the newest sample (median of a few runs) for the first series. */
+async function reportQueries(admin: Session, plan: IngestPlan): Promise<void> {
+  const devices = await (await admin.fetch(`/api/tenants/${admin.user.tenantId}/devices`)).json() as { data: Array<{ id: number, uid: string, zoneId: number | null }> }
+  const node = devices.data.find(device => device.uid === BENCH_NODES[0])!
+  const to = new Date(plan.end).toISOString()
+  const timings: string[] = []
+  for (const [label, span] of QUERY_SPANS) {
+    const path = `/api/zones/${node.zoneId}/telemetry?metric=${BENCH_METRICS[0]}&deviceId=${node.id}&from=${new Date(plan.end - span).toISOString()}&to=${to}`
+    const runs: number[] = []
+    let samples = 0
+    for (let run = 0; run < QUERY_RUNS; run++) {
+      const started = performance.now()
+      const response = await admin.fetch(path)
+      const body = await response.json() as { data: { points: Array<{ count?: number }> } }
+      runs.push(performance.now() - started)
+      if (response.status !== 200) throw new Error(`history over ${label}: ${response.status}`)
+      samples = body.data.points.reduce((sum, point) => sum + (point.count ?? 1), 0)
+    }
+    timings.push(`${label} ${distribution(runs).p50.toFixed(0)} ms (${samples} samples)`)
+  }
+  console.log(`  history of one series (median of ${QUERY_RUNS}): ${timings.join(', ')}; every sample stored: expected ${Math.ceil(plan.samples / SERIES)} in 30 d`)
+}

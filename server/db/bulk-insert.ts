@@ -1,0 +1,33 @@
+// Set-based inserts: a batch's rows go in as one array per column (INSERT … SELECT … FROM unnest), so a batch of
+// any size is one statement with as many parameters as columns (no parameter limit, nothing per row to plan),
+// and no SQL text is built per row, which is where drizzle's multi-row VALUES spends its time on big batches.
+import type { SQL } from 'drizzle-orm'
+import { getTableColumns, getTableName, sql } from 'drizzle-orm'
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core'
+import type { Database } from './connection'
+
+/** Casts PostgreSQL accepts for an array of each drizzle column type (serials are plain integers once stored). */
+const ARRAY_TYPE: Record<string, string> = { serial: 'integer', bigserial: 'bigint' }
+
+/**
+ * Inserts `rows` (all with the same keys, the columns written) into `table` in one statement; `onConflict`
+ * is appended as it is (`ON CONFLICT …`). Values pass through each column's own driver mapping (dates, JSON).
+ */
+export async function insertMany<T extends PgTable>(tx: Database, table: T, rows: Array<T['$inferInsert']>, onConflict?: SQL): Promise<void> {
+  if (rows.length === 0) return
+  const columns = getTableColumns(table) as Record<string, PgColumn>
+  const keys = Object.keys(rows[0]!).filter(key => key in columns)
+  const arrays = keys.map((key) => {
+    const column = columns[key]!
+    return rows.map((row) => {
+      const value = (row as Record<string, unknown>)[key]
+      return value === null || value === undefined ? null : column.mapToDriverValue(value)
+    })
+  })
+  const names = sql.join(keys.map(key => sql.identifier(columns[key]!.name)), sql`, `)
+  const unnested = sql.join(keys.map((key, index) => {
+    const type = columns[key]!.getSQLType()
+    return sql`${sql.param(arrays[index])}::${sql.raw(ARRAY_TYPE[type] ?? type)}[]`
+  }), sql`, `)
+  await tx.execute(sql`INSERT INTO ${sql.identifier(getTableName(table))} (${names}) SELECT * FROM unnest(${unnested}) ${onConflict ?? sql``}`)
+}
