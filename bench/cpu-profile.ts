@@ -17,6 +17,7 @@ export async function profiled<T>(inspector: ServerInspector, dir: string | unde
     writeFileSync(file, JSON.stringify(profile))
     console.log(`  CPU profile of the server (${label}): ${file}; most self time:`)
     for (const line of topFunctions(profile, 12)) console.log(`    ${line}`)
+    console.log(`  busy time by stage: ${busyByStage(profile).join(', ')}`)
   }
   return result
 }
@@ -39,4 +40,33 @@ function topFunctions(profile: CpuProfile, count: number): string[] {
     .sort((a, b) => b[1] - a[1])
     .slice(0, count)
     .map(([key, ms]) => `${((ms / totalMs) * 100).toFixed(1).padStart(5)}%  ${ms.toFixed(0).padStart(6)} ms  ${key}`)
+}
+
+/** Stages a sample's own frame belongs to, by where its code lives (the built server bundles Lookout's own code into chunks). */
+const STAGES: Array<[string, RegExp]> = [
+  ['database engine (PGlite)', /@electric-sql\/pglite|^wasm:/],
+  ['PostgreSQL client', /node_modules\/pg(-[a-z]+)?\//],
+  ['drizzle query building', /drizzle-orm/],
+  ['MQTT broker (aedes, mqtt-packet)', /aedes|mqtt-packet|mqemitter|fastparallel|fastfall|fastseries|hyperid|bulk-write-stream/],
+  ['validation (zod)', /node_modules\/zod/],
+  ['Lookout (bundled)', /\.output\/server\/(chunks|index)/],
+  ['Node.js (net, streams, timers)', /^node:|internal\//],
+]
+
+/** Shares of the profile's busy (not idle) time per stage, GC and the rest. */
+function busyByStage(profile: CpuProfile): string[] {
+  const byNode = new Map(profile.nodes.map(node => [node.id, node]))
+  const ms = new Map<string, number>()
+  let busy = 0
+  profile.samples.forEach((id, i) => {
+    const frame = byNode.get(id)?.callFrame
+    const delta = (profile.timeDeltas[i] ?? 0) / 1000
+    if (!frame || frame.functionName === '(idle)') return
+    busy += delta
+    const stage = frame.functionName === '(garbage collector)'
+      ? 'garbage collection'
+      : frame.functionName === '(program)' ? 'V8 / native (program)' : STAGES.find(([, pattern]) => pattern.test(frame.url))?.[0] ?? 'other'
+    ms.set(stage, (ms.get(stage) ?? 0) + delta)
+  })
+  return [...ms].sort((a, b) => b[1] - a[1]).map(([stage, time]) => `${stage} ${((time / busy) * 100).toFixed(0)}%`)
 }

@@ -10,6 +10,7 @@ import { demoEmail, login } from '../../tests/support/http-session'
 import { createToken } from '../../tests/support/ingest-token'
 import { startBenchServer } from '../bench-server'
 import { killOnExit } from '../cleanup'
+import { profiled } from '../cpu-profile'
 import type { PublisherPlan, PublisherReply } from '../mqtt-publisher-process'
 import type { BenchOptions } from '../options'
 import { distribution } from '../percentiles'
@@ -53,10 +54,10 @@ export async function mqtt(options: BenchOptions): Promise<SummaryRow[]> {
     })))
     const cpuBefore = server.cpuSeconds()
     const startedAt = Date.now()
-    const replies = await Promise.all(children.map(child => new Promise<PublisherReply>((resolve, reject) => {
+    const replies = await profiled(server.inspector, options.profileDir, `mqtt ${clients} × ${rate}/s`, () => Promise.all(children.map(child => new Promise<PublisherReply>((resolve, reject) => {
       child.once('message', (message: { reply?: PublisherReply, error?: string }) => message.reply ? resolve(message.reply) : reject(new Error(message.error)))
       child.send('go')
-    })))
+    }))))
     const elapsed = (Date.now() - startedAt) / 1000
     const cpu = server.cpuSeconds() - cpuBefore
     await new Promise(resolve => setTimeout(resolve, 2000))

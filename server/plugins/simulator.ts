@@ -1,4 +1,5 @@
 // Starts the built-in simulator (SIMULATOR=off disables it) once the database is ready.
+import { mqttSettings } from '../devices/mqtt/mqtt-settings'
 import { runningListenerPort } from '../devices/teltonika/running-listener'
 import { IngestClient } from '../simulator/ingest-client'
 import { repointGateway, servedGateways } from '../simulator/modbus/served-gateways'
@@ -19,8 +20,8 @@ export default defineNitroPlugin((nitroApp) => {
   useDatabase().then(async (db) => {
     const world = await loadWorld(db)
     const tokens = await simulatorTokens(db, world.map(tenant => tenant.id))
-    // With the embedded broker on, the nodes speak MQTT to it.
-    if (process.env.MQTT_PORT) links = await simulatedNodeLinks(world, tokens, await runningMqtt())
+    // With the embedded broker on (the demo's default), the nodes speak MQTT to it.
+    if (mqttSettings(process.env).port !== null) links = await simulatedNodeLinks(world, tokens, await runningMqtt())
     // Gateways polled over Modbus TCP on this machine are played by devices of the simulator's own.
     const served = servedGateways(world)
     if (served.length > 0) {

@@ -32,6 +32,9 @@ export interface OpenRequest {
 
 const SUPPORTED_PROTOCOLS = new Set(['5', '6', '7'])
 
+/** Hears a user's connections terminated or a credential's revoked on this node (asked here or on another node). */
+export type RevocationListener = (state: AppState, revoked: { userId: string } | { credential: string }) => void
+
 export class RealtimeEngine implements FanoutContext {
   readonly metrics = new EngineMetrics()
   readonly limits: EngineLimits
@@ -40,6 +43,7 @@ export class RealtimeEngine implements FanoutContext {
   private timer: NodeJS.Timeout | null = null
   /** One send limit for every socket (not an object per socket). */
   private readonly sendLimit: SendLimit
+  private readonly revocationListeners = new Set<RevocationListener>()
 
   constructor(config: EngineConfig) {
     this.limits = config.limits
@@ -144,6 +148,12 @@ export class RealtimeEngine implements FanoutContext {
     return this.revokeLocalCredential(state, credential)
   }
 
+  /** Adds a listener of revocations, for connections the engine does not hold (MQTT sessions); returns its removal. */
+  onRevocation(listener: RevocationListener): () => void {
+    this.revocationListeners.add(listener)
+    return () => this.revocationListeners.delete(listener)
+  }
+
   /**
    * Records that the app signed something for `socketId` on behalf of `binding`, on whichever node
    * holds the socket. A binding that reaches its socket after its user or credential was revoked
@@ -163,11 +173,13 @@ export class RealtimeEngine implements FanoutContext {
 
   private terminateLocalUser(state: AppState, userId: string): number {
     state.revocations.revokeUser(userId)
+    for (const listener of this.revocationListeners) listener(state, { userId })
     return this.terminateWhere(state, connection => connection.belongsTo(userId))
   }
 
   private revokeLocalCredential(state: AppState, credential: string): number {
     state.revocations.revokeCredential(credential)
+    for (const listener of this.revocationListeners) listener(state, { credential })
     return this.terminateWhere(state, connection => connection.bindings.some(binding => binding.credential === credential))
   }
 

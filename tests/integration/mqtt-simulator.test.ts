@@ -1,5 +1,5 @@
-// The simulator over MQTT: with the embedded broker on, simulated nodes publish their telemetry to it and take
-// their zone's commands from their command topics, finishing them as nodes do.
+// The simulator over MQTT: with the embedded broker on (the demo's default: no MQTT_PORT set), simulated nodes
+// publish their telemetry to it and take their zone's commands from their command topics, finishing them as nodes do.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { eventually, mqttMessageCount } from '../support/mqtt-device'
 import type { TenantWorld } from '../support/mqtt-world'
@@ -11,8 +11,10 @@ let server: ServerProcess
 let world: TenantWorld
 
 beforeAll(async () => {
-  server = await startServer({ SIMULATOR: 'on', SIMULATOR_INTERVAL_MS: '300', MQTT_PORT: '0', MQTT_COMMAND_POLL_MS: '200' })
+  server = await startServer({ SIMULATOR: 'on', SIMULATOR_INTERVAL_MS: '300', MQTT_COMMAND_POLL_MS: '200' })
   await eventually(() => server.output(), output => output.includes('simulator: nodes send telemetry and take commands over MQTT'), 60_000)
+  // The demo's broker listens on a free loopback port, printed at start-up.
+  expect(server.output()).toMatch(/mqtt: embedded MQTT 3\.1\.1 broker on port \d+/)
   world = await tenantWorld(server, 'greenfield')
 }, 120_000)
 

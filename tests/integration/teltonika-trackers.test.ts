@@ -148,7 +148,7 @@ describe('Teltonika AVL packets', () => {
     client.close()
   })
 
-  it('keeps the vehicle where it was on a record without a fix, while its sensors and status change', async () => {
+  it('keeps the vehicle where it was on a record without a fix, while its sensors and status change and its track does not', async () => {
     const truck = vehicleIds.get('Truck 11')!
     const client = await tracker(TRUCK_11_IMEI)
     const fix = fixRecord(new Date(Date.now() - 10_000), 52.9, 4.9)
@@ -167,6 +167,9 @@ describe('Teltonika AVL packets', () => {
     expect(after.position).toMatchObject({ lat: 52.9, lon: 4.9 })
     expect(after.status).toBe('no_gps')
     expect(after.sensors).toMatchObject({ ignition: true, externalVoltage: 12.5, odometerKm: 123.456 })
+    const points = await track(truck, new Date(Date.now() - 15_000))
+    expect(points.map(point => point.recordedAt)).toContain(new Date(fix.timestamp).toISOString())
+    expect(points.map(point => point.recordedAt)).not.toContain(new Date(noFix.timestamp).toISOString())
     client.close()
   })
 

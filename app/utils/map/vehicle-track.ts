@@ -16,12 +16,13 @@ export const TRACK_WINDOW_MS = 60 * 60_000
 
 /**
  * The track with a live position appended when it is newer than the last point, and points more than
- * `windowMs` older than the newest dropped. Returns the same array when the position adds nothing.
+ * `windowMs` older than the newest dropped. Returns the same array when the position adds nothing, as one
+ * without a GPS fix (satellites 0) does: it updates the vehicle's sensors and status, not its path.
  */
 export function extendTrack(points: TrackPoint[], position: PositionPayload, windowMs = TRACK_WINDOW_MS): TrackPoint[] {
   const last = points.at(-1)
   const at = Date.parse(position.recordedAt)
-  if (last && Date.parse(last.recordedAt) >= at) return points
+  if (position.satellites === 0 || (last && Date.parse(last.recordedAt) >= at)) return points
   const since = at - windowMs
   const kept = points.filter(point => Date.parse(point.recordedAt) >= since)
   return [...kept, { lat: position.lat, lon: position.lon, speed: position.speed, course: position.course, recordedAt: position.recordedAt }]

@@ -9,6 +9,8 @@ import { entityKey } from './topic-entity'
 export interface DeviceSession {
   tenantId: number
   tokenId: number
+  /** The token's user (disabling them ends the session). */
+  userId: number
   /** True when the tenant has `entity` (cached per connection: ownership of a uid does not move). */
   owns: (entity: DeviceEntity) => Promise<boolean>
 }
@@ -27,6 +29,7 @@ export async function openDeviceSession(db: Database, username: string | undefin
   return {
     tenantId,
     tokenId: actor.tokenId,
+    userId: actor.user.id,
     owns: async (entity) => {
       const key = entityKey(entity)
       const cached = known.get(key)

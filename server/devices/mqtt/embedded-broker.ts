@@ -9,6 +9,8 @@ import { Aedes } from 'aedes'
 import type { DomainContext } from '../../domain/context'
 import { isDatabaseUnavailable } from '../../db/unavailable'
 import { FixedWindowLimiter } from '../../auth/fixed-window-limiter'
+import type { DeviceRevocation } from './device-revocations'
+import { DeviceRevocations } from './device-revocations'
 import type { DeviceSession } from './device-session'
 import { openDeviceSession } from './device-session'
 import { logDrop } from './drop-log'
@@ -24,6 +26,8 @@ const HANDLED_TOPIC = '$lookout/handled'
 
 export interface EmbeddedBroker {
   port: number
+  /** Closes the sessions `revoked` ends and refuses their CONNECTs in flight; returns how many were closed. */
+  revoke: (revoked: DeviceRevocation) => number
   /** Delivers commands to the broker's subscribers, online or with a persistent session. */
   transport: CommandTransport
   close: () => Promise<void>
@@ -32,7 +36,9 @@ export interface EmbeddedBroker {
 /** Starts the broker; `onSubscribed` hears each node whose command topic got a subscriber. */
 export async function startEmbeddedBroker(settings: MqttSettings, domain: () => Promise<DomainContext>, extra: Pick<AedesOptions, 'persistence' | 'mq'>, onSubscribed: (uid: string) => void): Promise<EmbeddedBroker> {
   const sessions = new WeakMap<Client, DeviceSession>()
-  const pending = new WeakMap<Client, Promise<DeviceSession | null>>()
+  const pending = new WeakMap<Client, { opening: Promise<DeviceSession | null>, openedAt: number }>()
+  const revocations = new DeviceRevocations()
+  const revoked = (client: Client, session: DeviceSession) => revocations.outdates(session, pending.get(client)!.openedAt)
   const rate = new FixedWindowLimiter(settings.messagesPerMinute)
   const metrics = mqttMetrics()
   const broker = await Aedes.createBroker({
@@ -41,16 +47,17 @@ export async function startEmbeddedBroker(settings: MqttSettings, domain: () => 
     // Credentials are read here, where the CONNECT packet can still be changed: client ids are made the
     // tenant's own, so a device of another tenant using the same id can never take over its session.
     preConnect: (client, packet, done) => {
+      const openedAt = Date.now()
       const opening = domain().then(ctx => openDeviceSession(ctx.db, packet.username, packet.password))
-      pending.set(client, opening)
+      pending.set(client, { opening, openedAt })
       opening.then((session) => {
         if (session) packet.clientId = tenantClientId(session.tenantId, packet.clientId || randomUUID())
         done(null, true)
       }, error => done(error as Error, false))
     },
     authenticate: (client, _username, _password, done) => {
-      void pending.get(client)!.then((session) => {
-        if (session) {
+      void pending.get(client)!.opening.then((session) => {
+        if (session && !revoked(client, session)) {
           sessions.set(client, session)
           return done(null, true)
         }
@@ -91,8 +98,18 @@ export async function startEmbeddedBroker(settings: MqttSettings, domain: () => 
       }, (error: Error) => done(error))
     },
   })
-  broker.on('client', () => metrics.connections.inc())
-  broker.on('clientDisconnect', () => metrics.connections.dec())
+  const connected = new Set<Client>()
+  broker.on('client', (client) => {
+    metrics.connections.inc()
+    connected.add(client)
+    // Revoked between its authentication and its registration: closed like the sessions that were registered.
+    const session = sessions.get(client)
+    if (session && revoked(client, session)) client.close()
+  })
+  broker.on('clientDisconnect', (client) => {
+    metrics.connections.dec()
+    connected.delete(client)
+  })
   const server = createServer((socket) => {
     const guard = new PacketSizeGuard(settings.maxPacketBytes)
     // aedes reads with read(); a 'data' listener then sees each chunk as it is read, before the parser does.
@@ -106,7 +123,14 @@ export async function startEmbeddedBroker(settings: MqttSettings, domain: () => 
     broker.handle(socket)
   })
   const port = await listen(server, settings.port ?? 0, settings.host)
-  return { port, transport: brokerTransport(broker), close: () => closeBroker(server, broker) }
+  const revoke = (revocation: DeviceRevocation) => {
+    const ends = revocations.record(revocation)
+    const ended = [...connected].filter(client => sessions.has(client) && ends(sessions.get(client)!))
+    for (const client of ended) client.close()
+    if (ended.length > 0) console.warn(`[lookout] mqtt: closed ${ended.length} session(s) of a revoked ${'userId' in revocation ? `user ${revocation.userId}` : `token ${revocation.tokenId}`}`)
+    return ended.length
+  }
+  return { port, revoke, transport: brokerTransport(broker), close: () => closeBroker(server, broker) }
 }
 
 /** A client id of `tenantId`'s own (the tenant's devices may use any id without meeting another tenant's). */

@@ -16,7 +16,8 @@ import type { DeviceTopic } from './topics'
 
 type TelemetryItem = NonNullable<TelemetryInput['items']>[number]
 
-export type IngestResult = { outcome: 'stored' | 'duplicate' } | { outcome: 'invalid', refusal: Refusal }
+/** `overflow`: a QoS 0 message dropped because the telemetry queue was full (see telemetry-group-commit.ts). */
+export type IngestResult = { outcome: 'stored' | 'duplicate' | 'overflow' } | { outcome: 'invalid', refusal: Refusal }
 
 /** Stores the message `payload` published on `topic` for `tenantId`; `delivery` guards QoS 1 redeliveries. */
 export async function ingestMessage(ctx: DomainContext, tenantId: number, topic: DeviceTopic, payload: Uint8Array, delivery: Delivery | null): Promise<IngestResult> {

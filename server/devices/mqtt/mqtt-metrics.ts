@@ -2,7 +2,7 @@
 import { Counter, Gauge, Registry } from 'prom-client'
 
 /** What became of a device message. */
-export type MessageOutcome = 'stored' | 'duplicate' | 'invalid' | 'refused' | 'rate_limited' | 'oversized' | 'unknown_topic'
+export type MessageOutcome = 'stored' | 'duplicate' | 'invalid' | 'refused' | 'rate_limited' | 'oversized' | 'unknown_topic' | 'overflow'
 
 class MqttMetrics {
   readonly registry = new Registry()

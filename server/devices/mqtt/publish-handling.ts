@@ -3,6 +3,7 @@
 import type { DomainContext } from '../../domain/context'
 import type { DeviceEntity } from '../../domain/device-ownership'
 import type { Delivery } from '../../ingest/delivery-once'
+import { recordIngest } from '../../observability/ingest-metrics'
 import { logDrop } from './drop-log'
 import { ingestMessage } from './ingest-message'
 import { mqttMetrics } from './mqtt-metrics'
@@ -35,10 +36,20 @@ export async function handlePublish(ctx: DomainContext, from: PublishContext, to
     metrics.count(topic.kind, 'rate_limited')
     return logDrop(from.sender, `dropped a message from ${from.sender} on ${topicName}: over MQTT_MESSAGES_PER_MINUTE for its token`)
   }
-  const result = await ingestMessage(ctx, tenant, topic, payload, delivery)
+  const started = performance.now()
+  const seconds = () => (performance.now() - started) / 1000
+  const result = await ingestMessage(ctx, tenant, topic, payload, delivery).catch((error: unknown) => {
+    recordIngest('mqtt', topic.kind, 'failed', seconds())
+    throw error
+  })
+  recordIngest('mqtt', topic.kind, result.outcome === 'stored' || result.outcome === 'duplicate' ? 'stored' : 'refused', seconds())
   if (result.outcome === 'invalid') {
     metrics.count(topic.kind, 'invalid')
     return logDrop(from.sender, `dropped an invalid message from ${from.sender} on ${topicName}: ${result.refusal.field}: ${result.refusal.message}`)
+  }
+  if (result.outcome === 'overflow') {
+    metrics.count(topic.kind, 'overflow')
+    return logDrop(from.sender, `dropped a QoS 0 message from ${from.sender} on ${topicName}: the telemetry queue is full (send QoS 1 to have it wait instead)`)
   }
   metrics.count(topic.kind, result.outcome)
 }

@@ -19,6 +19,7 @@ export async function startMqtt(settings: MqttSettings, domain: () => Promise<Do
     return {
       description: `embedded MQTT 3.1.1 broker on port ${broker.port}${redisUrl ? ', sessions and routing through Redis' : ''}`,
       port: broker.port,
+      revoke: broker.revoke,
       stop: async () => {
         dispatcher!.stop()
         await broker.close()
@@ -32,6 +33,8 @@ export async function startMqtt(settings: MqttSettings, domain: () => Promise<Do
   return {
     description: `client of the MQTT broker at ${redactedUrl(settings.url)}`,
     port: null,
+    // Devices log in to the external broker with its own credentials, not Lookout's tokens.
+    revoke: () => 0,
     stop: async () => {
       dispatcher!.stop()
       await link.close()

@@ -5,6 +5,9 @@ import type { Database } from '../../db/connection'
 import { positions } from '../../db/schema'
 import type { TrackQuery } from './track-schema'
 
+// A tracker without a fix sends satellites 0 and zero coordinates; HTTP ingest may leave satellites out (null).
+const hasFix = sql`coalesce(${positions.satellites}, 1) <> 0 and not (${positions.lat} = 0 and ${positions.lon} = 0)`
+
 /** Most points a track answer holds. */
 export const MAX_TRACK_POINTS = 5000
 
@@ -27,7 +30,8 @@ export function trackRange(query: Pick<TrackQuery, 'from' | 'to'>, now: Date): {
 
 /**
  * Positions of the vehicle in [from, to], oldest first. With more than `cap` of them, `cap` points are
- * kept, evenly spread and always including the first and the last, chosen in the database.
+ * kept, evenly spread and always including the first and the last, chosen in the database. Records
+ * without a GPS fix (satellites 0, or zero coordinates) are no place the vehicle was: they are left out.
  */
 export async function vehicleTrack(db: Database, vehicleId: number, query: Pick<TrackQuery, 'from' | 'to'>, now: Date, cap = MAX_TRACK_POINTS): Promise<TrackAnswer> {
   const { from, to } = trackRange(query, now)
@@ -37,7 +41,7 @@ export async function vehicleTrack(db: Database, vehicleId: number, query: Pick<
     k: sql<number>`(row_number() over (order by ${positions.recordedAt}, ${positions.id}) - 1)::int`.as('k'),
     total: sql<number>`(count(*) over ())::int`.as('total'),
   }).from(positions)
-    .where(and(eq(positions.vehicleId, vehicleId), gte(positions.recordedAt, from), lte(positions.recordedAt, to)))
+    .where(and(eq(positions.vehicleId, vehicleId), gte(positions.recordedAt, from), lte(positions.recordedAt, to), hasFix))
     .as('numbered')
   // Keeps row k when floor(k·(cap−1)/(total−1)) steps up at k: exactly `cap` rows, the first and the last among them.
   const step = Math.max(cap - 1, 1)

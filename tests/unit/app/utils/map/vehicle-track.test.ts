@@ -14,6 +14,12 @@ describe('a vehicle\'s live track', () => {
     expect(extendTrack(track, live('2026-01-01T09:59:00Z'))).toBe(track)
   })
 
+  it('does not draw a position without a GPS fix (satellites 0)', () => {
+    const track = [point('2026-01-01T10:00:00Z')]
+    expect(extendTrack(track, { ...live('2026-01-01T10:00:05Z'), satellites: 0, status: 'no_gps' })).toBe(track)
+    expect(mergeTrack(track, [{ ...live('2026-01-01T10:00:05Z'), satellites: 0 }, live('2026-01-01T10:00:10Z', 54)]).map(item => item.lat)).toEqual([52, 54])
+  })
+
   it('drops points older than the window before the newest', () => {
     const track = [point('2026-01-01T09:00:00Z'), point('2026-01-01T09:30:00Z')]
     const extended = extendTrack(track, live('2026-01-01T10:10:00Z'), 60 * 60_000)

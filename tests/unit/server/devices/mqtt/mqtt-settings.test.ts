@@ -3,8 +3,16 @@ import { describe, expect, it } from 'vitest'
 import { mqttSettings } from '../../../../../server/devices/mqtt/mqtt-settings'
 
 describe('mqttSettings', () => {
-  it('is off without MQTT_PORT and MQTT_URL, with the documented limits', () => {
-    expect(mqttSettings({})).toEqual({ port: null, url: null, host: undefined, maxPacketBytes: 1_000_000, messagesPerMinute: 6000, commandPollMs: 1000 })
+  it('is off without MQTT_PORT and MQTT_URL outside the demo, with the documented limits', () => {
+    expect(mqttSettings({ SIMULATOR: 'off' })).toEqual({ port: null, url: null, host: undefined, maxPacketBytes: 1_000_000, messagesPerMinute: 6000, commandPollMs: 1000 })
+  })
+
+  it('runs the embedded broker on a free loopback port in the demo, unless MQTT_PORT=off or MQTT_URL says otherwise', () => {
+    expect(mqttSettings({})).toMatchObject({ port: 0, host: '127.0.0.1', url: null })
+    expect(mqttSettings({ HOST: '0.0.0.0' })).toMatchObject({ port: 0, host: '127.0.0.1' })
+    expect(mqttSettings({ DEMO_DATA: 'off' }).port).toBeNull()
+    expect(mqttSettings({ MQTT_PORT: 'off' }).port).toBeNull()
+    expect(mqttSettings({ MQTT_URL: 'mqtt://broker:1883' }).port).toBeNull()
   })
 
   it('takes a port (0: a free one) and a broker URL', () => {

@@ -60,6 +60,20 @@ describe('vehicleTrack', () => {
     expect(Math.max(...gaps) - Math.min(...gaps)).toBeLessThanOrEqual(1)
   })
 
+  it('leaves out records without a GPS fix (satellites 0 or zero coordinates), keeping those with no satellite count', async () => {
+    const at = (minutesAgo: number) => new Date(ctx.now().getTime() - minutesAgo * 60_000)
+    await handle.db.insert(positions).values([
+      { tenantId: northwind, vehicleId: trucks[0]!, lat: 52.1, lon: 4.9, satellites: 9, recordedAt: at(4) },
+      { tenantId: northwind, vehicleId: trucks[0]!, lat: 0, lon: 0, satellites: 0, recordedAt: at(3) },
+      { tenantId: northwind, vehicleId: trucks[0]!, lat: 52.2, lon: 4.9, satellites: 0, recordedAt: at(2) },
+      { tenantId: northwind, vehicleId: trucks[0]!, lat: 0, lon: 0, satellites: 5, recordedAt: at(1) },
+      { tenantId: northwind, vehicleId: trucks[0]!, lat: 52.3, lon: 4.9, recordedAt: at(0) },
+    ])
+    const track = await vehicleTrack(handle.db, trucks[0]!, {}, ctx.now())
+    expect(track.total).toBe(2)
+    expect(track.points.map(point => [point.lat, point.satellites])).toEqual([[52.1, 9], [52.3, null]])
+  })
+
   it('is empty without positions in range', async () => {
     expect(await vehicleTrack(handle.db, trucks[2]!, {}, ctx.now())).toMatchObject({ total: 0, points: [] })
   })
