@@ -1,9 +1,10 @@
 // A Modbus poll's outcome stored like pushed readings: good values in one batch, failed points marked bad with their
 // error (their last good value stays), contact when the device answered, and the gateway's poll health. Polls of
 // many gateways are stored together with one statement per step, whatever their number.
-import { and, asc, inArray, isNull } from 'drizzle-orm'
+import { and, asc, isNull, sql } from 'drizzle-orm'
 import type { ReadingPayload } from '../../../shared/events'
 import type { ModbusReadError, ModbusTcpConnection } from '../../../shared/modbus'
+import { arrayParam } from '../../db/bulk-insert'
 import { dataPoints, gateways } from '../../db/schema'
 import type { DomainContext } from '../context'
 import { markContact } from './contact'
@@ -53,11 +54,11 @@ export async function recordPolls(ctx: DomainContext, reports: PollReport[]): Pr
   const announcements = await ctx.db.transaction(async (tx) => {
     // One lock statement in id order: two batches touching the same gateways cannot deadlock.
     const ids = reports.map(report => report.gatewayId)
-    const locked = await tx.select().from(gateways).where(inArray(gateways.id, ids)).orderBy(asc(gateways.id)).for('update')
+    const locked = await tx.select().from(gateways).where(sql`${gateways.id} = ANY(${arrayParam(ids)}::integer[])`).orderBy(asc(gateways.id)).for('update')
     const byId = new Map(locked.map(row => [row.id, row]))
     const kept = reports.filter(report => isCurrent(byId.get(report.gatewayId), report))
     const pointIds = kept.flatMap(report => report.points.map(point => point.id))
-    const live = pointIds.length === 0 ? [] : await tx.select().from(dataPoints).where(and(inArray(dataPoints.gatewayId, kept.map(report => report.gatewayId)), inArray(dataPoints.id, pointIds), isNull(dataPoints.archivedAt)))
+    const live = pointIds.length === 0 ? [] : await tx.select().from(dataPoints).where(and(sql`${dataPoints.id} = ANY(${arrayParam(pointIds)}::integer[])`, isNull(dataPoints.archivedAt)))
     const current = new Map(live.map(row => [row.id, row]))
     const polls = kept.map((report) => {
       const points = report.points.filter((point) => {
