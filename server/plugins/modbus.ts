@@ -1,12 +1,14 @@
 // Starts the Modbus TCP poller once the database is ready (MODBUS_POLLING=off leaves it out); with REDIS_URL the
-// nodes share the gateways through leases in Redis. Stops with the server.
+// nodes share the gateways through leases in Redis. Polls starting together load their plans
+// together, polls finishing together are recorded in one transaction. Stops with the server.
 import { randomBytes } from 'node:crypto'
 import Redis from 'ioredis'
 import { ConcurrencyGate } from '../devices/modbus/concurrency-gate'
 import { redisLease, soleLease } from '../devices/modbus/gateway-lease'
 import { ModbusPoller } from '../devices/modbus/modbus-poller'
-import { modbusGatewayIds, modbusGatewayPlan } from '../domain/gateways/modbus-gateways'
-import { recordPoll } from '../domain/gateways/record-poll'
+import { PlanLoader } from '../devices/modbus/plan-loader'
+import { PollGroupCommit } from '../devices/modbus/poll-group-commit'
+import { modbusGatewayIds, modbusGatewayPlans } from '../domain/gateways/modbus-gateways'
 
 export default defineNitroPlugin((nitroApp) => {
   let settings
@@ -22,10 +24,12 @@ export default defineNitroPlugin((nitroApp) => {
     ? new Redis(process.env.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectionName: 'lookout-modbus' })
     : null
   redis?.on('error', () => {})
+  const plans = new PlanLoader(async gatewayIds => modbusGatewayPlans(await useDatabase(), gatewayIds))
+  const polls = new PollGroupCommit(useDomain)
   const poller = new ModbusPoller({
     listGateways: async () => modbusGatewayIds(await useDatabase()),
-    loadPlan: async gatewayId => modbusGatewayPlan(await useDatabase(), gatewayId),
-    record: async report => recordPoll(await useDomain(), report),
+    loadPlan: gatewayId => plans.load(gatewayId),
+    record: report => polls.record(report),
     allowList: settings.allowList,
     gate: new ConcurrencyGate(settings.concurrency),
     lease: redis ? redisLease(redis, `${process.pid}-${randomBytes(6).toString('hex')}`) : soleLease,

@@ -1,15 +1,19 @@
 // A Modbus poll's outcome stored like pushed readings: good values in one batch, failed points marked bad with their
-// error (their last good value stays), contact when the device answered, and the gateway's poll health.
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
+// error (their last good value stays), contact when the device answered, and the gateway's poll health. Polls of
+// many gateways are stored together with one statement per step, whatever their number.
+import { and, asc, isNull, sql } from 'drizzle-orm'
 import type { ReadingPayload } from '../../../shared/events'
 import type { ModbusReadError, ModbusTcpConnection } from '../../../shared/modbus'
+import { arrayParam } from '../../db/bulk-insert'
 import { dataPoints, gateways } from '../../db/schema'
 import type { DomainContext } from '../context'
 import { markContact } from './contact'
-import type { GatewayTransition } from './transitions'
+import type { GatewayRow } from './find-gateway'
 import { pointReadKey, sameDevice } from './modbus-gateways'
+import { markPointsBad, storePollHealth } from './poll-health'
 import { announceReadings, readingItems, storeReadingBatch } from './reading-batch'
 import type { ReadingRow } from './resolve-readings'
+import type { GatewayTransition } from './transitions'
 
 export interface PolledPoint {
   id: number
@@ -31,49 +35,66 @@ export interface PollReport {
   points: PolledPoint[]
 }
 
+type PointRow = typeof dataPoints.$inferSelect
+
 /**
  * Stores one poll in one transaction and broadcasts it after commit; false (nothing stored) when the gateway
  * was deleted or pointed elsewhere while the poll ran. Points deleted or changed meanwhile are left out.
  */
 export async function recordPoll(ctx: DomainContext, report: PollReport): Promise<boolean> {
-  const now = ctx.now()
-  const result = await ctx.db.transaction(async (tx) => {
-    const [gateway] = await tx.select().from(gateways).where(eq(gateways.id, report.gatewayId)).for('update')
-    if (!gateway || gateway.archivedAt || gateway.connection.protocol !== 'modbus-tcp' || !sameDevice(gateway.connection, report.connection)) return null
-    const ids = report.points.map(point => point.id)
-    const live = ids.length === 0 ? [] : await tx.select().from(dataPoints).where(and(eq(dataPoints.gatewayId, gateway.id), inArray(dataPoints.id, ids), isNull(dataPoints.archivedAt)))
-    const current = new Map(live.map(row => [row.id, row]))
-    const points = report.points.filter(point => current.get(point.id) && pointReadKey(current.get(point.id)!) === point.key)
-    const rows: ReadingRow[] = points.filter(point => point.error === null)
-      .map(point => ({ gatewayId: gateway.id, dataPointId: point.id, value: point.value!, quality: 'good', recordedAt: now }))
-    await storeReadingBatch(tx, rows)
-    const failed = points.filter(point => point.error !== null)
-    for (const [message, group] of groupByMessage(failed)) {
-      await tx.update(dataPoints).set({ lastQuality: 'bad', lastError: message }).where(inArray(dataPoints.id, group))
-    }
-    let transition: GatewayTransition | null = null
-    if (report.answered) transition = (await markContact(tx, gateway, now)).transition
-    const firstError = report.error ?? failed[0]?.error ?? null
-    await tx.update(gateways).set({
-      pollLastAt: now, pollDurationMs: Math.round(report.durationMs), pollLastError: firstError?.message ?? null,
-      pollFailures: firstError ? sql`${gateways.pollFailures} + 1` : 0,
-    }).where(eq(gateways.id, gateway.id))
-    const items: ReadingPayload['readings'] = [...readingItems(rows), ...staleItems(failed, current)]
-    return { items, transition }
-  })
-  if (!result) return false
-  announceReadings(ctx, report.gatewayId, result.items, result.transition)
-  return true
+  return (await recordPolls(ctx, [report]))[0]!
 }
 
-function groupByMessage(points: PolledPoint[]): Map<string, number[]> {
-  const groups = new Map<string, number[]>()
-  for (const point of points) groups.set(point.error!.message, [...groups.get(point.error!.message) ?? [], point.id])
-  return groups
+/**
+ * Stores polls of distinct gateways in one transaction, then broadcasts each gateway's as recordPoll does; per
+ * report, whether it was stored (false: its gateway was deleted or pointed elsewhere meanwhile).
+ */
+export async function recordPolls(ctx: DomainContext, reports: PollReport[]): Promise<boolean[]> {
+  const now = ctx.now()
+  const announcements = await ctx.db.transaction(async (tx) => {
+    // One lock statement in id order: two batches touching the same gateways cannot deadlock.
+    const ids = reports.map(report => report.gatewayId)
+    const locked = await tx.select().from(gateways).where(sql`${gateways.id} = ANY(${arrayParam(ids)}::integer[])`).orderBy(asc(gateways.id)).for('update')
+    const byId = new Map(locked.map(row => [row.id, row]))
+    const kept = reports.filter(report => isCurrent(byId.get(report.gatewayId), report))
+    const pointIds = kept.flatMap(report => report.points.map(point => point.id))
+    const live = pointIds.length === 0 ? [] : await tx.select().from(dataPoints).where(and(sql`${dataPoints.id} = ANY(${arrayParam(pointIds)}::integer[])`, isNull(dataPoints.archivedAt)))
+    const current = new Map(live.map(row => [row.id, row]))
+    const polls = kept.map((report) => {
+      const points = report.points.filter((point) => {
+        const row = current.get(point.id)
+        return row !== undefined && row.gatewayId === report.gatewayId && pointReadKey(row) === point.key
+      })
+      const rows: ReadingRow[] = points.filter(point => point.error === null)
+        .map(point => ({ gatewayId: report.gatewayId, dataPointId: point.id, value: point.value!, quality: 'good', recordedAt: now }))
+      return { report, gateway: byId.get(report.gatewayId)!, rows, failed: points.filter(point => point.error !== null) }
+    })
+    await storeReadingBatch(tx, polls.flatMap(poll => poll.rows))
+    await markPointsBad(tx, polls.flatMap(poll => poll.failed.map(point => ({ id: point.id, message: point.error!.message }))))
+    const transitions = new Map<number, GatewayTransition | null>()
+    for (const { report, gateway } of polls) {
+      if (report.answered && !gateway.online) transitions.set(gateway.id, (await markContact(tx, gateway, now)).transition)
+    }
+    await storePollHealth(tx, polls.map(({ report, failed }) => ({
+      gatewayId: report.gatewayId, durationMs: report.durationMs, answered: report.answered,
+      error: (report.error ?? failed[0]?.error ?? null)?.message ?? null,
+    })), now)
+    return polls.map(({ report, rows, failed }) => ({
+      gatewayId: report.gatewayId, transition: transitions.get(report.gatewayId) ?? null,
+      items: [...readingItems(rows), ...staleItems(failed, current)],
+    }))
+  })
+  for (const { gatewayId, items, transition } of announcements) announceReadings(ctx, gatewayId, items, transition)
+  const stored = new Set(announcements.map(announcement => announcement.gatewayId))
+  return reports.map(report => stored.has(report.gatewayId))
+}
+
+function isCurrent(gateway: GatewayRow | undefined, report: PollReport): boolean {
+  return gateway !== undefined && !gateway.archivedAt && gateway.connection.protocol === 'modbus-tcp' && sameDevice(gateway.connection, report.connection)
 }
 
 /** Failed points that have a last good value: it is broadcast again, marked bad, with the error and its own time. */
-function staleItems(failed: PolledPoint[], current: Map<number, typeof dataPoints.$inferSelect>): ReadingPayload['readings'] {
+function staleItems(failed: PolledPoint[], current: Map<number, PointRow>): ReadingPayload['readings'] {
   return failed.flatMap((point) => {
     const row = current.get(point.id)!
     if (row.lastValue === null || row.lastReadAt === null) return []
