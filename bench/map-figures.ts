@@ -17,7 +17,7 @@ export interface MapFigures {
   droppedFrames: number
   /** Share of the sampled time spent in dropped frames, 0–1. */
   droppedShare: number
-  batches: { count: number, perSecond: number, bytes: Distribution, positions: Distribution, bytesPerSecond: number }
+  batches: { count: number, perSecond: number, bytes: Distribution, positions: Distribution, bytesPerSecond: number, positionsPerSecond: number }
   /** CPU over the phase, % of one core: the tab's main thread (all its tasks, and of those scripts) and the server. */
   tabTaskPercent: number
   tabScriptPercent: number
@@ -51,6 +51,7 @@ export function mapFigures(samples: MapSamples): MapFigures {
       bytes: distribution(samples.batches.map(batch => batch.bytes)),
       positions: distribution(samples.batches.map(batch => batch.positions)),
       bytesPerSecond: totalBytes / samples.seconds,
+      positionsPerSecond: samples.batches.reduce((sum, batch) => sum + batch.positions, 0) / samples.seconds,
     },
     tabTaskPercent: share(samples.tabTaskSeconds),
     tabScriptPercent: share(samples.tabScriptSeconds),

@@ -42,7 +42,7 @@ export async function map(options: BenchOptions): Promise<SummaryRow[]> {
     const { frames, batches } = figures
     console.log(`  frames ${frames.count} in ${elapsed.toFixed(1)} s (${(frames.count / elapsed).toFixed(1)}/s): frame time p50 ${frames.p50.toFixed(1)} ms, p95 ${frames.p95.toFixed(1)} ms, p99 ${frames.p99.toFixed(1)} ms, max ${frames.max.toFixed(1)} ms`)
     console.log(`  dropped frames (> 50 ms) ${figures.droppedFrames}, ${(figures.droppedShare * 100).toFixed(1)}% of the time`)
-    console.log(`  position.batch ${batches.count} (${batches.perSecond.toFixed(2)}/s), ${(batches.bytesPerSecond / 1024).toFixed(0)} KiB/s; size p50 ${(batches.bytes.p50 / 1024).toFixed(0)} KiB, max ${(batches.bytes.max / 1024).toFixed(0)} KiB; positions per batch p50 ${batches.positions.p50}, max ${batches.positions.max}`)
+    console.log(`  position.batch ${batches.count} (${batches.perSecond.toFixed(2)}/s), ${(batches.bytesPerSecond / 1024).toFixed(0)} KiB/s; size p50 ${(batches.bytes.p50 / 1024).toFixed(0)} KiB, max ${(batches.bytes.max / 1024).toFixed(0)} KiB; positions per batch p50 ${batches.positions.p50}, max ${batches.positions.max}; ${batches.positionsPerSecond.toFixed(0)} positions/s (offered ${vehicles}/s)`)
     console.log(`  tab main thread ${figures.tabTaskPercent.toFixed(0)}% of one core (scripts ${figures.tabScriptPercent.toFixed(0)}%); server ${figures.serverPercent.toFixed(0)}%`)
     return [{
       scenario: 'map',

@@ -39,12 +39,13 @@ describe('mapFigures', () => {
     expect(figures.droppedShare).toBeCloseTo(240 / (97 * 16 + 240))
   })
 
-  it('gives the batches per second, their sizes and the bytes per second', () => {
+  it('gives the batches per second, their sizes, and the bytes and positions per second', () => {
     expect(figures.batches.count).toBe(2)
     expect(figures.batches.perSecond).toBeCloseTo(0.2)
     expect(figures.batches.bytes.max).toBe(3000)
     expect(figures.batches.positions.mean).toBe(20)
     expect(figures.batches.bytesPerSecond).toBe(400)
+    expect(figures.batches.positionsPerSecond).toBe(4)
   })
 
   it('gives CPU as a percentage of one core over the phase', () => {
