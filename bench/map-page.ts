@@ -16,10 +16,19 @@ export interface PageSamples {
   tabScriptSeconds: number
 }
 
-interface FrameSampler {
-  intervals: number[]
-  running: boolean
-}
+// Given as text: the bench runs under tsx, whose helpers (`__name`) a serialised function would take into the page.
+// The callback's timestamp is the frame's start, so the difference of two is the frame time the user saw.
+const FRAME_SAMPLER = `(() => {
+  const sampler = { intervals: [], running: true }
+  window.frameSampler = sampler
+  let last = null
+  const step = (now) => {
+    if (last !== null) sampler.intervals.push(now - last)
+    last = now
+    if (sampler.running) requestAnimationFrame(step)
+  }
+  requestAnimationFrame(step)
+})()`
 
 export class MapPage {
   private batches: BatchSample[] = []
@@ -76,27 +85,12 @@ export class MapPage {
     this.batches = []
     this.metricsBefore = await this.metrics()
     this.sampling = true
-    await this.page.evaluate(() => {
-      const sampler: FrameSampler = { intervals: [], running: true }
-      ;(window as unknown as { frameSampler: FrameSampler }).frameSampler = sampler
-      // The callback's timestamp is the frame's start: the difference of two is the frame time the user saw.
-      let last: number | null = null
-      const step = (now: number) => {
-        if (last !== null) sampler.intervals.push(now - last)
-        last = now
-        if (sampler.running) requestAnimationFrame(step)
-      }
-      requestAnimationFrame(step)
-    })
+    await this.page.evaluate(FRAME_SAMPLER)
   }
 
   /** Stops sampling and hands over what was gathered since startSampling. */
   async stopSampling(): Promise<PageSamples> {
-    const frameIntervals = await this.page.evaluate(() => {
-      const sampler = (window as unknown as { frameSampler: FrameSampler }).frameSampler
-      sampler.running = false
-      return sampler.intervals
-    })
+    const frameIntervals = await this.page.evaluate('window.frameSampler.running = false, window.frameSampler.intervals') as number[]
     this.sampling = false
     const after = await this.metrics()
     const delta = (name: string) => (after.get(name) ?? 0) - (this.metricsBefore.get(name) ?? 0)
