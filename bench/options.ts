@@ -1,7 +1,7 @@
 // Benchmark settings: command-line flags, then `npm run bench --flag=value`, then BENCH_* variables, then defaults.
 
 /** In the order `all` runs them: the floor right after scenario 1, so a full run always compares the two. */
-export const SCENARIOS = ['1', 'floor', '2', '3', '4', 'teltonika', 'mqtt', 'modbus', 'ingest'] as const
+export const SCENARIOS = ['1', 'floor', '2', '3', '4', 'teltonika', 'mqtt', 'modbus', 'ingest', 'map'] as const
 export type ScenarioId = typeof SCENARIOS[number]
 
 /** One run's settings. Sizes left undefined are each scenario's own (quick, or the issue's with --full). */
@@ -23,6 +23,8 @@ export interface BenchOptions {
   database: 'embedded' | 'postgres'
   /** Samples the ingest scenario stores. */
   samples?: number
+  /** Simulated vehicles per demo tenant in the map scenario. */
+  vehicles?: number
 }
 
 type Kind = 'integer' | 'number' | 'scenario' | 'path' | 'switch' | 'database'
@@ -37,11 +39,12 @@ const SETTINGS: Array<{ flag: string, env: string, kind: Kind }> = [
   { flag: 'profile', env: 'BENCH_PROFILE', kind: 'path' },
   { flag: 'database', env: 'BENCH_DATABASE', kind: 'database' },
   { flag: 'samples', env: 'BENCH_SAMPLES', kind: 'integer' },
+  { flag: 'vehicles', env: 'BENCH_VEHICLES', kind: 'integer' },
 ]
 
 /** Help text for --help and bad flags. */
-export const USAGE = `Usage: npm run bench -- [--scenario 1|floor|2|3|4|teltonika|mqtt|modbus|ingest|all|LIST] [--full] [--connections N] [--rate R] [--seconds S] [--batch B] [--profile DIR]
-                     [--database embedded|postgres] [--samples N]
+export const USAGE = `Usage: npm run bench -- [--scenario 1|floor|2|3|4|teltonika|mqtt|modbus|ingest|map|all|LIST] [--full] [--connections N] [--rate R] [--seconds S] [--batch B] [--profile DIR]
+                     [--database embedded|postgres] [--samples N] [--vehicles N]
   --scenario X     1: subscribers on one channel at 1, 5 and 20 events/s; floor: scenario 1 against a minimal ws
                    server (bench/floor-server.ts), what this machine allows, with Lookout / floor ratios at the end
                    when 1 ran too; 2: one channel per socket, HTTP API as fast as it answers (single, batch_events,
@@ -53,10 +56,13 @@ export const USAGE = `Usage: npm run bench -- [--scenario 1|floor|2|3|4|teltonik
                    stored = registers answered, CPU per register read); ingest: telemetry
                    written by a minimal script (the floor, one multi-row INSERT per 1 000 samples), then through the HTTP
                    ingest API (batches of 1 000, 4 in flight), samples/s, server CPU per sample, p99, RSS, ratios, history
-                   query timings; a comma-separated
+                   query timings; map: the map page in Chromium while SIMULATOR_VEHICLES vehicles per demo tenant move at
+                   1 Hz (frame time p50/p95/p99 from requestAnimationFrame, dropped frames > 50 ms, position.batch size
+                   and rate, CPU of the tab and of the server); a comma-separated
                    LIST such as 1,floor runs several (default all, env BENCH_SCENARIO)
   --full           the issue's sizes (10 000 / 10 000 / 2 000 / 20 000 / 10 000 sockets, 10 s phases; teltonika 5 000 trackers
-                   for 60 s; mqtt 1 000 devices × 10/s for 60 s; modbus 200 devices for 60 s; ingest 1 000 000 samples); without it a quick
+                   for 60 s; mqtt 1 000 devices × 10/s for 60 s; modbus 200 devices for 60 s; ingest 1 000 000 samples; map 5 000
+                   vehicles for 60 s); without it a quick
                    run of every scenario takes about 2 minutes (env BENCH_FULL=1)
   --connections N  sockets in each scenario chosen (env BENCH_CONNECTIONS)
   --rate R         one rate (events/s) instead of 1, 5 and 20 in scenarios 1 and 4 (env BENCH_RATE)
@@ -66,7 +72,8 @@ export const USAGE = `Usage: npm run bench -- [--scenario 1|floor|2|3|4|teltonik
                    profiler costs CPU, so figures of such a run are not comparable (env BENCH_PROFILE)
   --database D     ingest scenario: embedded (default) or postgres (TEST_DATABASE_URL when set, as under
                    scripts/with-postgres.sh, else a throwaway cluster of Debian's postgresql) (env BENCH_DATABASE)
-  --samples N      ingest scenario: samples to store (default 100 000, --full 1 000 000; env BENCH_SAMPLES)`
+  --samples N      ingest scenario: samples to store (default 100 000, --full 1 000 000; env BENCH_SAMPLES)
+  --vehicles N     map scenario: vehicles per demo tenant (default 1 000 for 20 s, --full 5 000 for 60 s; env BENCH_VEHICLES)`
 
 /** Reads the options from `argv` (without node and script) and the environment; throws a readable error. */
 export function parseOptions(argv: string[], env: Record<string, string | undefined>): BenchOptions {
@@ -103,6 +110,7 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
     profileDir: raw('profile'),
     database: databaseKind(raw('database')),
     samples: numeric('samples', raw('samples'), true),
+    vehicles: numeric('vehicles', raw('vehicles'), true),
   }
 }
 

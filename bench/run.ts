@@ -10,6 +10,7 @@ import { cluster } from './scenarios/cluster'
 import { floor } from './scenarios/floor'
 import { idle } from './scenarios/idle'
 import { ingest } from './scenarios/ingest'
+import { map } from './scenarios/map'
 import { modbus } from './scenarios/modbus'
 import { mqtt } from './scenarios/mqtt'
 import { oneChannel } from './scenarios/one-channel'
@@ -28,6 +29,7 @@ const RUNS: Record<ScenarioId, (options: BenchOptions) => Promise<SummaryRow[]>>
   mqtt,
   modbus,
   ingest,
+  map,
 }
 
 /** Parses the options, runs the chosen scenarios one after another, prints the summary; returns the exit code. */

@@ -13,6 +13,9 @@ const DEMO_TENANTS = [
   { slug: 'northwind', name: 'Northwind Logistics', zones: ['Cold store'], gateways: ['Depot'], vehicles: [{ name: 'Truck 11', imei: '356307042440011' }, { name: 'Truck 12', imei: '356307042440012' }, { name: 'Truck 13' }] },
 ] as const
 
+/** Slugs of the demo tenants (the simulator's extra vehicles go only into these). */
+export const DEMO_TENANT_SLUGS: readonly string[] = DEMO_TENANTS.map(demo => demo.slug)
+
 // Vehicles with an IMEI carry a (simulated) Teltonika tracker; the others report over HTTP.
 /**
  * Demo gateways the simulator plays as Modbus TCP devices on this machine (it moves a gateway to a free port

@@ -1,6 +1,7 @@
 // Starts the built-in simulator (SIMULATOR=off disables it) once the database is ready.
 import { mqttSettings } from '../devices/mqtt/mqtt-settings'
 import { runningListenerPort } from '../devices/teltonika/running-listener'
+import { addSimulatedVehicles, wantedVehicles } from '../simulator/extra-vehicles'
 import { IngestClient } from '../simulator/ingest-client'
 import { repointGateway, servedGateways } from '../simulator/modbus/served-gateways'
 import { SimulatedModbusGateways } from '../simulator/modbus/simulated-gateways'
@@ -18,6 +19,11 @@ export default defineNitroPlugin((nitroApp) => {
   let modbus: SimulatedModbusGateways | null = null
   let stopped = false
   useDatabase().then(async (db) => {
+    const vehicleCount = wantedVehicles(process.env)
+    if (vehicleCount !== undefined) {
+      const added = await addSimulatedVehicles(db, vehicleCount)
+      console.log(`[lookout] simulator: ${vehicleCount} vehicles per demo tenant (SIMULATOR_VEHICLES), ${added} added`)
+    }
     const world = await loadWorld(db)
     const tokens = await simulatorTokens(db, world.map(tenant => tenant.id))
     // With the embedded broker on (the demo's default), the nodes speak MQTT to it.

@@ -11,6 +11,9 @@ import type { SimulatedNodeLink } from './mqtt-node-link'
 import type { SimulatedTenant } from './world'
 import { excursionPlan, ZoneSimulation } from './zone-simulation'
 
+/** The positions API takes up to 1 000 per request (SIMULATOR_VEHICLES can make a tenant's fleet far larger). */
+const POSITIONS_PER_REQUEST = 1000
+
 interface TenantSimulation {
   id: number
   client: IngestClient
@@ -71,7 +74,9 @@ export class Simulator {
       const now = new Date()
       // A vehicle whose tracker is not running (no listener here) reports over HTTP instead.
       const positions = tenant.vehicles.tick().filter(position => !tenant.trackers.get(position.vehicleId)?.report(trackerRecord(position, now)))
-      if (positions.length > 0) await this.send(tenant.client, '/api/ingest/positions', { positions })
+      for (let start = 0; start < positions.length; start += POSITIONS_PER_REQUEST) {
+        await this.send(tenant.client, '/api/ingest/positions', { positions: positions.slice(start, start + POSITIONS_PER_REQUEST) })
+      }
       await (tenant.mqtt ? tenant.mqtt.tickCommands() : tenant.commands.tick(tenant.client))
     }
   }

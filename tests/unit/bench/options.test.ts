@@ -4,7 +4,7 @@ import { parseOptions } from '../../../bench/options'
 
 describe('bench --scenario', () => {
   it('runs the floor right after scenario 1 in all', () => {
-    expect(parseOptions([], {}).scenarios).toEqual(['1', 'floor', '2', '3', '4', 'teltonika', 'mqtt', 'modbus', 'ingest'])
+    expect(parseOptions([], {}).scenarios).toEqual(['1', 'floor', '2', '3', '4', 'teltonika', 'mqtt', 'modbus', 'ingest', 'map'])
   })
 
   it('takes the floor alone, or a list in the order given without repeats', () => {
@@ -14,7 +14,7 @@ describe('bench --scenario', () => {
   })
 
   it('refuses unknown ids, also inside a list', () => {
-    expect(() => parseOptions(['--scenario', '5'], {})).toThrow(/--scenario must be 1, floor, 2, 3, 4, teltonika, mqtt, modbus, ingest, all/)
+    expect(() => parseOptions(['--scenario', '5'], {})).toThrow(/--scenario must be 1, floor, 2, 3, 4, teltonika, mqtt, modbus, ingest, map, all/)
     expect(() => parseOptions(['--scenario', '1,all'], {})).toThrow(/got "1,all"/)
     expect(() => parseOptions(['--scenario', '1,'], {})).toThrow(/--scenario must be/)
   })
@@ -31,5 +31,19 @@ describe('bench --database', () => {
     expect(() => parseOptions(['--database', 'sqlite'], {})).toThrow(/--database must be embedded or postgres, got "sqlite"/)
     expect(() => parseOptions(['--samples', '1.5'], {})).toThrow(/--samples must be a positive integer/)
     expect(parseOptions(['--samples', '5000'], {}).samples).toBe(5000)
+  })
+})
+
+describe('bench --vehicles', () => {
+  it('leaves the map scenario its own size unless a vehicle count is given', () => {
+    expect(parseOptions(['--scenario', 'map'], {}).vehicles).toBeUndefined()
+    expect(parseOptions(['--scenario', 'map', '--vehicles', '2500'], {}).vehicles).toBe(2500)
+    expect(parseOptions(['--vehicles=300'], {}).vehicles).toBe(300)
+    expect(parseOptions([], { BENCH_VEHICLES: '4000' }).vehicles).toBe(4000)
+  })
+
+  it('refuses a vehicle count that is not a positive integer', () => {
+    expect(() => parseOptions(['--vehicles', '0'], {})).toThrow(/--vehicles must be a positive integer, got "0"/)
+    expect(() => parseOptions(['--vehicles', 'lots'], {})).toThrow(/--vehicles must be a positive integer/)
   })
 })
