@@ -19,6 +19,11 @@ export class AdmissionGate {
     return this.waiters.length
   }
 
+  /** True when work of weight 1 would have to wait now. */
+  get full(): boolean {
+    return this.waiters.length > 0 || !this.fits(1)
+  }
+
   /** Resolves once `weight` is admitted (at once while there is room; alone when heavier than the capacity). */
   enter(weight: number): Promise<void> {
     if (this.waiters.length === 0 && this.fits(weight)) {
