@@ -6,8 +6,8 @@
 // message instead, so only the wrong one is refused.
 // The messages queued or being stored are bounded (AdmissionGate): past the bound a QoS 1 message waits, so its
 // PUBACK is late and the embedded broker reads nothing more from that client until it is stored (read-pacing.ts;
-// nothing is dropped); a QoS 0
-// message, which the device will not resend anyway, is dropped as `overflow` (counted and logged by the caller).
+// nothing is dropped); a QoS 0 message, which the device will not resend anyway, is dropped as `overflow`
+// (counted and logged by the caller).
 import type { DomainContext } from '../../domain/context'
 import { DomainError } from '../../domain/errors'
 import { ingestTelemetry } from '../../domain/zones/telemetry-ingest'
