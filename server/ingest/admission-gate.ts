@@ -5,7 +5,10 @@
 
 export class AdmissionGate {
   private used = 0
-  private readonly waiters: Array<{ weight: number, admit: () => void }> = []
+  // A queue read from `head`: Array.shift() copies the whole array once it is large (tens of thousands of
+  // waiting messages under overload), which made every admission O(n).
+  private waiters: Array<{ weight: number, admit: () => void }> = []
+  private head = 0
 
   constructor(readonly capacity: number) {}
 
@@ -16,12 +19,17 @@ export class AdmissionGate {
 
   /** Senders waiting for room. */
   get waiting(): number {
-    return this.waiters.length
+    return this.waiters.length - this.head
+  }
+
+  /** True when work of weight 1 would have to wait now. */
+  get full(): boolean {
+    return this.waiting > 0 || !this.fits(1)
   }
 
   /** Resolves once `weight` is admitted (at once while there is room; alone when heavier than the capacity). */
   enter(weight: number): Promise<void> {
-    if (this.waiters.length === 0 && this.fits(weight)) {
+    if (this.waiting === 0 && this.fits(weight)) {
       this.used += weight
       return Promise.resolve()
     }
@@ -30,7 +38,7 @@ export class AdmissionGate {
 
   /** Admits `weight` only if there is room now and nobody waits; false otherwise (for work that may be dropped). */
   tryEnter(weight: number): boolean {
-    if (this.waiters.length > 0 || !this.fits(weight)) return false
+    if (this.waiting > 0 || !this.fits(weight)) return false
     this.used += weight
     return true
   }
@@ -38,10 +46,16 @@ export class AdmissionGate {
   /** Gives `weight` back and admits the waiters that now fit, oldest first. */
   leave(weight: number): void {
     this.used -= weight
-    while (this.waiters.length > 0 && this.fits(this.waiters[0]!.weight)) {
-      const next = this.waiters.shift()!
+    while (this.waiting > 0 && this.fits(this.waiters[this.head]!.weight)) {
+      const next = this.waiters[this.head]!
+      this.head += 1
       this.used += next.weight
       next.admit()
+    }
+    // The admitted are dropped once they are most of the array, so compacting costs O(1) per admission.
+    if (this.head > 1024 && this.head * 2 > this.waiters.length) {
+      this.waiters = this.waiters.slice(this.head)
+      this.head = 0
     }
   }
 

@@ -4,7 +4,7 @@ import type { DeviceEntity } from '../../domain/device-ownership'
 import { tenantOwns } from '../../domain/device-ownership'
 import { tokenActor } from '../../auth/actor'
 import { parseToken } from '../../auth/api-tokens'
-import { entityKey } from './topic-entity'
+import { cachedOwnership } from './ownership-cache'
 
 export interface DeviceSession {
   tenantId: number
@@ -25,19 +25,10 @@ export async function openDeviceSession(db: Database, username: string | undefin
   const actor = await tokenActor(db, presented)
   if (!actor?.abilities.has('ingest') || actor.tokenId === undefined) return null
   const tenantId = actor.user.tenantId
-  const known = new Map<string, boolean>()
   return {
     tenantId,
     tokenId: actor.tokenId,
     userId: actor.user.id,
-    owns: async (entity) => {
-      const key = entityKey(entity)
-      const cached = known.get(key)
-      if (cached !== undefined) return cached
-      const owned = await tenantOwns(db, tenantId, entity)
-      // Only ownership is kept: an entity created later must be usable without reconnecting.
-      if (owned) known.set(key, true)
-      return owned
-    },
+    owns: cachedOwnership(entity => tenantOwns(db, tenantId, entity)),
   }
 }

@@ -1,6 +1,7 @@
 // The embedded MQTT 3.1.1 broker (aedes) on MQTT_PORT: devices log in with an ingest token, publish on their
 // tenant's topics, and subscribe to their nodes' command topics. A QoS 1 message is acknowledged only once
-// its transaction committed (aedes sends PUBACK after authorizePublish answers).
+// its transaction committed (aedes sends PUBACK after authorizePublish answers); while the telemetry queue is
+// full, a client that publishes is paused until that message is stored.
 import type { AddressInfo, Server } from 'node:net'
 import { createServer } from 'node:net'
 import { randomUUID } from 'node:crypto'
@@ -18,6 +19,8 @@ import { mqttMetrics } from './mqtt-metrics'
 import type { MqttSettings } from './mqtt-settings'
 import { PacketSizeGuard } from './packet-size-guard'
 import { handlePublish } from './publish-handling'
+import { ReadPacing } from './read-pacing'
+import { telemetryGroupCommit } from './telemetry-group-commit'
 import type { CommandTransport } from './command-dispatcher'
 import { commandTopic, commandTopicNode } from './topics'
 
@@ -40,6 +43,7 @@ export async function startEmbeddedBroker(settings: MqttSettings, domain: () => 
   const revocations = new DeviceRevocations()
   const revoked = (client: Client, session: DeviceSession) => revocations.outdates(session, pending.get(client)!.openedAt)
   const rate = new FixedWindowLimiter(settings.messagesPerMinute)
+  const pacing = new ReadPacing()
   const metrics = mqttMetrics()
   const broker = await Aedes.createBroker({
     ...extra,
@@ -72,11 +76,14 @@ export async function startEmbeddedBroker(settings: MqttSettings, domain: () => 
       const topic = packet.topic
       const delivery = packet.qos > 0 ? { key: `mqtt:${client.id}:${packet.messageId}`, payload: packet.payload as Buffer, redelivery: packet.dup } : null
       Object.assign(packet, { topic: HANDLED_TOPIC, retain: false })
-      domain().then(ctx => handlePublish(ctx, {
+      const handled = domain().then(ctx => handlePublish(ctx, {
         sender: client.id,
         tenantFor: async entity => await session.owns(entity) ? session.tenantId : `not a ${entity.kind} of the token's tenant`,
         withinRate: () => rate.hit(String(session.tokenId)).allowed,
-      }, topic, packet.payload as Buffer, delivery)).then(() => done(null), (error: Error) => {
+      }, topic, packet.payload as Buffer, delivery))
+      // A client publishing into a full queue is not read again until this message is handled (read-pacing.ts).
+      if (telemetryGroupCommit.full) pacing.hold(client, handled)
+      handled.then(() => done(null), (error: Error) => {
         // Not acknowledged: the connection closes and the device sends the message again after reconnecting.
         console.error(`[lookout] mqtt: could not store a message from ${client.id} on ${topic}: ${isDatabaseUnavailable(error) ? 'the database is unavailable' : error.message}`)
         done(error)

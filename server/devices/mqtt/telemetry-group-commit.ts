@@ -5,8 +5,9 @@
 // A batch the domain refuses (a node deleted meanwhile, a sample stamped in the future) is stored message by
 // message instead, so only the wrong one is refused.
 // The messages queued or being stored are bounded (AdmissionGate): past the bound a QoS 1 message waits, so its
-// PUBACK is late and aedes reads nothing more from that client until it is stored (nothing is dropped); a QoS 0
-// message, which the device will not resend anyway, is dropped as `overflow` (counted and logged by the caller).
+// PUBACK is late and the embedded broker reads nothing more from that client until it is stored (read-pacing.ts;
+// nothing is dropped); a QoS 0 message, which the device will not resend anyway, is dropped as `overflow`
+// (counted and logged by the caller).
 import type { DomainContext } from '../../domain/context'
 import { DomainError } from '../../domain/errors'
 import { ingestTelemetry } from '../../domain/zones/telemetry-ingest'
@@ -45,6 +46,11 @@ export class TelemetryGroupCommit {
   /** Messages queued or being stored, and QoS 1 messages waiting for room. */
   get load(): { messages: number, waiting: number } {
     return { messages: this.gate.inFlight, waiting: this.gate.waiting }
+  }
+
+  /** True when a message would wait for room now (QoS 1) or be dropped (QoS 0). */
+  get full(): boolean {
+    return this.gate.full
   }
 
   /**

@@ -47,6 +47,21 @@ describe('TelemetryGroupCommit', () => {
     expect(commits.load).toEqual({ messages: 0, waiting: 0 })
   })
 
+  it('is full while messages wait for room and keeps committing batches as more arrive, then is not full', async () => {
+    await handle.db.delete(telemetry).where(eq(telemetry.deviceId, nodeId))
+    const commits = new TelemetryGroupCommit(2)
+    expect(commits.full).toBe(false)
+    const early = [21, 22, 23].map(value => commits.store(ctx, greenfield, item(value), delivery(value), never))
+    expect(commits.full).toBe(true)
+    // The first batch commits while the queue is full, and messages arriving after it still get their turn.
+    expect((await early[0]!).outcome).toBe('stored')
+    const late = [24, 25, 26].map(value => commits.store(ctx, greenfield, item(value), delivery(value), never))
+    expect(commits.full).toBe(true)
+    expect((await Promise.all([...early, ...late])).map(result => result.outcome)).toEqual(Array.from({ length: 6 }, () => 'stored'))
+    expect(await storedValues()).toEqual([21, 22, 23, 24, 25, 26])
+    expect(commits.full).toBe(false)
+  })
+
   it('drops QoS 0 messages that find the queue full as overflow and stores those that found room', async () => {
     await handle.db.delete(telemetry).where(eq(telemetry.deviceId, nodeId))
     const commits = new TelemetryGroupCommit(2)
