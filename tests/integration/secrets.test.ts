@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { connected, serverSdk, sessionClient, waitFor } from '../support/clients'
 import { DEMO_PASSWORD, demoEmail, firstZonedNode, login } from '../support/http-session'
 import type { Session } from '../support/http-session'
-import { createToken, ingest } from '../support/ingest-token'
+import { createToken, ingest, tokenSecret } from '../support/ingest-token'
 import { freshPostgresDatabase } from '../support/postgres'
 import { startServer, TEST_APP } from '../support/server-process'
 import type { ServerProcess } from '../support/server-process'
@@ -124,7 +124,7 @@ describe('a configured server', () => {
     }
     const token = await createToken(admin, ['ingest'])
     sessionValues['ingest token'] = token
-    sessionValues['ingest token secret'] = token.split('_')[2]!
+    sessionValues['ingest token secret'] = tokenSecret(token)
 
     // Channel auth: allowed (private, presence, encrypted), refused (another tenant), malformed.
     const auth = (channel: string) => record(admin.fetch('/broadcasting/auth', { method: 'POST', body: JSON.stringify({ socket_id: '123.456', channel_name: channel }) }))

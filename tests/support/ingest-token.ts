@@ -16,3 +16,10 @@ export function ingest(baseUrl: string, token: string, path: string, body: unkno
     body: JSON.stringify(body),
   })
 }
+
+/** The secret part of `lk_<id>_<secret>`; the secret is base64url, so it may itself contain `_`. */
+export function tokenSecret(token: string): string {
+  const secret = /^lk_\d+_(.+)$/.exec(token)?.[1]
+  if (!secret) throw new Error(`not an API token: ${token}`)
+  return secret
+}
