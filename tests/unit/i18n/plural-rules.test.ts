@@ -43,6 +43,16 @@ describe('Polish plurals', () => {
   })
 })
 
+describe('relative times and durations', () => {
+  it('say days in Polish with the right form (1 dzień, 2 dni) and keep the one-form messages of the others', () => {
+    const polish = createI18n({ legacy: false, locale: 'pl', messages: { pl }, pluralRules }).global
+    const russian = createI18n({ legacy: false, locale: 'ru', messages: { ru }, pluralRules }).global
+    expect([1, 2, 5].map(n => polish.t('time.ago.day', { n }, n))).toEqual(['1 dzień temu', '2 dni temu', '5 dni temu'])
+    expect([1, 3].map(n => polish.t('time.unit.day', { n }, n))).toEqual(['1 dzień', '3 dni'])
+    expect([1, 5].map(n => russian.t('time.ago.day', { n }, n))).toEqual(['1 дн. назад', '5 дн. назад'])
+  })
+})
+
 describe('English plurals', () => {
   const t = translator('en')
   it('keeps vue-i18n\'s own rule: one for 1, other for the rest', () => {
