@@ -8,6 +8,7 @@ interface FormWithErrors {
 /** Returns `run(change, success, form?, fields?)`, which resolves true when the change was stored. */
 export function useSettingsChange() {
   const toast = useToast()
+  const { t } = useI18n()
   const busy = ref(false)
 
   async function run(change: () => Promise<unknown>, success: string, form?: FormWithErrors | null, fields: readonly string[] = []): Promise<boolean> {
@@ -21,7 +22,7 @@ export function useSettingsChange() {
       const refusal = refusalOf(failure)
       const field = formFieldOf(refusal.field, fields)
       if (form && field) form.setErrors([{ name: field, message: refusal.message }])
-      else toast.add({ title: 'Not saved', description: refusal.message, color: 'error', icon: 'i-lucide-circle-alert' })
+      else toast.add({ title: t('common.notSaved'), description: refusal.message, color: 'error', icon: 'i-lucide-circle-alert' })
       return false
     }
     finally {

@@ -9,6 +9,8 @@ import { failureMessage } from '~/utils/failure-message'
 const KEEP = 100
 
 export const useNotificationsStore = defineStore('notifications', () => {
+  // Captured now: the i18n instance is out of reach after an await.
+  const { t } = useNuxtApp().$i18n
   const items = ref<NotificationPayload[]>([])
   const loadedAt = ref<number | null>(null)
   const error = ref<string | null>(null)
@@ -22,7 +24,7 @@ export const useNotificationsStore = defineStore('notifications', () => {
       loadedAt.value = Date.now()
       error.value = null
     }, (failure) => {
-      error.value = failureMessage(failure, 'Notifications could not be loaded')
+      error.value = failureMessage(failure, t('notifications.loadFailed'))
     })
   }
 
