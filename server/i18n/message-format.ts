@@ -33,6 +33,6 @@ function interpolate(form: string, values: Record<string, string>): string {
 export function formatMessage(source: string, values: Record<string, string>, locale: string, count?: number): string {
   const forms = pluralForms(source)
   const form = count === undefined || forms.length === 1 ? forms[0]! : forms[pluralChoice(locale, count, forms.length)]!
-  const implicit = count === undefined ? {} : { count: String(count), n: String(count) }
+  const implicit: Record<string, string> = count === undefined ? {} : { count: String(count), n: String(count) }
   return interpolate(form, { ...implicit, ...values })
 }

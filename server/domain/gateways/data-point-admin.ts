@@ -11,6 +11,7 @@ import { recordSettingsChange } from '../settings/settings-change'
 import { requireLive } from '../settings/settings-policy'
 import { dataPointView } from './data-points'
 import type { DataPointChangeInput } from './gateway-settings-schema'
+import { serverMessage } from '../../i18n/server-message'
 
 const UNIQUE = { data_points_gateway_function_register_live_idx: 'register' }
 
@@ -35,7 +36,7 @@ export function updateDataPoint(ctx: DomainContext, actor: Actor, pointId: numbe
       valueOffset: input.offset, unit: input.unit, label: input.label, groupName: input.group,
     }).where(eq(dataPoints.id, pointId)).returning()
     const view = dataPointView(row!)
-    return { tenantId, subject: 'data-point', action: 'updated', id: pointId, message: `${actor.user.name} changed data point ${view.label} (register ${view.register})`, result: view, broadcast: view }
+    return { tenantId, subject: 'data-point', action: 'updated', id: pointId, message: serverMessage('messages.activity.dataPointChanged', { actor: actor.user.name, label: view.label, register: view.register }), result: view, broadcast: view }
   }, UNIQUE)
 }
 
@@ -45,7 +46,7 @@ export function archiveDataPoint(ctx: DomainContext, actor: Actor, pointId: numb
     const { tenantId } = await lockLivePoint(tx, actor, pointId)
     const [row] = await tx.update(dataPoints).set({ archivedAt: ctx.now() }).where(eq(dataPoints.id, pointId)).returning()
     const view = dataPointView(row!)
-    return { tenantId, subject: 'data-point', action: 'archived', id: pointId, message: `${actor.user.name} deleted data point ${view.label} (register ${view.register})`, result: view, broadcast: view }
+    return { tenantId, subject: 'data-point', action: 'archived', id: pointId, message: serverMessage('messages.activity.dataPointDeleted', { actor: actor.user.name, label: view.label, register: view.register }), result: view, broadcast: view }
   })
 }
 
