@@ -7,18 +7,18 @@ import { FALLBACK_LOCALE } from './locales'
 import type { ServerLocale } from './locales'
 import { formatMessage } from './message-format'
 
-function renderParam(locale: ServerLocale, param: MessageParam): string {
-  return isMessageRef(param) ? renderMessage(locale, param) : String(param)
-}
+/** Where message sources come from: the catalogue, or a test's own. */
+export type MessageLookup = (locale: ServerLocale, code: string) => string | null
 
 /** `message` in `locale`: its code's text there, else in English, else its stored `text`. */
-export function renderMessage(locale: ServerLocale, message: MessageRef): string {
+export function renderMessage(locale: ServerLocale, message: MessageRef, lookup: MessageLookup = catalogueMessage): string {
   if (message.code === null) return message.text
   const params: MessageParams = message.params ?? {}
-  const own = catalogueMessage(locale, message.code)
-  const [source, found] = own === null ? [catalogueMessage(FALLBACK_LOCALE, message.code), FALLBACK_LOCALE] : [own, locale]
+  const own = lookup(locale, message.code)
+  const [source, found] = own === null ? [lookup(FALLBACK_LOCALE, message.code), FALLBACK_LOCALE] : [own, locale]
   if (source === null) return message.text
-  const values = Object.fromEntries(Object.entries(params).map(([name, param]) => [name, renderParam(locale, param)]))
-  const count = typeof params[PLURAL_PARAM] === 'number' ? params[PLURAL_PARAM] : undefined
-  return formatMessage(source, values, found, count)
+  const rendered = (param: MessageParam) => (isMessageRef(param) ? renderMessage(locale, param, lookup) : String(param))
+  const values = Object.fromEntries(Object.entries(params).map(([name, param]) => [name, rendered(param)]))
+  const count = params[PLURAL_PARAM]
+  return formatMessage(source, values, found, typeof count === 'number' ? count : undefined)
 }
