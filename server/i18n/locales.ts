@@ -1,15 +1,10 @@
-// The languages the server writes texts in, and which one a reader gets.
+// Which of the languages Lookout speaks (shared/locales.ts) a reader of a server text gets.
+import type { LocaleCode } from '../../shared/locales'
+import { isLocaleCode } from '../../shared/locales'
 
-export const SERVER_LOCALES = ['en', 'ru', 'pl'] as const
-
-export type ServerLocale = (typeof SERVER_LOCALES)[number]
+export type ServerLocale = LocaleCode
 
 export const FALLBACK_LOCALE: ServerLocale = 'en'
-
-/** Whether `value` is a language the catalogue has. */
-export function isServerLocale(value: unknown): value is ServerLocale {
-  return typeof value === 'string' && (SERVER_LOCALES as readonly string[]).includes(value)
-}
 
 /**
  * The best supported language of an Accept-Language header (`ru-RU,ru;q=0.9,en;q=0.5`), by quality then
@@ -23,5 +18,5 @@ export function acceptedLocale(header: string | undefined | null): ServerLocale 
     return { primary: tag.trim().toLowerCase().split('-')[0]!, quality: quality ? Number(quality.slice(2)) : 1, order }
   }).filter(range => Number.isFinite(range.quality) && range.quality > 0)
   ranges.sort((a, b) => b.quality - a.quality || a.order - b.order)
-  return ranges.map(range => range.primary).find(isServerLocale) ?? null
+  return ranges.map(range => range.primary).find(isLocaleCode) ?? null
 }

@@ -1,6 +1,19 @@
 // A small renderer of vue-i18n's message syntax, so the server writes a catalogue message exactly as the
 // browser's `$t` does: `{name}` placeholders, `{'literal'}` text and `one | other` plural forms.
-import { pluralChoice } from '../../shared/plural-choice'
+import { pluralRules } from '../../i18n/plural-rules'
+
+/** vue-i18n's own rule, which English keeps: `one | other`, or `zero | one | other` with three forms. */
+function defaultChoice(count: number, forms: number): number {
+  const choice = Math.abs(count)
+  if (forms === 2) return choice ? (choice > 1 ? 1 : 0) : 1
+  return choice ? Math.min(choice, 2) : 0
+}
+
+/** The form `count` picks in `locale`: the browser's pluralRules (i18n/plural-rules.ts), else vue-i18n's default. */
+function pluralChoice(locale: string, count: number, forms: number): number {
+  const rule = pluralRules[locale]
+  return rule ? rule(count, forms) : defaultChoice(count, forms)
+}
 
 /** Top-level `|` separators split plural forms; a `|` inside `{...}` does not. */
 function pluralForms(source: string): string[] {

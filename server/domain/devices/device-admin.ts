@@ -60,7 +60,7 @@ async function lockLiveDevice(tx: Database, actor: Actor, deviceId: number): Pro
 async function requireFreeUid(tx: Database, tenantId: number, uid: string, exceptId?: number): Promise<void> {
   const [taken] = await tx.select({ id: devices.id }).from(devices)
     .where(and(eq(devices.tenantId, tenantId), eq(devices.uid, uid), isNull(devices.archivedAt), exceptId ? ne(devices.id, exceptId) : undefined)).limit(1)
-  if (taken) throw new DomainError(409, 'uid', `a node with uid ${uid} exists already`)
+  if (taken) throw new DomainError(409, 'uid', `a node with uid ${uid} exists already`, { code: 'validation.taken' })
 }
 
 async function requireLiveZone(tx: Database, tenantId: number, zoneId: number): Promise<void> {

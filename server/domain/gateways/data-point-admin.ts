@@ -29,7 +29,7 @@ export function updateDataPoint(ctx: DomainContext, actor: Actor, pointId: numbe
     if (register !== point.register || fn !== point.function) {
       const [taken] = await tx.select({ id: dataPoints.id }).from(dataPoints)
         .where(and(eq(dataPoints.gatewayId, point.gatewayId), eq(dataPoints.function, fn), eq(dataPoints.register, register), isNull(dataPoints.archivedAt), ne(dataPoints.id, pointId))).limit(1)
-      if (taken) throw new DomainError(409, 'register', `${fn} register ${register} already has a data point on this gateway`)
+      if (taken) throw new DomainError(409, 'register', `${fn} register ${register} already has a data point on this gateway`, { code: 'validation.registerTaken', params: { register } })
     }
     const [row] = await tx.update(dataPoints).set({
       register: input.register, function: input.function, dataType: input.dataType, wordOrder: input.wordOrder, scale: input.scale,

@@ -59,5 +59,5 @@ async function lockLiveGateway(tx: Database, actor: Actor, gatewayId: number): P
 async function requireFreeSerial(tx: Database, tenantId: number, serial: string, exceptId?: number): Promise<void> {
   const [taken] = await tx.select({ id: gateways.id }).from(gateways)
     .where(and(eq(gateways.tenantId, tenantId), eq(gateways.serial, serial), isNull(gateways.archivedAt), exceptId ? ne(gateways.id, exceptId) : undefined)).limit(1)
-  if (taken) throw new DomainError(409, 'serial', `a gateway with serial ${serial} exists already`)
+  if (taken) throw new DomainError(409, 'serial', `a gateway with serial ${serial} exists already`, { code: 'validation.taken' })
 }

@@ -46,7 +46,7 @@ export async function recordSettingsChange<T>(ctx: DomainContext, actor: Actor, 
   }
   catch (error) {
     const field = Object.entries(unique).find(([constraint]) => isUniqueViolation(error, constraint))?.[1]
-    if (field) throw new DomainError(409, field, 'is already taken')
+    if (field) throw new DomainError(409, field, 'is already taken', { code: 'validation.taken' })
     throw error
   }
   announceActivity(ctx, [activity!])

@@ -34,7 +34,7 @@ export function createUser(ctx: DomainContext, actor: Actor, tenantId: number, i
 export function updateUser(ctx: DomainContext, actor: Actor, userId: number, input: UserChangeInput): Promise<UserSettings> {
   return recordSettingsChange(ctx, actor, async (tx) => {
     const current = await lockTenantUser(tx, actor, userId)
-    if (input.role !== undefined && input.role !== current.role && userId === actor.user.id) throw new DomainError(422, 'role', 'you cannot change your own role')
+    if (input.role !== undefined && input.role !== current.role && userId === actor.user.id) throw new DomainError(422, 'role', 'you cannot change your own role', { code: 'validation.ownRole' })
     if (input.email !== undefined && input.email !== current.email) await requireFreeEmail(tx, input.email, userId)
     const [row] = await tx.update(users).set({ name: input.name, email: input.email, role: input.role }).where(eq(users.id, userId)).returning()
     const user = toUserSettings(row!)
@@ -59,7 +59,7 @@ export function resetPassword(ctx: DomainContext, actor: Actor, userId: number, 
 export function changeOwnPassword(ctx: DomainContext, actor: Actor, currentPassword: string, password: string): Promise<UserSettings> {
   return recordSettingsChange(ctx, actor, async (tx) => {
     const [row] = await tx.select().from(users).where(eq(users.id, actor.user.id)).for('update')
-    if (!row || !await verifyPassword(currentPassword, row.passwordHash)) throw new DomainError(422, 'currentPassword', 'is not your current password')
+    if (!row || !await verifyPassword(currentPassword, row.passwordHash)) throw new DomainError(422, 'currentPassword', 'is not your current password', { code: 'validation.wrongCurrentPassword' })
     const [updated] = await tx.update(users).set({ passwordHash: await hashPassword(password) }).where(eq(users.id, row.id)).returning()
     const user = toUserSettings(updated!)
     return { tenantId: user.tenantId, subject: 'user', action: 'updated', id: user.id, message: serverMessage('messages.activity.ownPasswordChanged', { name: user.name }), result: user, broadcast: null }
@@ -86,7 +86,7 @@ async function lockTenantUser(tx: Database, actor: Actor, userId: number): Promi
 async function requireFreeEmail(tx: Database, email: string, exceptId?: number): Promise<void> {
   // Across tenants on purpose, and worded without saying whose it is.
   const [taken] = await tx.select({ id: users.id }).from(users).where(and(eq(users.email, email), exceptId ? ne(users.id, exceptId) : undefined)).limit(1)
-  if (taken) throw new DomainError(409, 'email', 'is already taken')
+  if (taken) throw new DomainError(409, 'email', 'is already taken', { code: 'validation.taken' })
 }
 
 const roleTerm = (role: string) => term(`messages.roles.${role}`, role)

@@ -31,7 +31,7 @@ export function createToken(ctx: DomainContext, actor: Actor, input: NewToken): 
   return recordSettingsChange(ctx, actor, async (tx) => {
     const userId = input.userId ?? actor.user.id
     const [owner] = await tx.select({ id: users.id, name: users.name }).from(users).where(and(eq(users.id, userId), eq(users.tenantId, actor.user.tenantId))).limit(1)
-    if (!owner) throw new DomainError(422, 'userId', `user ${userId} is not in your tenant`)
+    if (!owner) throw new DomainError(422, 'userId', `user ${userId} is not in your tenant`, { code: 'validation.notInTenant' })
     const { secret, hash } = newTokenSecret()
     const expiresAt = input.expiresInDays ? new Date(ctx.now().getTime() + input.expiresInDays * 86_400_000) : null
     const [row] = await tx.insert(apiTokens).values({ userId, name: input.name, abilities: input.abilities, tokenHash: hash, expiresAt, createdAt: ctx.now() }).returning({ id: apiTokens.id })
