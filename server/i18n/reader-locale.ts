@@ -8,7 +8,7 @@ import type { ServerLocale } from './locales'
 
 /** The reader's language for `event`, `actor` being who is signed in (null for anonymous requests). */
 export function readerLocale(event: H3Event, actor: Actor | null): ServerLocale {
-  const chosen = actor && 'locale' in actor.user ? actor.user.locale : null
+  const chosen = actor?.user.locale
   if (isLocaleCode(chosen)) return chosen
   return acceptedLocale(getRequestHeader(event, 'accept-language')) ?? FALLBACK_LOCALE
 }

@@ -1,5 +1,5 @@
 // One alert, one activity entry and one refusal read in English, Russian and Polish through the API, by the
-// reader's language (Accept-Language here), on the embedded database and PostgreSQL; codes travel alongside.
+// reader's language (their stored choice, else Accept-Language), on the embedded database and PostgreSQL; codes travel alongside.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createToken, ingest } from '../support/ingest-token'
 import type { OwnSite } from '../support/own-site'
@@ -43,6 +43,14 @@ describe.each(DATABASES)('server texts in the reader\'s language on %s', (databa
     const entry = async (language: string) => (await read(`/api/tenants/${site.tenantA}/events`, language)).find(item => item.kind === 'alert.acknowledged')!.message
     expect(await entry('ru')).toBe('Ada: принято в работу «Температура: 31.0 выше 30.0 в зоне «Greenhouse A»»')
     expect(await entry('en')).toBe('Ada acknowledged "temperature 31.0 above 30.0 in Greenhouse A"')
+  })
+
+  it('prefers the language the reader stored over Accept-Language, and Accept-Language again once it is cleared', async () => {
+    const revoked = async () => (await read(`/api/tenants/${site.tenantA}/events`, 'ru')).find(item => item.kind === 'token.revoked')!.message
+    expect(await send(site.owner, 'PUT', '/api/auth/locale', { locale: 'pl' })).toMatchObject({ status: 200 })
+    expect(await revoked()).toBe('Ada: unieważniono token API „nodes”')
+    expect(await send(site.owner, 'PUT', '/api/auth/locale', { locale: null })).toMatchObject({ status: 200 })
+    expect(await revoked()).toBe('Ada: отозван API-токен «nodes»')
   })
 
   it('answers a refused form field with its code and params, the message in the reader\'s language, English unchanged', async () => {
