@@ -1,5 +1,6 @@
 // How Settings forms and buttons run a change: success toasted, a refused field shown on its form field.
 import { formFieldOf, refusalOf } from '~/utils/settings/refusal'
+import type { Refusal } from '~/utils/settings/refusal'
 
 interface FormWithErrors {
   setErrors: (errors: Array<{ name: string, message: string }>) => void
@@ -9,6 +10,9 @@ interface FormWithErrors {
 export function useSettingsChange() {
   const toast = useToast()
   const { t } = useI18n()
+  const { render } = useServerMessage()
+  // A coded refusal in the page's language (without the field, which the form shows); the server's text otherwise.
+  const said = (refusal: Refusal) => (refusal.code ? render(refusal.code, refusal.params, refusal.message) : refusal.message)
   const busy = ref(false)
 
   async function run(change: () => Promise<unknown>, success: string, form?: FormWithErrors | null, fields: readonly string[] = []): Promise<boolean> {
@@ -21,8 +25,8 @@ export function useSettingsChange() {
     catch (failure) {
       const refusal = refusalOf(failure)
       const field = formFieldOf(refusal.field, fields)
-      if (form && field) form.setErrors([{ name: field, message: refusal.message }])
-      else toast.add({ title: t('common.notSaved'), description: refusal.message, color: 'error', icon: 'i-lucide-circle-alert' })
+      if (form && field) form.setErrors([{ name: field, message: said(refusal) }])
+      else toast.add({ title: t('common.notSaved'), description: refusal.code && refusal.field ? `${refusal.field}: ${said(refusal)}` : said(refusal), color: 'error', icon: 'i-lucide-circle-alert' })
       return false
     }
     finally {

@@ -11,7 +11,8 @@ export interface CurlTargets {
 }
 
 export interface CurlExample {
-  title: string
+  /** Catalogue key of its title (namespace `settings.tokens.examples`). */
+  titleKey: string
   command: string
 }
 
@@ -31,8 +32,8 @@ export function curlExamples(targets: CurlTargets): CurlExample[] {
   const node = targets.nodeUid ?? 'your-node-uid'
   const serial = targets.gatewaySerial ?? 'your-gateway-serial'
   return [
-    { title: 'Telemetry of a node', command: post(origin, token, '/api/ingest/telemetry', `${node}-0001`, { device: node, samples: [{ metric: 'temperature', value: 21.5 }] }) },
-    { title: 'Readings of a gateway', command: post(origin, token, '/api/ingest/readings', `${serial}-0001`, { gateway: serial, readings: [{ register: 40001, value: 12.3 }] }) },
-    { title: 'Position of a vehicle', command: post(origin, token, '/api/ingest/positions', `vehicle-${targets.vehicleId ?? 1}-0001`, { vehicleId: targets.vehicleId ?? 1, lat: 52.37, lon: 4.89, speed: 42 }) },
+    { titleKey: 'settings.tokens.examples.telemetry', command: post(origin, token, '/api/ingest/telemetry', `${node}-0001`, { device: node, samples: [{ metric: 'temperature', value: 21.5 }] }) },
+    { titleKey: 'settings.tokens.examples.readings', command: post(origin, token, '/api/ingest/readings', `${serial}-0001`, { gateway: serial, readings: [{ register: 40001, value: 12.3 }] }) },
+    { titleKey: 'settings.tokens.examples.position', command: post(origin, token, '/api/ingest/positions', `vehicle-${targets.vehicleId ?? 1}-0001`, { vehicleId: targets.vehicleId ?? 1, lat: 52.37, lon: 4.89, speed: 42 }) },
   ]
 }

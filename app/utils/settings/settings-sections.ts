@@ -3,20 +3,21 @@
 import type { Role } from '#shared/access'
 
 export interface SettingsSection {
-  label: string
+  /** Catalogue key of its name (namespace `settings`). */
+  labelKey: string
   icon: string
   to: string
 }
 
 const EQUIPMENT: SettingsSection[] = [
-  { label: 'Zones', icon: 'i-lucide-sprout', to: '/settings/zones' },
-  { label: 'Nodes', icon: 'i-lucide-cpu', to: '/settings/nodes' },
-  { label: 'Gateways', icon: 'i-lucide-router', to: '/settings/gateways' },
-  { label: 'Vehicles', icon: 'i-lucide-truck', to: '/settings/vehicles' },
+  { labelKey: 'settings.sections.zones', icon: 'i-lucide-sprout', to: '/settings/zones' },
+  { labelKey: 'settings.sections.nodes', icon: 'i-lucide-cpu', to: '/settings/nodes' },
+  { labelKey: 'settings.sections.gateways', icon: 'i-lucide-router', to: '/settings/gateways' },
+  { labelKey: 'settings.sections.vehicles', icon: 'i-lucide-truck', to: '/settings/vehicles' },
 ]
 const PEOPLE: SettingsSection[] = [
-  { label: 'Users', icon: 'i-lucide-users', to: '/settings/users' },
-  { label: 'API tokens', icon: 'i-lucide-key-round', to: '/settings/tokens' },
+  { labelKey: 'settings.sections.users', icon: 'i-lucide-users', to: '/settings/users' },
+  { labelKey: 'settings.sections.tokens', icon: 'i-lucide-key-round', to: '/settings/tokens' },
 ]
 
 /** The sections a role sees, in the order shown (none for viewers). */

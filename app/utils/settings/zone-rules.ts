@@ -43,20 +43,27 @@ export function rulesOfRows(rows: RuleRow[]): ZoneRules {
   return rules
 }
 
-/** What is wrong with the rows before asking the server, one message per problem (empty when fine). */
-export function ruleRowProblems(rows: RuleRow[]): string[] {
-  const problems: string[] = []
+/** One problem of a row: the catalogue key of its message (namespace `settings.rule.problems`) and the metric. */
+export interface RuleRowProblem {
+  key: string
+  metric: string
+}
+
+/** What is wrong with the rows before asking the server, one problem each (empty when fine). */
+export function ruleRowProblems(rows: RuleRow[]): RuleRowProblem[] {
+  const problems: RuleRowProblem[] = []
+  const add = (key: string, metric: string) => problems.push({ key: `settings.rule.problems.${key}`, metric })
   const seen = new Set<string>()
   for (const row of rows) {
     const metric = row.metric.trim()
     if (!metric) continue
-    if (!/^[a-z][a-z0-9_]{0,39}$/i.test(metric)) problems.push(`${metric}: a metric name like temperature or water_level`)
-    if (seen.has(metric)) problems.push(`${metric}: appears twice`)
+    if (!/^[a-z][a-z0-9_]{0,39}$/i.test(metric)) add('metricName', metric)
+    if (seen.has(metric)) add('twice', metric)
     seen.add(metric)
-    if (given(row.min) && given(row.max) && row.min >= row.max) problems.push(`${metric}: min must be below max`)
-    if (given(row.criticalMin) && given(row.criticalMax) && row.criticalMin >= row.criticalMax) problems.push(`${metric}: critical min must be below critical max`)
-    if (given(row.delaySeconds) && row.delaySeconds < 0) problems.push(`${metric}: delay cannot be negative`)
-    if (given(row.deadband) && row.deadband < 0) problems.push(`${metric}: deadband cannot be negative`)
+    if (given(row.min) && given(row.max) && row.min >= row.max) add('minBelowMax', metric)
+    if (given(row.criticalMin) && given(row.criticalMax) && row.criticalMin >= row.criticalMax) add('criticalMinBelowMax', metric)
+    if (given(row.delaySeconds) && row.delaySeconds < 0) add('negativeDelay', metric)
+    if (given(row.deadband) && row.deadband < 0) add('negativeDeadband', metric)
   }
   return problems
 }

@@ -12,7 +12,7 @@ describe('curl examples for a new token', () => {
   const examples = curlExamples({ origin: 'https://lookout.example.com', token: 'lk_7_secret', nodeUid: 'bench-node-1', gatewaySerial: 'GW-9', vehicleId: 4 })
 
   it('posts telemetry, readings and positions to this server with the token and an idempotency key', () => {
-    expect(examples.map(example => example.title)).toEqual(['Telemetry of a node', 'Readings of a gateway', 'Position of a vehicle'])
+    expect(examples.map(example => example.titleKey)).toEqual(['telemetry', 'readings', 'position'].map(name => `settings.tokens.examples.${name}`))
     const words = shellWords(examples[0]!.command)
     expect(words.slice(0, 3)).toEqual(['-X', 'POST', 'https://lookout.example.com/api/ingest/telemetry'])
     expect(words).toContain('Authorization: Bearer lk_7_secret')

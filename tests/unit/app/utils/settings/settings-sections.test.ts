@@ -3,8 +3,8 @@ import { mayConfigure, settingsSections } from '../../../../../app/utils/setting
 
 describe('who sees which Settings sections', () => {
   it('gives admins equipment, users and tokens; operators equipment only; viewers nothing', () => {
-    expect(settingsSections('admin').map(section => section.label)).toEqual(['Zones', 'Nodes', 'Gateways', 'Vehicles', 'Users', 'API tokens'])
-    expect(settingsSections('operator').map(section => section.label)).toEqual(['Zones', 'Nodes', 'Gateways', 'Vehicles'])
+    expect(settingsSections('admin').map(section => section.labelKey)).toEqual(['zones', 'nodes', 'gateways', 'vehicles', 'users', 'tokens'].map(name => `settings.sections.${name}`))
+    expect(settingsSections('operator').map(section => section.labelKey)).toEqual(['zones', 'nodes', 'gateways', 'vehicles'].map(name => `settings.sections.${name}`))
     expect(settingsSections('viewer')).toEqual([])
   })
 

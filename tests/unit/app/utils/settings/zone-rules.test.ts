@@ -29,13 +29,13 @@ describe('zone rules as form rows', () => {
       { ...emptyRuleRow(), metric: 'ph', min: 7, max: 6 },
       { ...emptyRuleRow(), metric: 'ph', criticalMin: 3, criticalMax: 2, delaySeconds: -1, deadband: -0.1 },
     ])
-    expect(problems).toEqual([
-      'bad name: a metric name like temperature or water_level',
-      'ph: min must be below max',
-      'ph: appears twice',
-      'ph: critical min must be below critical max',
-      'ph: delay cannot be negative',
-      'ph: deadband cannot be negative',
+    expect(problems.map(problem => `${problem.metric}: ${problem.key}`)).toEqual([
+      'bad name: settings.rule.problems.metricName',
+      'ph: settings.rule.problems.minBelowMax',
+      'ph: settings.rule.problems.twice',
+      'ph: settings.rule.problems.criticalMinBelowMax',
+      'ph: settings.rule.problems.negativeDelay',
+      'ph: settings.rule.problems.negativeDeadband',
     ])
     expect(ruleRowProblems([{ ...emptyRuleRow(), metric: 'ph', min: 5, max: 7, delaySeconds: 0 }])).toEqual([])
   })
