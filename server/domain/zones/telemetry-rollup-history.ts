@@ -49,7 +49,7 @@ export async function rollupBuckets(db: Database, query: BucketQuery, split: His
   const result = await db.execute(sql`
     SELECT device_id, extract(epoch FROM bucket) * 1000 AS at_ms, sum(sum) / sum(count) AS value, min(min) AS min, max(max) AS max, sum(count) AS count
     FROM (${sql.join(parts, sql` UNION ALL `)}) AS part GROUP BY device_id, bucket ORDER BY bucket, device_id`)
-  return (result.rows as Array<Record<string, unknown>>).map(row => ({
+  return (result as { rows: Array<Record<string, unknown>> }).rows.map(row => ({
     deviceId: Number(row.device_id),
     at: new Date(Number(row.at_ms)).toISOString(),
     value: Number(row.value),
