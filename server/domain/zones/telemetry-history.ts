@@ -63,17 +63,17 @@ export function telemetryRange(query: Pick<TelemetryHistoryQuery, 'from' | 'to'>
  */
 export async function telemetryHistory(db: Database, zoneId: number, query: TelemetryHistoryQuery, now: Date, rawDays = RAW_HISTORY_DAYS): Promise<TelemetryHistory> {
   const { from, to } = telemetryRange(query, now)
+  const base = { metric: query.metric, from: from.toISOString(), to: to.toISOString() }
   const split = splitHistoryRange(from, to, now, rawDays)
   if (split.rollups) {
     const seconds = Math.max(60, bucketSecondsFor(to.getTime() - from.getTime()))
     const points = await rollupBuckets(db, { zoneId, metric: query.metric, deviceId: query.deviceId, seconds, origin: minuteStart(from) }, split)
-    return { metric: query.metric, from: from.toISOString(), to: to.toISOString(), mode: 'buckets', bucketSeconds: seconds, points }
+    return { ...base, mode: 'buckets', bucketSeconds: seconds, points }
   }
   const where = and(
     eq(telemetry.zoneId, zoneId), eq(telemetry.metric, query.metric), gte(telemetry.recordedAt, from), lte(telemetry.recordedAt, to),
     query.deviceId === undefined ? undefined : eq(telemetry.deviceId, query.deviceId),
   )
-  const base = { metric: query.metric, from: from.toISOString(), to: to.toISOString() }
   const raw = await db.select({ deviceId: telemetry.deviceId, at: telemetry.recordedAt, value: telemetry.value }).from(telemetry)
     .where(where).orderBy(asc(telemetry.recordedAt), asc(telemetry.id)).limit(MAX_POINTS + 1)
   if (raw.length <= MAX_POINTS) {

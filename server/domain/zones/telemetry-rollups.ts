@@ -21,18 +21,20 @@ export interface RollupSample {
  */
 export async function mergeTelemetryRollups(tx: Database, samples: readonly RollupSample[]): Promise<void> {
   if (samples.length === 0) return
+  // Numbers are what is cheap to send: minutes since the epoch, and each metric as its place in the batch's few names.
+  const names = new Map<string, number>()
+  const metricIndexes = samples.map(sample => names.get(sample.metric) ?? names.set(sample.metric, names.size + 1).size)
   const zones = arrayParam(samples.map(sample => sample.zoneId))
   const devices = arrayParam(samples.map(sample => sample.deviceId))
-  const metrics = arrayParam(samples.map(sample => sample.metric))
   const values = arrayParam(samples.map(sample => sample.value))
-  const times = arrayParam(samples.map(sample => sample.recordedAt.getTime()))
+  const minutes = arrayParam(samples.map(sample => Math.floor(sample.recordedAt.getTime() / 60_000)))
   const rollup = telemetryMinutely
   // Sorted by the key so that concurrent batches lock rows in one order (no deadlock between them).
   await tx.execute(sql`
     INSERT INTO ${rollup} (zone_id, metric, minute, device_id, count, sum, min, max)
-    SELECT zone_id, metric, to_timestamp(floor(at_ms / 60000) * 60) AS minute, device_id, count(*), sum(value), min(value), max(value)
-    FROM unnest(${zones}::integer[], ${devices}::integer[], ${metrics}::text[], ${values}::float8[], ${times}::float8[])
-      AS sample(zone_id, device_id, metric, value, at_ms)
+    SELECT zone_id, (${arrayParam([...names.keys()])}::text[])[metric_index], to_timestamp(minute_of_epoch * 60::float8), device_id, count(*), sum(value), min(value), max(value)
+    FROM unnest(${zones}::integer[], ${devices}::integer[], ${arrayParam(metricIndexes)}::integer[], ${values}::float8[], ${minutes}::integer[])
+      AS sample(zone_id, device_id, metric_index, value, minute_of_epoch)
     WHERE zone_id IS NOT NULL
     GROUP BY 1, 2, 3, 4
     ORDER BY 1, 2, 3, 4
