@@ -7,6 +7,8 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres'
 import { migrate as migratePostgres } from 'drizzle-orm/node-postgres/migrator'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import pg from 'pg'
+import type { QueryObserver } from './query-timing'
+import { timedPglite, timedQuery } from './query-timing'
 import * as schema from './schema'
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>
@@ -19,8 +21,12 @@ export interface DatabaseHandle {
   close: () => Promise<void>
 }
 
-/** Opens PostgreSQL at `url` when given, else PGlite in `dataDir` (`memory://` for a throwaway one). */
-export async function openDatabase(options: { url?: string, dataDir: string }): Promise<DatabaseHandle> {
+/**
+ * Opens PostgreSQL at `url` when given, else PGlite in `dataDir` (`memory://` for a throwaway one); with `onQuery`,
+ * every statement's kind and duration is reported to it.
+ */
+export async function openDatabase(options: { url?: string, dataDir: string, onQuery?: QueryObserver }): Promise<DatabaseHandle> {
+  const { onQuery } = options
   if (options.url) {
     // A bounded wait for a connection: with the server unreachable a request fails (503) instead of hanging.
     const pool = new pg.Pool({ connectionString: options.url, max: 10, connectionTimeoutMillis: 5_000 })
@@ -29,7 +35,11 @@ export async function openDatabase(options: { url?: string, dataDir: string }): 
     pool.on('error', error => console.warn(`[lookout] database connection lost: ${error.message}`))
     // A client in use when its connection breaks emits 'error' too: its query fails with that error, which the
     // request answers (503), so there is nothing more to do here than keep it from being uncaught.
-    pool.on('connect', client => client.on('error', () => undefined))
+    pool.on('connect', (client) => {
+      client.on('error', () => undefined)
+      // Every statement, pooled or in a transaction, runs through a client the pool connected.
+      if (onQuery) client.query = timedQuery(client.query.bind(client), onQuery)
+    })
     const db = drizzlePostgres(pool, { schema })
     return {
       db: db as unknown as Database,
@@ -51,7 +61,7 @@ export async function openDatabase(options: { url?: string, dataDir: string }): 
   }
   if (!options.dataDir.startsWith('memory://')) mkdirSync(options.dataDir, { recursive: true })
   const client = new PGlite(options.dataDir)
-  const db = drizzlePglite(client, { schema })
+  const db = drizzlePglite(onQuery ? timedPglite(client, onQuery) : client, { schema })
   return {
     db: db as unknown as Database,
     kind: 'embedded',

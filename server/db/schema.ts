@@ -226,6 +226,27 @@ export const telemetryLatest = pgTable('telemetry_latest', {
   recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
 }, table => [primaryKey({ columns: [table.deviceId, table.metric] }), index('telemetry_latest_zone_idx').on(table.zoneId)])
 
+/**
+ * Per-minute rollups of zoned telemetry (count, sum, min, max of a node's metric in a zone and minute), merged into
+ * by every ingest batch; history beyond the raw window reads these. Kept longer than raw rows (retentionDaysDownsampled).
+ * No foreign keys: every row derives from telemetry rows whose keys were checked, and zones and nodes are archived,
+ * never deleted; a check per merged row would only cost ingest time.
+ */
+export const telemetryMinutely = pgTable('telemetry_minutely', {
+  zoneId: integer('zone_id').notNull(),
+  metric: text('metric').notNull(),
+  minute: timestamp('minute', { withTimezone: true }).notNull(),
+  deviceId: integer('device_id').notNull(),
+  count: integer('count').notNull(),
+  sum: doublePrecision('sum').notNull(),
+  min: doublePrecision('min').notNull(),
+  max: doublePrecision('max').notNull(),
+}, table => [
+  // The history query's order (zone, metric, time range, then node) is the key's order.
+  primaryKey({ columns: [table.zoneId, table.metric, table.minute, table.deviceId] }),
+  index('telemetry_minutely_minute_idx').on(table.minute),
+])
+
 /** A Modbus register of a gateway and how to read it. */
 export const dataPoints = pgTable('data_points', {
   id: serial('id').primaryKey(),

@@ -15,6 +15,8 @@ export interface DomainSettings {
   commandTimeoutSeconds: number
   /** Days telemetry, readings and positions are kept. */
   retentionDays: number
+  /** Days per-minute telemetry rollups are kept (history beyond the raw rows' retention). */
+  retentionDaysDownsampled: number
 }
 
 export interface DomainContext {
@@ -38,5 +40,6 @@ export function domainSettings(env: Env): DomainSettings {
     positionBatchMs: number('POSITION_BATCH_MS', 500),
     commandTimeoutSeconds: number('COMMAND_TIMEOUT_SECONDS', 30),
     retentionDays: number('RETENTION_DAYS', 30),
+    retentionDaysDownsampled: number('RETENTION_DAYS_DOWNSAMPLED', 400),
   }
 }

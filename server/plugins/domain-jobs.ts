@@ -7,7 +7,7 @@ import { sweepGatewayStatus } from '../domain/gateways/sweep-status'
 import { markOfflineVehicles } from '../domain/vehicles/offline-sweep'
 import { flushPositionBatches } from '../domain/vehicles/position-batches'
 import { prunePositions } from '../domain/vehicles/retention'
-import { pruneTelemetry } from '../domain/zones/telemetry-retention'
+import { pruneTelemetry, pruneTelemetryRollups } from '../domain/zones/telemetry-retention'
 import { flushTelemetryBatches } from '../domain/zones/telemetry-batches'
 
 type Job = (ctx: DomainContext) => Promise<unknown>
@@ -32,7 +32,7 @@ export default defineNitroPlugin((nitroApp) => {
   const liveness = Number(process.env.DOMAIN_SWEEP_MS || 5000)
   const stops = [
     every(liveness, [timeOutCommands, timeOutVehicleCommands, sweepGatewayStatus, ctx => markOfflineVehicles(ctx)]),
-    every(3_600_000, [pruneTelemetry, pruneReadings, prunePositions]),
+    every(3_600_000, [pruneTelemetry, pruneTelemetryRollups, pruneReadings, prunePositions]),
   ]
   nitroApp.hooks.hook('close', () => {
     for (const stop of stops) stop()

@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto'
 import Redis from 'ioredis'
 import { ConcurrencyGate } from '../devices/modbus/concurrency-gate'
+import { countedPolls } from '../devices/modbus/counted-polls'
 import { redisLease, soleLease } from '../devices/modbus/gateway-lease'
 import { ModbusPoller } from '../devices/modbus/modbus-poller'
 import { PlanLoader } from '../devices/modbus/plan-loader'
@@ -29,7 +30,7 @@ export default defineNitroPlugin((nitroApp) => {
   const poller = new ModbusPoller({
     listGateways: async () => modbusGatewayIds(await useDatabase()),
     loadPlan: gatewayId => plans.load(gatewayId),
-    record: report => polls.record(report),
+    record: countedPolls(report => polls.record(report)),
     allowList: settings.allowList,
     gate: new ConcurrencyGate(settings.concurrency),
     lease: redis ? redisLease(redis, `${process.pid}-${randomBytes(6).toString('hex')}`) : soleLease,

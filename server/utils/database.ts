@@ -8,6 +8,7 @@ import { replacePublishedDemoPassword, seedDemoData } from '../db/demo-data'
 import { demoPassword } from '../db/demo-password'
 import type { DemoPassword } from '../db/demo-password'
 import { seedDemoEquipment } from '../db/demo-equipment'
+import { recordDatabaseQuery } from '../observability/database-metrics'
 
 let ready: Promise<DatabaseHandle> | null = null
 let password: DemoPassword | null = null
@@ -33,6 +34,7 @@ async function openMigrated(): Promise<DatabaseHandle> {
   const handle = await openDatabase({
     url: process.env.DATABASE_URL || undefined,
     dataDir: join(resolve(process.env.DATA_DIR || '.data'), 'db'),
+    onQuery: recordDatabaseQuery,
   })
   const migrations = await migrationsFolder()
   try {

@@ -156,6 +156,16 @@ describe('Modbus polling', () => {
     expect(history.data.points.every(point => point.value === 617 && point.quality === 'good')).toBe(true)
   })
 
+  it('counts stored polls in /metrics as ingest batches of source modbus, kind readings, with their latency', async () => {
+    // POLL-1 of the test above goes on polling every 300 ms.
+    let text = ''
+    await until(async () => {
+      text = await (await fetch(`${server.url}/metrics`)).text()
+      return /^lookout_ingest_batches_total\{source="modbus",kind="readings",outcome="stored"\} [1-9]/m.test(text)
+    }, 'stored Modbus polls counted in /metrics')
+    expect(text).toMatch(/^lookout_ingest_duration_seconds_count\{source="modbus",kind="readings"\} [1-9]/m)
+  })
+
   it('marks a point whose read fails bad with its error, keeping and re-sending its last good value; good again once readable', async () => {
     const flaky = await startModbusDevice({ 0: 10, 1: 20 })
     try {

@@ -1,10 +1,13 @@
-// Telemetry history of a zone for charts: raw points when there are few, else downsampled buckets.
+// Telemetry history of a zone for charts: raw points when there are few, else downsampled buckets; ranges reaching
+// back before the raw window are answered in buckets from the per-minute rollups (telemetry-rollup-history.ts).
 import { and, asc, eq, gte, lte, sql } from 'drizzle-orm'
 import type { Database } from '../../db/connection'
 import { telemetry } from '../../db/schema'
 import { DomainError } from '../errors'
 import type { TelemetryHistoryQuery } from './telemetry-history-schema'
 import { MAX_HISTORY_DAYS } from './telemetry-history-schema'
+import { minuteStart, RAW_HISTORY_DAYS, splitHistoryRange } from './telemetry-history-split'
+import { rollupBuckets } from './telemetry-rollup-history'
 
 /** Points a chart needs at most per node: more than a chart is wide only costs transfer and drawing. */
 export const MAX_POINTS = 500
@@ -54,15 +57,23 @@ export function telemetryRange(query: Pick<TelemetryHistoryQuery, 'from' | 'to'>
  * included. The rule: when the range holds at most MAX_POINTS samples (a short range, or a sparse one)
  * they come back raw, as recorded; otherwise the range is cut into buckets of bucketSecondsFor(range)
  * aligned on `from` (date_bin), each with the avg/min/max/count of a node's samples in it, so a
- * series never has more than MAX_POINTS points however long the range is.
+ * series never has more than MAX_POINTS points however long the range is. A range starting more than
+ * `rawDays` before now always comes in buckets, at least a minute wide and aligned on from's minute: the
+ * part before the raw window from the per-minute rollups, the rest from raw rows.
  */
-export async function telemetryHistory(db: Database, zoneId: number, query: TelemetryHistoryQuery, now: Date): Promise<TelemetryHistory> {
+export async function telemetryHistory(db: Database, zoneId: number, query: TelemetryHistoryQuery, now: Date, rawDays = RAW_HISTORY_DAYS): Promise<TelemetryHistory> {
   const { from, to } = telemetryRange(query, now)
+  const base = { metric: query.metric, from: from.toISOString(), to: to.toISOString() }
+  const split = splitHistoryRange(from, to, now, rawDays)
+  if (split.rollups) {
+    const seconds = Math.max(60, bucketSecondsFor(to.getTime() - from.getTime()))
+    const points = await rollupBuckets(db, { zoneId, metric: query.metric, deviceId: query.deviceId, seconds, origin: minuteStart(from) }, split)
+    return { ...base, mode: 'buckets', bucketSeconds: seconds, points }
+  }
   const where = and(
     eq(telemetry.zoneId, zoneId), eq(telemetry.metric, query.metric), gte(telemetry.recordedAt, from), lte(telemetry.recordedAt, to),
     query.deviceId === undefined ? undefined : eq(telemetry.deviceId, query.deviceId),
   )
-  const base = { metric: query.metric, from: from.toISOString(), to: to.toISOString() }
   const raw = await db.select({ deviceId: telemetry.deviceId, at: telemetry.recordedAt, value: telemetry.value }).from(telemetry)
     .where(where).orderBy(asc(telemetry.recordedAt), asc(telemetry.id)).limit(MAX_POINTS + 1)
   if (raw.length <= MAX_POINTS) {

@@ -12,6 +12,7 @@ import type { DomainContext } from '../context'
 import { DomainError } from '../errors'
 import type { IngestOutcome } from '../ingest-outcome'
 import { queueTelemetrySamples } from './telemetry-batches'
+import { mergeTelemetryRollups } from './telemetry-rollups'
 import type { TelemetryInput } from './telemetry-schema'
 import { telemetryItems } from './telemetry-schema'
 import { toDevicePayload } from './zone-payloads'
@@ -44,6 +45,7 @@ export async function ingestTelemetry(ctx: DomainContext, tx: Database, tenantId
     })
   })
   await insertMany(tx, telemetry, rows)
+  await mergeTelemetryRollups(tx, rows)
   await insertMany(tx, telemetryLatest, newestPerMetric(rows), sql`
     ON CONFLICT (device_id, metric) DO UPDATE SET value = excluded.value, recorded_at = excluded.recorded_at, zone_id = excluded.zone_id
     WHERE ${telemetryLatest}.recorded_at <= excluded.recorded_at`)

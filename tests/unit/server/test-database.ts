@@ -11,6 +11,7 @@ import type { Actor } from '../../../server/auth/actor'
 import { activeUser } from '../../../server/auth/actor'
 import type { Database, DatabaseHandle } from '../../../server/db/connection'
 import { openDatabase } from '../../../server/db/connection'
+import type { QueryObserver } from '../../../server/db/query-timing'
 import { demoEmail, seedDemoData } from '../../../server/db/demo-data'
 import { gateways, tenants, users, vehicles, zones } from '../../../server/db/schema'
 
@@ -22,9 +23,9 @@ export type DemoSlug = (typeof DEMO_SLUGS)[number]
 /** Which database the tests run on. */
 export const TEST_DATABASE_KIND = process.env.TEST_DATABASE_URL ? 'postgres' : 'embedded'
 
-/** An empty, migrated database. Close it with `handle.close()` in afterAll. */
-export async function createEmptyDatabase(): Promise<DatabaseHandle> {
-  const handle = await openDatabase({ url: await freshPostgresDatabase(), dataDir: 'memory://' })
+/** An empty, migrated database (its statements reported to `onQuery` when given). Close it with `handle.close()` in afterAll. */
+export async function createEmptyDatabase(onQuery?: QueryObserver): Promise<DatabaseHandle> {
+  const handle = await openDatabase({ url: await freshPostgresDatabase(), dataDir: 'memory://', onQuery })
   await handle.migrate(MIGRATIONS)
   return handle
 }

@@ -4,6 +4,7 @@ import { authorizeZone } from '../../../domain/policies'
 import { TELEMETRY_COLUMNS, telemetryPages } from '../../../domain/exports/series-exports'
 import { telemetryHistory, telemetryRange } from '../../../domain/zones/telemetry-history'
 import { telemetryHistoryQuery } from '../../../domain/zones/telemetry-history-schema'
+import { RAW_HISTORY_DAYS } from '../../../domain/zones/telemetry-history-split'
 
 export default defineEventHandler(async (event) => {
   const zoneId = idParam(event, 'zone')
@@ -14,5 +15,7 @@ export default defineEventHandler(async (event) => {
     const range = await domainCall(async () => telemetryRange(query, ctx.now()))
     return csvResponse(event, rangeFilename(`zone-${zoneId}-${query.metric}`, range), TELEMETRY_COLUMNS, telemetryPages(ctx.db, zoneId, query, range))
   }
-  return { data: await domainCall(() => telemetryHistory(ctx.db, zoneId, query, ctx.now())) }
+  // Raw rows older than their retention are gone: the rollups answer for that part.
+  const rawDays = Math.min(RAW_HISTORY_DAYS, ctx.settings.retentionDays)
+  return { data: await domainCall(() => telemetryHistory(ctx.db, zoneId, query, ctx.now(), rawDays)) }
 })

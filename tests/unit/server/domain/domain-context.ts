@@ -44,7 +44,7 @@ export function testContext(handle: DatabaseHandle, settings: Partial<DomainSett
     broadcaster: new RecordingBroadcaster(),
     now: () => new Date(now),
     advance: (ms) => { now += ms },
-    settings: { telemetryBatchMs: 500, positionBatchMs: 500, commandTimeoutSeconds: 30, retentionDays: 30, ...settings },
+    settings: { telemetryBatchMs: 500, positionBatchMs: 500, commandTimeoutSeconds: 30, retentionDays: 30, retentionDaysDownsampled: 400, ...settings },
   }
 }
 

@@ -16,6 +16,8 @@ const START = Date.parse('2026-05-01T00:00:00Z')
 const DAYS = 30
 const STEP_MS = 5 * 60_000
 const now = new Date(START + DAYS * 86_400_000)
+/** A raw window holding all of the data: these tests are about the raw path (telemetry-rollups.test.ts has the rollups'). */
+const ALL_RAW = DAYS + 1
 
 useDemoDatabase(async (demo) => {
   ({ handle, greenfield, zoneA, zoneB } = demo)
@@ -31,7 +33,7 @@ useDemoDatabase(async (demo) => {
 
 describe('telemetryHistory', () => {
   it('returns raw points, in time order, for a short range', async () => {
-    const history = await telemetryHistory(handle.db, zoneA, { metric: 'temperature', from: '2026-05-01T00:00:00Z', to: '2026-05-01T01:00:00Z' }, now)
+    const history = await telemetryHistory(handle.db, zoneA, { metric: 'temperature', from: '2026-05-01T00:00:00Z', to: '2026-05-01T01:00:00Z' }, now, ALL_RAW)
     expect(history.mode).toBe('raw')
     expect(history.bucketSeconds).toBeNull()
     expect(history.points).toHaveLength(13)
@@ -40,7 +42,7 @@ describe('telemetryHistory', () => {
   })
 
   it('downsamples a long range to at most 500 buckets with avg, min and max', async () => {
-    const history = await telemetryHistory(handle.db, zoneA, { metric: 'temperature', from: '2026-05-01T00:00:00Z', to: '2026-05-31T00:00:00Z' }, now)
+    const history = await telemetryHistory(handle.db, zoneA, { metric: 'temperature', from: '2026-05-01T00:00:00Z', to: '2026-05-31T00:00:00Z' }, now, ALL_RAW)
     expect(history.mode).toBe('buckets')
     expect(history.points.length).toBeLessThanOrEqual(MAX_POINTS)
     expect(history.points.length).toBeGreaterThan(MAX_POINTS / 2)
@@ -57,20 +59,20 @@ describe('telemetryHistory', () => {
 
   it('keeps to the zone, the metric and the node asked for', async () => {
     const range = { from: '2026-05-01T00:00:00Z', to: '2026-05-01T00:30:00Z' }
-    expect((await telemetryHistory(handle.db, zoneB, { metric: 'temperature', ...range }, now)).points.map(point => point.value)).toEqual([99])
-    expect((await telemetryHistory(handle.db, zoneA, { metric: 'humidity', ...range }, now)).points).toEqual([])
-    expect((await telemetryHistory(handle.db, zoneA, { metric: 'temperature', deviceId: nodeA + 1000, ...range }, now)).points).toEqual([])
+    expect((await telemetryHistory(handle.db, zoneB, { metric: 'temperature', ...range }, now, ALL_RAW)).points.map(point => point.value)).toEqual([99])
+    expect((await telemetryHistory(handle.db, zoneA, { metric: 'humidity', ...range }, now, ALL_RAW)).points).toEqual([])
+    expect((await telemetryHistory(handle.db, zoneA, { metric: 'temperature', deviceId: nodeA + 1000, ...range }, now, ALL_RAW)).points).toEqual([])
   })
 
   it('defaults to the hour before now', async () => {
-    const history = await telemetryHistory(handle.db, zoneA, { metric: 'temperature' }, now)
+    const history = await telemetryHistory(handle.db, zoneA, { metric: 'temperature' }, now, ALL_RAW)
     expect(history.from).toBe(new Date(now.getTime() - 3_600_000).toISOString())
     expect(history.to).toBe(now.toISOString())
     expect(history.points).toHaveLength(12)
   })
 
   it('refuses a range that ends before it starts', async () => {
-    await expect(telemetryHistory(handle.db, zoneA, { metric: 'temperature', to: '2026-04-01T00:00:00Z', from: '2026-05-01T00:00:00Z' }, now))
+    await expect(telemetryHistory(handle.db, zoneA, { metric: 'temperature', to: '2026-04-01T00:00:00Z', from: '2026-05-01T00:00:00Z' }, now, ALL_RAW))
       .rejects.toMatchObject({ status: 400, field: 'from' })
     expect(telemetryHistoryQuery.safeParse({ metric: 'ph', from: '2026-05-02T00:00:00Z', to: '2026-05-01T00:00:00Z' }).error?.issues[0]!.path).toEqual(['from'])
   })
