@@ -31,7 +31,7 @@ export class TrackerGroupCommit {
   private readonly commits: GroupCommit<Packet, void>
 
   constructor(domain: () => Promise<DomainContext>, limits: GroupCommitLimits = TRACKER_COMMIT_LIMITS) {
-    this.commits = new GroupCommit({
+    this.commits = new GroupCommit<Packet, void>({
       capacity: limits.capacityRecords,
       maxBatch: limits.maxBatchRecords,
       weight: packet => packet.positions.length,
