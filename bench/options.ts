@@ -1,7 +1,7 @@
 // Benchmark settings: command-line flags, then `npm run bench --flag=value`, then BENCH_* variables, then defaults.
 
 /** In the order `all` runs them: the floor right after scenario 1, so a full run always compares the two. */
-export const SCENARIOS = ['1', 'floor', '2', '3', '4', 'teltonika', 'mqtt', 'modbus', 'ingest', 'map'] as const
+export const SCENARIOS = ['1', 'floor', '2', '3', '4', 'teltonika', 'mqtt', 'modbus', 'ingest', 'map', 'idle'] as const
 export type ScenarioId = typeof SCENARIOS[number]
 
 /** One run's settings. Sizes left undefined are each scenario's own (quick, or the issue's with --full). */
@@ -25,6 +25,8 @@ export interface BenchOptions {
   samples?: number
   /** Simulated vehicles per demo tenant in the map scenario. */
   vehicles?: number
+  /** How long the idle scenario watches the server. */
+  minutes?: number
 }
 
 type Kind = 'integer' | 'number' | 'scenario' | 'path' | 'switch' | 'database'
@@ -40,11 +42,12 @@ const SETTINGS: Array<{ flag: string, env: string, kind: Kind }> = [
   { flag: 'database', env: 'BENCH_DATABASE', kind: 'database' },
   { flag: 'samples', env: 'BENCH_SAMPLES', kind: 'integer' },
   { flag: 'vehicles', env: 'BENCH_VEHICLES', kind: 'integer' },
+  { flag: 'minutes', env: 'BENCH_MINUTES', kind: 'number' },
 ]
 
 /** Help text for --help and bad flags. */
-export const USAGE = `Usage: npm run bench -- [--scenario 1|floor|2|3|4|teltonika|mqtt|modbus|ingest|map|all|LIST] [--full] [--connections N] [--rate R] [--seconds S] [--batch B] [--profile DIR]
-                     [--database embedded|postgres] [--samples N] [--vehicles N]
+export const USAGE = `Usage: npm run bench -- [--scenario 1|floor|2|3|4|teltonika|mqtt|modbus|ingest|map|idle|all|LIST] [--full] [--connections N] [--rate R] [--seconds S] [--batch B] [--profile DIR]
+                     [--database embedded|postgres] [--samples N] [--vehicles N] [--minutes M]
   --scenario X     1: subscribers on one channel at 1, 5 and 20 events/s; floor: scenario 1 against a minimal ws
                    server (bench/floor-server.ts), what this machine allows, with Lookout / floor ratios at the end
                    when 1 ran too; 2: one channel per socket, HTTP API as fast as it answers (single, batch_events,
@@ -58,11 +61,13 @@ export const USAGE = `Usage: npm run bench -- [--scenario 1|floor|2|3|4|teltonik
                    ingest API (batches of 1 000, 4 in flight), samples/s, server CPU per sample, p99, RSS, ratios, history
                    query timings; map: the map page in Chromium while SIMULATOR_VEHICLES vehicles per demo tenant move at
                    1 Hz (frame time p50/p95/p99 from requestAnimationFrame, dropped frames > 50 ms, position.batch size
-                   and rate, CPU of the tab and of the server); a comma-separated
+                   and rate, CPU of the tab and of the server); idle: the server with the simulator on and nobody
+                   connected, RSS, V8 heap used, external and arrayBuffers every few seconds, and RSS at the end
+                   against 250 MB (the issue's target on the embedded database); a comma-separated
                    LIST such as 1,floor runs several (default all, env BENCH_SCENARIO)
   --full           the issue's sizes (10 000 / 10 000 / 2 000 / 20 000 / 10 000 sockets, 10 s phases; teltonika 5 000 trackers
                    for 60 s; mqtt 1 000 devices × 10/s for 60 s; modbus 200 devices for 60 s; ingest 1 000 000 samples; map 5 000
-                   vehicles for 60 s); without it a quick
+                   vehicles for 60 s; idle 10 minutes); without it a quick
                    run of every scenario takes about 2 minutes (env BENCH_FULL=1)
   --connections N  sockets in each scenario chosen (env BENCH_CONNECTIONS)
   --rate R         one rate (events/s) instead of 1, 5 and 20 in scenarios 1 and 4 (env BENCH_RATE)
@@ -73,7 +78,8 @@ export const USAGE = `Usage: npm run bench -- [--scenario 1|floor|2|3|4|teltonik
   --database D     ingest and mqtt scenarios: embedded (default) or postgres (TEST_DATABASE_URL when set, as under
                    scripts/with-postgres.sh, else a throwaway cluster of Debian's postgresql) (env BENCH_DATABASE)
   --samples N      ingest scenario: samples to store (default 100 000, --full 1 000 000; env BENCH_SAMPLES)
-  --vehicles N     map scenario: vehicles per demo tenant (default 1 000 for 20 s, --full 5 000 for 60 s; env BENCH_VEHICLES)`
+  --vehicles N     map scenario: vehicles per demo tenant (default 1 000 for 20 s, --full 5 000 for 60 s; env BENCH_VEHICLES)
+  --minutes M      idle scenario: minutes to watch the server (default 2, --full 10; env BENCH_MINUTES)`
 
 /** Reads the options from `argv` (without node and script) and the environment; throws a readable error. */
 export function parseOptions(argv: string[], env: Record<string, string | undefined>): BenchOptions {
@@ -111,6 +117,7 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
     database: databaseKind(raw('database')),
     samples: numeric('samples', raw('samples'), true),
     vehicles: numeric('vehicles', raw('vehicles'), true),
+    minutes: numeric('minutes', raw('minutes'), false),
   }
 }
 

@@ -9,6 +9,7 @@ import { parseOptions, USAGE } from './options'
 import { cluster } from './scenarios/cluster'
 import { floor } from './scenarios/floor'
 import { idle } from './scenarios/idle'
+import { idleMemory } from './scenarios/idle-memory'
 import { ingest } from './scenarios/ingest'
 import { map } from './scenarios/map'
 import { modbus } from './scenarios/modbus'
@@ -30,6 +31,7 @@ const RUNS: Record<ScenarioId, (options: BenchOptions) => Promise<SummaryRow[]>>
   modbus,
   ingest,
   map,
+  idle: idleMemory,
 }
 
 /** Parses the options, runs the chosen scenarios one after another, prints the summary; returns the exit code. */

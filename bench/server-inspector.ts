@@ -63,6 +63,11 @@ export class ServerInspector {
     return this.memory()
   }
 
+  /** The server's `process.memoryUsage()` as it is (no GC first), in bytes. */
+  async processMemory(): Promise<NodeJS.MemoryUsage> {
+    return JSON.parse(await this.evaluateString('JSON.stringify(process.memoryUsage())')) as NodeJS.MemoryUsage
+  }
+
   /** Starts sampling the server's CPU (1 ms interval). */
   async startProfile(): Promise<void> {
     await this.call('Profiler.enable')
@@ -82,10 +87,14 @@ export class ServerInspector {
   }
 
   private async memory(): Promise<HeapFigures> {
-    const reply = await this.call('Runtime.evaluate', { expression: HEAP_EXPRESSION, returnByValue: true })
+    return JSON.parse(await this.evaluateString(HEAP_EXPRESSION)) as HeapFigures
+  }
+
+  private async evaluateString(expression: string): Promise<string> {
+    const reply = await this.call('Runtime.evaluate', { expression, returnByValue: true })
     const value = reply.result?.result?.value
     if (typeof value !== 'string') throw new Error(`the server could not report its memory: ${JSON.stringify(reply.result).slice(0, 300)}`)
-    return JSON.parse(value) as HeapFigures
+    return value
   }
 
   private call(method: string, params: Record<string, unknown> = {}): Promise<Reply> {

@@ -1,7 +1,7 @@
 // Publishing: the payload is inspected once, then the app's broker numbers, stores and delivers it.
 import type { AppState } from './app-state'
 import type { FanoutContext } from './local-delivery'
-import { payloadShape } from './recovery-meta'
+import { encodePayload } from './recovery-meta'
 
 export interface PublishRequest {
   channels: string[]
@@ -15,8 +15,7 @@ export interface PublishRequest {
 
 /** Publishes an event to channels of an app (history, cache and delivery on every node are the broker's). */
 export function publish(ctx: FanoutContext, state: AppState, request: PublishRequest, now: number = Date.now()): Promise<void> {
-  const raw = typeof request.data === 'string' ? request.data : JSON.stringify(request.data ?? null)
-  const shape = payloadShape(raw)
+  const { raw, shape } = encodePayload(request.data)
   ctx.metrics.eventsPublished.inc({ source: request.source }, request.channels.length)
   return state.broker.publish({ channels: request.channels, event: request.event, payload: raw, shape, except: request.exceptSocketId ?? '' }, now)
 }

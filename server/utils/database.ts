@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import type { Database, DatabaseHandle } from '../db/connection'
 import { openDatabase } from '../db/connection'
+import { chooseEmbeddedCompilation } from '../db/embedded-code'
 import { replacePublishedDemoPassword, seedDemoData } from '../db/demo-data'
 import { demoPassword } from '../db/demo-password'
 import type { DemoPassword } from '../db/demo-password'
@@ -31,8 +32,10 @@ export function useDatabaseHandle(): Promise<DatabaseHandle> {
 }
 
 async function openMigrated(): Promise<DatabaseHandle> {
+  const url = process.env.DATABASE_URL || undefined
+  if (!url) chooseEmbeddedCompilation(process.env.EMBEDDED_OPTIMIZED_CODE === 'on')
   const handle = await openDatabase({
-    url: process.env.DATABASE_URL || undefined,
+    url,
     dataDir: join(resolve(process.env.DATA_DIR || '.data'), 'db'),
     onQuery: recordDatabaseQuery,
   })

@@ -4,7 +4,7 @@ import { parseOptions } from '../../../bench/options'
 
 describe('bench --scenario', () => {
   it('runs the floor right after scenario 1 in all', () => {
-    expect(parseOptions([], {}).scenarios).toEqual(['1', 'floor', '2', '3', '4', 'teltonika', 'mqtt', 'modbus', 'ingest', 'map'])
+    expect(parseOptions([], {}).scenarios).toEqual(['1', 'floor', '2', '3', '4', 'teltonika', 'mqtt', 'modbus', 'ingest', 'map', 'idle'])
   })
 
   it('takes the floor alone, or a list in the order given without repeats', () => {
@@ -14,7 +14,7 @@ describe('bench --scenario', () => {
   })
 
   it('refuses unknown ids, also inside a list', () => {
-    expect(() => parseOptions(['--scenario', '5'], {})).toThrow(/--scenario must be 1, floor, 2, 3, 4, teltonika, mqtt, modbus, ingest, map, all/)
+    expect(() => parseOptions(['--scenario', '5'], {})).toThrow(/--scenario must be 1, floor, 2, 3, 4, teltonika, mqtt, modbus, ingest, map, idle, all/)
     expect(() => parseOptions(['--scenario', '1,all'], {})).toThrow(/got "1,all"/)
     expect(() => parseOptions(['--scenario', '1,'], {})).toThrow(/--scenario must be/)
   })
@@ -45,5 +45,18 @@ describe('bench --vehicles', () => {
   it('refuses a vehicle count that is not a positive integer', () => {
     expect(() => parseOptions(['--vehicles', '0'], {})).toThrow(/--vehicles must be a positive integer, got "0"/)
     expect(() => parseOptions(['--vehicles', 'lots'], {})).toThrow(/--vehicles must be a positive integer/)
+  })
+})
+
+describe('bench --minutes', () => {
+  it('runs the idle scenario alone and leaves its length to the scenario unless minutes are given', () => {
+    expect(parseOptions(['--scenario', 'idle'], {})).toMatchObject({ scenarios: ['idle'], minutes: undefined })
+    expect(parseOptions(['--scenario', 'idle', '--minutes', '0.5'], {}).minutes).toBe(0.5)
+    expect(parseOptions([], { BENCH_MINUTES: '10' }).minutes).toBe(10)
+  })
+
+  it('refuses minutes that are not a positive number', () => {
+    expect(() => parseOptions(['--minutes', '0'], {})).toThrow(/--minutes must be a positive number, got "0"/)
+    expect(() => parseOptions(['--minutes', 'ten'], {})).toThrow(/--minutes must be a positive number/)
   })
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { RECOVERY_KEY } from '../../../../shared/realtime-protocol'
-import { payloadShape, withRecoveryMeta } from '../../../../server/realtime/recovery-meta'
+import { encodePayload, payloadShape, withRecoveryMeta } from '../../../../server/realtime/recovery-meta'
 
 /** What the publisher does with one payload string. */
 function annotate(raw: string, offset = 3, sentAt = 1_700_000_000_123): string {
@@ -52,5 +52,29 @@ describe('payloadShape', () => {
     expect(payloadShape('{}')).toBe('empty-object')
     expect(payloadShape('[]')).toBe('other')
     expect(payloadShape('{oops')).toBe('other')
+  })
+})
+
+describe('encodePayload', () => {
+  it('sends a string as given with the shape payloadShape reads from it', () => {
+    for (const raw of ['{"a":1}', '{ }', '[1]', '{"__lookout":1}', 'text']) expect(encodePayload(raw)).toEqual({ raw, shape: payloadShape(raw) })
+  })
+
+  it.each([
+    ['an object', { a: 1, b: [2] }],
+    ['an empty object', {}],
+    ['an object whose only key is left out of its encoding', { a: undefined }],
+    ['an object holding __lookout', { a: 1, __lookout: 2 }],
+    ['an object holding __lookout left out of its encoding', { a: 1, __lookout: undefined }],
+    ['an object whose toJSON answers an object holding __lookout', { toJSON: () => ({ __lookout: 1 }) }],
+    ['an object whose toJSON answers an array', { toJSON: () => [1] }],
+    ['a date', new Date(0)],
+    ['an array', [{ a: 1 }]],
+    ['a number', 4],
+    ['null', null],
+    ['undefined', undefined],
+  ])('JSON-encodes %s once, with the shape payloadShape would read from the encoding', (_what, data) => {
+    const raw = JSON.stringify(data ?? null)
+    expect(encodePayload(data)).toEqual({ raw, shape: payloadShape(raw) })
   })
 })
