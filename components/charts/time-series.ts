@@ -58,11 +58,13 @@ export function chartDatasets(series: Series[], thresholds: Threshold[], window:
   })))
 }
 
-/** Tick label for a time axis: clock time (with seconds for windows up to 5 min), with the date beyond a day. */
-export function timeTick(ms: number, spanMs: number): string {
-  const date = new Date(ms)
-  if (spanMs > 86_400_000) return date.toLocaleDateString([], { month: 'short', day: 'numeric' }) + ' ' + date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })
-  return date.toLocaleTimeString([], spanMs > 300_000 ? { hour: '2-digit', minute: '2-digit' } : { hour: '2-digit', minute: '2-digit', second: '2-digit' })
+/**
+ * Tick label for a time axis: clock time (with seconds for windows up to 5 min), with the date beyond a day,
+ * written by `format` (the reader's language: useLocaleFormat().dateWith).
+ */
+export function timeTick(ms: number, spanMs: number, format: (ms: number, options: Intl.DateTimeFormatOptions) => string): string {
+  if (spanMs > 86_400_000) return format(ms, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' })
+  return format(ms, spanMs > 300_000 ? { hour: '2-digit', minute: '2-digit' } : { hour: '2-digit', minute: '2-digit', second: '2-digit' })
 }
 
 const SECOND = 1000

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { chartDatasets, timeTick, timeTicks, timeWindow } from '../../../../components/charts/time-series'
+import { localeFormat } from '../../../../app/utils/i18n/locale-format'
 
 const series = [{ label: 'Temperature', color: 'red', points: [{ x: 3000, y: 21 }, { x: 1000, y: 20 }] }]
 
@@ -25,10 +26,14 @@ describe('time series charts', () => {
     expect(chartDatasets([], [{ label: 'max', value: 28, color: 'orange' }], null)).toEqual([])
   })
 
-  it('labels ticks with seconds for short windows and with the date beyond a day', () => {
+  it('labels ticks with seconds for short windows and with the date beyond a day, in the reader\'s language', () => {
     const at = new Date(2026, 10, 22, 9, 5, 7).getTime()
-    expect(timeTick(at, 60_000)).toMatch(/05.*07/)
-    expect(timeTick(at, 2 * 86_400_000)).toMatch(/22/)
+    const en = localeFormat('en').dateWith
+    expect(timeTick(at, 60_000, en)).toBe('09:05:07')
+    expect(timeTick(at, 3_600_000, en)).toBe('09:05')
+    expect(timeTick(at, 2 * 86_400_000, en)).toMatch(/^22 Nov,? 09:05$/)
+    expect(timeTick(at, 2 * 86_400_000, localeFormat('ru').dateWith)).toMatch(/^22 нояб\.,? 09:05$/)
+    expect(timeTick(at, 2 * 86_400_000, localeFormat('pl').dateWith)).toMatch(/^22 lis,? 09:05$/)
   })
 
   it('puts at most the given number of ticks on round local times', () => {
