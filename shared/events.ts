@@ -1,5 +1,6 @@
 // Broadcast event names of the catalogue in docs/architecture.md and their payloads, used by browser and server.
 // Timestamps are ISO-8601 strings.
+import type { MessageParams } from './server-message'
 
 export const EVENTS = {
   alertCreated: 'alert.created',
@@ -40,7 +41,10 @@ export interface AlertPayload {
   value: number | null
   severity: Severity
   kind: string
+  /** English text; render `messageCode` with `messageParams` for the reader's language (see useServerMessage). */
   message: string
+  messageCode: string | null
+  messageParams: MessageParams
   status: AlertStatus
   createdAt: string
   acknowledgedAt: string | null
@@ -58,6 +62,8 @@ export interface ActivityEventPayload {
   tenantId: number
   kind: string
   message: string
+  messageCode: string | null
+  messageParams: MessageParams
   actorUserId: number | null
   subject: Record<string, unknown>
   createdAt: string
@@ -156,6 +162,9 @@ export interface NotificationPayload {
   kind: string
   title: string
   body: string
+  /** Title and body are `<messageCode>.title` and `<messageCode>.body` of the catalogue. */
+  messageCode: string | null
+  messageParams: MessageParams
   createdAt: string
   readAt: string | null
 }

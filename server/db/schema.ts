@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm'
 import { bigserial, boolean, doublePrecision, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core'
 import type { GeozoneShape } from '../../shared/geozones'
+import type { MessageParams } from '../../shared/server-message'
 import type { GatewayConnection } from '../../shared/modbus'
 import type { ZoneThreshold } from '../../shared/zones'
 import type { RawIoValues, VehicleSensors } from '../../shared/vehicles'
@@ -10,6 +11,14 @@ import { LOCALES } from '../../shared/locales'
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 /** Set when deleted by a person: the row leaves lists and maps, its history stays readable, its id is never reused. */
 const archivedAt = () => timestamp('archived_at', { withTimezone: true })
+/**
+ * A text for people as a catalogue code (i18n/locales, e.g. `messages.activity.tokenRevoked`) and its parameters,
+ * rendered in each reader's language; null code on rows older than codes, which show their stored text.
+ */
+const messageCodeColumns = () => ({
+  messageCode: text('message_code'),
+  messageParams: jsonb('message_params').$type<MessageParams>().notNull().default(sql`'{}'::jsonb`),
+})
 
 export const tenants = pgTable('tenants', {
   id: serial('id').primaryKey(),
@@ -143,7 +152,9 @@ export const alerts = pgTable('alerts', {
   value: doublePrecision('value'),
   severity: text('severity', { enum: ['info', 'warning', 'critical'] }).notNull(),
   kind: text('kind').notNull(),
+  /** English text, kept for readers of the raw row and for rows older than message codes. */
   message: text('message').notNull(),
+  ...messageCodeColumns(),
   status: text('status', { enum: ['active', 'acknowledged', 'resolved'] }).notNull().default('active'),
   acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
   acknowledgedBy: integer('acknowledged_by').references(() => users.id),
@@ -157,6 +168,7 @@ export const activityEvents = pgTable('activity_events', {
   tenantId: integer('tenant_id').notNull().references(() => tenants.id),
   kind: text('kind').notNull(),
   message: text('message').notNull(),
+  ...messageCodeColumns(),
   actorUserId: integer('actor_user_id').references(() => users.id),
   subject: jsonb('subject').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
   createdAt: createdAt(),
@@ -184,6 +196,8 @@ export const notifications = pgTable('notifications', {
   kind: text('kind').notNull(),
   title: text('title').notNull(),
   body: text('body').notNull().default(''),
+  /** `<code>.title` and `<code>.body` in the catalogue; title and body stay the English text. */
+  ...messageCodeColumns(),
   readAt: timestamp('read_at', { withTimezone: true }),
   createdAt: createdAt(),
 }, table => [index('notifications_user_idx').on(table.userId, table.createdAt)])

@@ -1,6 +1,7 @@
 // The activity feed: who did what and what happened, stored and broadcast on the tenant's events channel.
 import { channels } from '../../shared/channels'
 import type { ActivityEventPayload } from '../../shared/events'
+import type { ServerMessage } from '../../shared/server-message'
 import { EVENTS } from '../../shared/events'
 import type { Database } from '../db/connection'
 import { activityEvents } from '../db/schema'
@@ -9,7 +10,7 @@ import type { DomainContext } from './context'
 export interface ActivityInput {
   tenantId: number
   kind: string
-  message: string
+  message: ServerMessage
   actorUserId?: number | null
   subject?: Record<string, unknown>
 }
@@ -17,7 +18,7 @@ export interface ActivityInput {
 /** Stores an activity event (inside the caller's transaction when `db` is one) and returns its payload. */
 export async function storeActivity(db: Database, input: ActivityInput, at: Date): Promise<ActivityEventPayload> {
   const [row] = await db.insert(activityEvents).values({
-    tenantId: input.tenantId, kind: input.kind, message: input.message,
+    tenantId: input.tenantId, kind: input.kind, message: input.message.text, messageCode: input.message.code, messageParams: input.message.params,
     actorUserId: input.actorUserId ?? null, subject: input.subject ?? {}, createdAt: at,
   }).returning()
   return { ...row!, createdAt: row!.createdAt.toISOString() }

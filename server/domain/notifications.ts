@@ -2,6 +2,8 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm'
 import { channels } from '../../shared/channels'
 import type { NotificationPayload } from '../../shared/events'
+import type { MessageParams } from '../../shared/server-message'
+import { serverMessage } from '../i18n/server-message'
 import { EVENTS } from '../../shared/events'
 import type { Database } from '../db/connection'
 import { notifications, users } from '../db/schema'
@@ -10,8 +12,9 @@ import type { DomainContext } from './context'
 export interface NotificationInput {
   tenantId: number
   kind: string
-  title: string
-  body?: string
+  /** Catalogue code with `.title` and `.body` entries, rendered for each reader (stored in English too). */
+  code: string
+  params: MessageParams
 }
 
 export interface StoredNotification extends NotificationPayload {
@@ -22,10 +25,12 @@ export interface StoredNotification extends NotificationPayload {
 export async function storeNotifications(db: Database, input: NotificationInput, at: Date): Promise<StoredNotification[]> {
   const recipients = await db.select({ id: users.id }).from(users).where(and(eq(users.tenantId, input.tenantId), isNull(users.disabledAt)))
   if (recipients.length === 0) return []
+  const title = serverMessage(`${input.code}.title`, input.params).text
+  const body = serverMessage(`${input.code}.body`, input.params).text
   const rows = await db.insert(notifications).values(recipients.map(user => ({
-    tenantId: input.tenantId, userId: user.id, kind: input.kind, title: input.title, body: input.body ?? '', createdAt: at,
+    tenantId: input.tenantId, userId: user.id, kind: input.kind, title, body, messageCode: input.code, messageParams: input.params, createdAt: at,
   }))).returning()
-  return rows.map(row => ({ id: row.id, userId: row.userId, kind: row.kind, title: row.title, body: row.body, createdAt: row.createdAt.toISOString(), readAt: null }))
+  return rows.map(row => ({ id: row.id, userId: row.userId, kind: row.kind, title: row.title, body: row.body, messageCode: row.messageCode, messageParams: row.messageParams, createdAt: row.createdAt.toISOString(), readAt: null }))
 }
 
 /** Sends stored notifications to their users (after commit). */

@@ -19,7 +19,7 @@ export async function domainCall<T>(work: () => Promise<T>): Promise<T> {
     return await work()
   }
   catch (error) {
-    if (error instanceof DomainError) throw createError({ statusCode: error.status, statusMessage: error.message, data: { field: error.field } })
+    if (error instanceof DomainError) throw createError({ statusCode: error.status, statusMessage: error.message, data: { field: error.field, ...(error.refusal && { code: error.refusal.code, params: error.refusal.params ?? {} }) } })
     throw error
   }
 }

@@ -2,13 +2,36 @@
 import type { H3Event } from 'h3'
 import { createError, getQuery, getRouterParam, readBody } from 'h3'
 import type { z } from 'zod'
+import type { Actor } from '../auth/actor'
 import { isDatabaseId, MAX_DATABASE_ID } from '../db/ids'
+import type { ServerLocale } from '../i18n/locales'
+import { readerLocale } from '../i18n/reader-locale'
+import { renderMessage } from '../i18n/render-message'
+import type { ValidationCode } from '../i18n/validation-message'
+import { validationCode } from '../i18n/validation-message'
 import { readBodyUpTo } from './request-body'
 
-function fail(statusCode: number, error: z.ZodError): never {
-  const issue = error.issues[0]!
-  const field = issue.path.join('.') || 'body'
-  throw createError({ statusCode, statusMessage: `${field}: ${issue.message}`, data: { field, issues: error.issues.map(item => ({ field: item.path.join('.'), message: item.message })) } })
+/** A refused field's text for the request's reader: zod's own English, else the catalogue's text for its code. */
+function issueText(locale: ServerLocale, issue: z.core.$ZodIssue, coded: ValidationCode): string {
+  return locale === 'en' ? issue.message : renderMessage(locale, { code: coded.code, params: coded.params, text: issue.message })
+}
+
+/**
+ * Throws the 4xx of a failed parse: `field: message` with the message in the reader's language (the status line
+ * stays English), and `data` with the field, the message's `code` and `params` (for forms to show it in their
+ * language) and every issue alike.
+ */
+function fail(event: H3Event, statusCode: number, error: z.ZodError): never {
+  const locale = readerLocale(event, (event.context.actor as Actor | null | undefined) ?? null)
+  const issues = error.issues.map((issue) => {
+    const coded = validationCode(issue)
+    return { field: issue.path.join('.') || 'body', message: issueText(locale, issue, coded), code: coded.code, params: coded.params }
+  })
+  const first = issues[0]!
+  throw createError({
+    statusCode, statusMessage: `${first.field}: ${error.issues[0]!.message}`, message: `${first.field}: ${first.message}`,
+    data: { field: first.field, code: first.code, params: first.params, issues },
+  })
 }
 
 /** Largest body a REST or ingest request may send (413 beyond); a full ingest batch of 1000 items is a fraction of it. */
@@ -32,14 +55,14 @@ export async function validBody<T extends z.ZodType>(event: H3Event, schema: T):
     throw createError({ statusCode: 400, statusMessage: 'body: not valid JSON or form data' })
   }
   const result = schema.safeParse(body ?? {})
-  if (!result.success) fail(422, result.error)
+  if (!result.success) fail(event, 422, result.error)
   return result.data
 }
 
 /** The query string checked against `schema`; 400 when invalid (newer routes answer 422, like bodies). */
 export function validQuery<T extends z.ZodType>(event: H3Event, schema: T, statusCode = 400): z.infer<T> {
   const result = schema.safeParse(getQuery(event))
-  if (!result.success) fail(statusCode, result.error)
+  if (!result.success) fail(event, statusCode, result.error)
   return result.data
 }
 

@@ -10,6 +10,7 @@ import { announceZones, refreshZoneStatuses } from '../zones/zone-status'
 import { alertPayloadsWithNames, announceAlert } from './alert-payload'
 import { authorizeAlertHandling } from './alert-policy'
 import { assertAlertMove } from './alert-status'
+import { nested, serverMessage } from '../../i18n/server-message'
 
 /** Marks an active alert acknowledged by `actor`; 403 outside their tenant or without 'command', 409 unless active. */
 export function acknowledgeAlert(ctx: DomainContext, actor: Actor, alertId: number): Promise<AlertPayload> {
@@ -32,7 +33,7 @@ async function moveAlert(ctx: DomainContext, actor: Actor, alertId: number, to: 
     const stamp = to === 'acknowledged' ? { acknowledgedAt: now, acknowledgedBy: actor.user.id } : { resolvedAt: now, resolvedBy: actor.user.id }
     const [row] = await tx.update(alerts).set({ status: to, ...stamp })
       .where(and(eq(alerts.id, alertId), eq(alerts.status, current.status))).returning()
-    const message = `${actor.user.name} ${to} "${row!.message}"`
+    const message = serverMessage(`messages.activity.alert${to === 'acknowledged' ? 'Acknowledged' : 'Resolved'}`, { actor: actor.user.name, alert: nested({ code: row!.messageCode, params: row!.messageParams, text: row!.message }) })
     const activity = await storeActivity(tx, {
       tenantId: row!.tenantId, kind: `alert.${to}`, message, actorUserId: actor.user.id, subject: { alertId, zoneId: row!.zoneId },
     }, now)

@@ -16,7 +16,7 @@ export function toAlertPayload(row: AlertRow, names: ReadonlyMap<number, string>
   return {
     id: row.id, tenantId: row.tenantId, zoneId: row.zoneId, gatewayId: row.gatewayId, vehicleId: row.vehicleId,
     deviceId: row.deviceId, metric: row.metric, value: row.value, severity: row.severity, kind: row.kind,
-    message: row.message, status: row.status, createdAt: row.createdAt.toISOString(),
+    message: row.message, messageCode: row.messageCode, messageParams: row.messageParams, status: row.status, createdAt: row.createdAt.toISOString(),
     acknowledgedAt: row.acknowledgedAt?.toISOString() ?? null, acknowledgedBy: row.acknowledgedBy,
     acknowledgedByName: nameOf(row.acknowledgedBy), resolvedAt: row.resolvedAt?.toISOString() ?? null, resolvedBy: row.resolvedBy,
     resolvedByName: nameOf(row.resolvedBy),

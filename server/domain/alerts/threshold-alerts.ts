@@ -12,9 +12,10 @@ import { announceNotifications, storeNotifications } from '../notifications'
 import { announceZones, OPEN_ALERT_STATUSES, refreshZoneStatuses } from '../zones/zone-status'
 import { announceAlert, toAlertPayload } from './alert-payload'
 import type { Threshold } from './threshold-check'
-import { breachMessage, metricLabel, recoveryMessage } from './threshold-check'
+import { breachMessage, metricTerm, recoveryMessage } from './threshold-check'
 import type { RuleState } from './threshold-rule'
 import { decideRules, ruleKey } from './rule-decisions'
+import { nested } from '../../i18n/server-message'
 
 export const THRESHOLD_KIND = 'threshold'
 
@@ -63,13 +64,13 @@ export async function evaluateThresholds(tx: Database, tenantId: number, samples
       const message = breachMessage(sample.metric, sample.value, breach, zone.name)
       const [row] = await tx.insert(alerts).values({
         tenantId, zoneId: zone.id, deviceId: sample.deviceId, metric: sample.metric, value: sample.value,
-        severity: breach.severity, kind: THRESHOLD_KIND, message, createdAt: at,
+        severity: breach.severity, kind: THRESHOLD_KIND, message: message.text, messageCode: message.code, messageParams: message.params, createdAt: at,
       }).returning()
       open.set(ruleKey(sample), row!)
       changes.push({ event: 'created', alert: toAlertPayload(row!) })
       activity.push(await storeActivity(tx, { tenantId, kind: 'alert.raised', message, subject: subjectOf(row!.id, sample) }, at))
       if (breach.severity === 'critical') {
-        notified.push(...await storeNotifications(tx, { tenantId, kind: 'alert', title: `Critical: ${metricLabel(sample.metric)} in ${zone.name}`, body: message }, at))
+        notified.push(...await storeNotifications(tx, { tenantId, kind: 'alert', code: 'messages.notifications.criticalAlert', params: { metric: metricTerm(sample.metric), zone: zone.name, alert: nested(message) } }, at))
       }
       continue
     }

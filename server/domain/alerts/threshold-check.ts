@@ -1,6 +1,8 @@
 // Whether a value breaks a zone's threshold for its metric, how badly, and how that reads to a person.
 import type { Severity } from '../../../shared/events'
+import type { MessageRef, ServerMessage } from '../../../shared/server-message'
 import type { ZoneThreshold } from '../../../shared/zones'
+import { serverMessage, term } from '../../i18n/server-message'
 
 export type Threshold = ZoneThreshold
 
@@ -66,13 +68,19 @@ export function formatValues(...values: number[]): string[] {
   return values.map(value => value.toFixed(places))
 }
 
+/** The metric as a translated word: 'ph' reads 'pH', 'water_level' 'water level' where the catalogue lacks it. */
+export function metricTerm(metric: string): MessageRef {
+  return term(`messages.metrics.${metric.toLowerCase()}`, metricLabel(metric))
+}
+
 /** "pH 7.9 above 7.0 in Greenhouse A". */
-export function breachMessage(metric: string, value: number, breach: Breach, zoneName: string): string {
+export function breachMessage(metric: string, value: number, breach: Breach, zoneName: string): ServerMessage {
   const [shown, limit] = formatValues(value, breach.bound)
-  return `${metricLabel(metric)} ${shown} ${breach.direction} ${limit} in ${zoneName}`
+  const code = breach.direction === 'above' ? 'messages.alerts.thresholdAbove' : 'messages.alerts.thresholdBelow'
+  return serverMessage(code, { metric: metricTerm(metric), value: shown!, limit: limit!, zone: zoneName })
 }
 
 /** "pH back to 6.8 in Greenhouse A". */
-export function recoveryMessage(metric: string, value: number, zoneName: string): string {
-  return `${metricLabel(metric)} back to ${formatValues(value)[0]} in ${zoneName}`
+export function recoveryMessage(metric: string, value: number, zoneName: string): ServerMessage {
+  return serverMessage('messages.activity.alertRecovered', { metric: metricTerm(metric), value: formatValues(value)[0]!, zone: zoneName })
 }

@@ -7,6 +7,7 @@ import { storeActivity } from '../activity'
 import { DomainError } from '../errors'
 import { toCommandPayload } from './command-payload'
 import { assertCommandMove } from './command-status'
+import { serverMessage } from '../../i18n/server-message'
 
 export interface TransitionRow {
   commandId: number
@@ -38,6 +39,8 @@ export async function moveCommand(
   return { command: toCommandPayload(row!), activity: activity[0] ?? null }
 }
 
+const OUTCOME_CODES = { succeeded: 'commandSucceeded', failed: 'commandFailed', timed_out: 'commandTimedOut' } as const
+
 /** Activity events for commands that finished (succeeded, failed, timed out): what a person wants in the feed. */
 export async function storeOutcomeActivity(tx: Database, rows: Array<typeof commands.$inferSelect>, at: Date): Promise<ActivityEventPayload[]> {
   if (rows.length === 0) return []
@@ -45,9 +48,10 @@ export async function storeOutcomeActivity(tx: Database, rows: Array<typeof comm
     .where(inArray(zones.id, [...new Set(rows.map(row => row.zoneId))]))).map(zone => [zone.id, zone.name]))
   const stored: ActivityEventPayload[] = []
   for (const row of rows) {
-    const outcome = row.status === 'timed_out' ? 'timed out' : row.status
+    const outcome = OUTCOME_CODES[row.status as keyof typeof OUTCOME_CODES] ?? 'commandSucceeded'
+    const params = { command: row.kind, zone: names.get(row.zoneId)!, ...(row.error ? { error: row.error } : {}) }
     stored.push(await storeActivity(tx, {
-      tenantId: row.tenantId, kind: `command.${row.status}`, message: `${row.kind} in ${names.get(row.zoneId)} ${outcome}${row.error ? `: ${row.error}` : ''}`,
+      tenantId: row.tenantId, kind: `command.${row.status}`, message: serverMessage(`messages.activity.${outcome}${row.error ? 'Detail' : ''}`, params),
       subject: { commandId: row.id, zoneId: row.zoneId, deviceId: row.deviceId },
     }, at))
   }

@@ -11,6 +11,7 @@ import { announceCommand, toCommandPayload } from './command-payload'
 import type { SendCommandInput } from './command-schema'
 import { sendCommandInput } from './command-schema'
 import { storeTransitions } from './command-transitions'
+import { serverMessage } from '../../i18n/server-message'
 
 /**
  * Queues a command for `zoneId` with a timeout of settings.commandTimeoutSeconds: 403 outside the actor's
@@ -37,7 +38,7 @@ export async function sendCommand(ctx: DomainContext, actor: Actor, zoneId: numb
     }).returning()
     await storeTransitions(tx, [{ commandId: row!.id, status: 'queued', detail: `sent by ${actor.user.name}`, at: now }])
     const activity = await storeActivity(tx, {
-      tenantId: actor.user.tenantId, kind: 'command.queued', message: `${actor.user.name} sent ${kind} to ${zone!.name}`,
+      tenantId: actor.user.tenantId, kind: 'command.queued', message: serverMessage('messages.activity.commandQueued', { actor: actor.user.name, command: kind, zone: zone!.name }),
       actorUserId: actor.user.id, subject: { commandId: row!.id, zoneId, deviceId: deviceId ?? null },
     }, now)
     return { command: toCommandPayload(row!), activity }

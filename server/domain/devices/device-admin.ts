@@ -10,6 +10,7 @@ import { recordSettingsChange } from '../settings/settings-change'
 import { requireConfigure, requireLive } from '../settings/settings-policy'
 import type { DeviceChangeInput, NewDeviceInput } from './device-settings-schema'
 import { toDeviceSettings } from './device-settings'
+import { serverMessage } from '../../i18n/server-message'
 
 const UNIQUE = { devices_tenant_uid_live_idx: 'uid' }
 
@@ -21,7 +22,7 @@ export function createDevice(ctx: DomainContext, actor: Actor, tenantId: number,
     if (input.zoneId) await requireLiveZone(tx, tenantId, input.zoneId)
     const [row] = await tx.insert(devices).values({ tenantId, uid: input.uid, name: input.name, kind: input.kind, zoneId: input.zoneId ?? null, createdAt: ctx.now() }).returning()
     const device = toDeviceSettings(row!)
-    return { tenantId, subject: 'device', action: 'created', id: device.id, message: `${actor.user.name} added node ${device.name} (${device.uid})`, result: device, broadcast: device }
+    return { tenantId, subject: 'device', action: 'created', id: device.id, message: serverMessage('messages.activity.nodeCreated', { actor: actor.user.name, name: device.name, uid: device.uid }), result: device, broadcast: device }
   }, UNIQUE)
 }
 
@@ -35,7 +36,7 @@ export function updateDevice(ctx: DomainContext, actor: Actor, deviceId: number,
     // The latest values follow the node, so the new zone's snapshot shows them at once.
     if (input.zoneId !== undefined) await tx.update(telemetryLatest).set({ zoneId: input.zoneId }).where(eq(telemetryLatest.deviceId, deviceId))
     const device = toDeviceSettings(row!)
-    return { tenantId: device.tenantId, subject: 'device', action: 'updated', id: deviceId, message: `${actor.user.name} changed node ${device.name} (${device.uid})`, result: device, broadcast: device }
+    return { tenantId: device.tenantId, subject: 'device', action: 'updated', id: deviceId, message: serverMessage('messages.activity.nodeChanged', { actor: actor.user.name, name: device.name, uid: device.uid }), result: device, broadcast: device }
   }, UNIQUE)
 }
 
@@ -45,7 +46,7 @@ export function archiveDevice(ctx: DomainContext, actor: Actor, deviceId: number
     await lockLiveDevice(tx, actor, deviceId)
     const [row] = await tx.update(devices).set({ archivedAt: ctx.now() }).where(eq(devices.id, deviceId)).returning()
     const device = toDeviceSettings(row!)
-    return { tenantId: device.tenantId, subject: 'device', action: 'archived', id: deviceId, message: `${actor.user.name} deleted node ${device.name} (${device.uid})`, result: device, broadcast: device }
+    return { tenantId: device.tenantId, subject: 'device', action: 'archived', id: deviceId, message: serverMessage('messages.activity.nodeDeleted', { actor: actor.user.name, name: device.name, uid: device.uid }), result: device, broadcast: device }
   })
 }
 
@@ -59,7 +60,7 @@ async function lockLiveDevice(tx: Database, actor: Actor, deviceId: number): Pro
 async function requireFreeUid(tx: Database, tenantId: number, uid: string, exceptId?: number): Promise<void> {
   const [taken] = await tx.select({ id: devices.id }).from(devices)
     .where(and(eq(devices.tenantId, tenantId), eq(devices.uid, uid), isNull(devices.archivedAt), exceptId ? ne(devices.id, exceptId) : undefined)).limit(1)
-  if (taken) throw new DomainError(409, 'uid', `a node with uid ${uid} exists already`)
+  if (taken) throw new DomainError(409, 'uid', `a node with uid ${uid} exists already`, { code: 'validation.taken' })
 }
 
 async function requireLiveZone(tx: Database, tenantId: number, zoneId: number): Promise<void> {

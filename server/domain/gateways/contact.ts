@@ -7,6 +7,7 @@ import type { GatewayRow } from './find-gateway'
 import { resolveOfflineAlerts } from './offline-alerts'
 import type { GatewayTransition } from './transitions'
 import { statusPayload } from './transitions'
+import { serverMessage } from '../../i18n/server-message'
 
 /**
  * Marks contact of a gateway locked by lockGatewayBySerial (so its `online` is current) in `tx`;
@@ -16,7 +17,7 @@ export async function markContact(tx: Database, gateway: GatewayRow, at: Date): 
   const [updated] = await tx.update(gateways).set({ online: true, lastContactAt: at }).where(eq(gateways.id, gateway.id)).returning()
   if (gateway.online) return { gateway: updated!, transition: null }
   const activity = await storeActivity(tx, {
-    tenantId: gateway.tenantId, kind: 'gateway.online', message: `Gateway ${gateway.name} is online`,
+    tenantId: gateway.tenantId, kind: 'gateway.online', message: serverMessage('messages.activity.gatewayOnline', { name: gateway.name }),
     subject: { gatewayId: gateway.id, serial: gateway.serial },
   }, at)
   const alertsUpdated = await resolveOfflineAlerts(tx, gateway.id, at)

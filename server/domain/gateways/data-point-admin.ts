@@ -11,6 +11,7 @@ import { recordSettingsChange } from '../settings/settings-change'
 import { requireLive } from '../settings/settings-policy'
 import { dataPointView } from './data-points'
 import type { DataPointChangeInput } from './gateway-settings-schema'
+import { serverMessage } from '../../i18n/server-message'
 
 const UNIQUE = { data_points_gateway_function_register_live_idx: 'register' }
 
@@ -28,14 +29,14 @@ export function updateDataPoint(ctx: DomainContext, actor: Actor, pointId: numbe
     if (register !== point.register || fn !== point.function) {
       const [taken] = await tx.select({ id: dataPoints.id }).from(dataPoints)
         .where(and(eq(dataPoints.gatewayId, point.gatewayId), eq(dataPoints.function, fn), eq(dataPoints.register, register), isNull(dataPoints.archivedAt), ne(dataPoints.id, pointId))).limit(1)
-      if (taken) throw new DomainError(409, 'register', `${fn} register ${register} already has a data point on this gateway`)
+      if (taken) throw new DomainError(409, 'register', `${fn} register ${register} already has a data point on this gateway`, { code: 'validation.registerTaken', params: { register } })
     }
     const [row] = await tx.update(dataPoints).set({
       register: input.register, function: input.function, dataType: input.dataType, wordOrder: input.wordOrder, scale: input.scale,
       valueOffset: input.offset, unit: input.unit, label: input.label, groupName: input.group,
     }).where(eq(dataPoints.id, pointId)).returning()
     const view = dataPointView(row!)
-    return { tenantId, subject: 'data-point', action: 'updated', id: pointId, message: `${actor.user.name} changed data point ${view.label} (register ${view.register})`, result: view, broadcast: view }
+    return { tenantId, subject: 'data-point', action: 'updated', id: pointId, message: serverMessage('messages.activity.dataPointChanged', { actor: actor.user.name, label: view.label, register: view.register }), result: view, broadcast: view }
   }, UNIQUE)
 }
 
@@ -45,7 +46,7 @@ export function archiveDataPoint(ctx: DomainContext, actor: Actor, pointId: numb
     const { tenantId } = await lockLivePoint(tx, actor, pointId)
     const [row] = await tx.update(dataPoints).set({ archivedAt: ctx.now() }).where(eq(dataPoints.id, pointId)).returning()
     const view = dataPointView(row!)
-    return { tenantId, subject: 'data-point', action: 'archived', id: pointId, message: `${actor.user.name} deleted data point ${view.label} (register ${view.register})`, result: view, broadcast: view }
+    return { tenantId, subject: 'data-point', action: 'archived', id: pointId, message: serverMessage('messages.activity.dataPointDeleted', { actor: actor.user.name, label: view.label, register: view.register }), result: view, broadcast: view }
   })
 }
 

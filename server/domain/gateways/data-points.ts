@@ -7,6 +7,7 @@ import { storeActivity, announceActivity } from '../activity'
 import type { DomainContext } from '../context'
 import { DomainError } from '../errors'
 import type { DataPointInput } from './data-point-schema'
+import { serverMessage } from '../../i18n/server-message'
 
 /** The API shape of a data point row. */
 export function dataPointView(row: typeof dataPoints.$inferSelect): DataPointView {
@@ -39,7 +40,7 @@ export async function addDataPoint(ctx: DomainContext, author: DataPointAuthor, 
     if (!row) throw new DomainError(409, 'register', `${input.function} register ${input.register} already has a data point on this gateway`)
     const activity = await storeActivity(tx, {
       tenantId: author.tenantId, kind: 'data_point.added', actorUserId: author.actorUserId,
-      message: `Data point ${row.label} (register ${row.register}) added`, subject: { gatewayId: author.gatewayId, dataPointId: row.id },
+      message: serverMessage('messages.activity.dataPointAdded', { label: row.label, register: row.register }), subject: { gatewayId: author.gatewayId, dataPointId: row.id },
     }, ctx.now())
     return { point: dataPointView(row), activity }
   })

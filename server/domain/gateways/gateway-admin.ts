@@ -10,6 +10,7 @@ import { recordSettingsChange } from '../settings/settings-change'
 import { requireConfigure, requireLive } from '../settings/settings-policy'
 import type { GatewayChangeInput, NewGatewayInput } from './gateway-settings-schema'
 import { toGatewaySettings } from './gateway-settings'
+import { serverMessage } from '../../i18n/server-message'
 
 const UNIQUE = { gateways_tenant_serial_live_idx: 'serial' }
 
@@ -20,7 +21,7 @@ export function createGateway(ctx: DomainContext, actor: Actor, tenantId: number
     await requireFreeSerial(tx, tenantId, input.serial)
     const [row] = await tx.insert(gateways).values({ tenantId, name: input.name, serial: input.serial, offlineAfterSeconds: input.offlineAfterSeconds, connection: input.connection, createdAt: ctx.now() }).returning()
     const gateway = toGatewaySettings(row!)
-    return { tenantId, subject: 'gateway', action: 'created', id: gateway.id, message: `${actor.user.name} added gateway ${gateway.name} (${gateway.serial})`, result: gateway, broadcast: gateway }
+    return { tenantId, subject: 'gateway', action: 'created', id: gateway.id, message: serverMessage('messages.activity.gatewayCreated', { actor: actor.user.name, name: gateway.name, serial: gateway.serial }), result: gateway, broadcast: gateway }
   }, UNIQUE)
 }
 
@@ -34,7 +35,7 @@ export function updateGateway(ctx: DomainContext, actor: Actor, gatewayId: numbe
       ...(input.connection ? { pollFailures: 0, pollLastError: null } : {}),
     }).where(eq(gateways.id, gatewayId)).returning()
     const gateway = toGatewaySettings(row!)
-    return { tenantId: gateway.tenantId, subject: 'gateway', action: 'updated', id: gatewayId, message: `${actor.user.name} changed gateway ${gateway.name} (${gateway.serial})`, result: gateway, broadcast: gateway }
+    return { tenantId: gateway.tenantId, subject: 'gateway', action: 'updated', id: gatewayId, message: serverMessage('messages.activity.gatewayChanged', { actor: actor.user.name, name: gateway.name, serial: gateway.serial }), result: gateway, broadcast: gateway }
   }, UNIQUE)
 }
 
@@ -44,7 +45,7 @@ export function archiveGateway(ctx: DomainContext, actor: Actor, gatewayId: numb
     await lockLiveGateway(tx, actor, gatewayId)
     const [row] = await tx.update(gateways).set({ archivedAt: ctx.now(), online: false }).where(eq(gateways.id, gatewayId)).returning()
     const gateway = toGatewaySettings(row!)
-    return { tenantId: gateway.tenantId, subject: 'gateway', action: 'archived', id: gatewayId, message: `${actor.user.name} deleted gateway ${gateway.name} (${gateway.serial})`, result: gateway, broadcast: gateway }
+    return { tenantId: gateway.tenantId, subject: 'gateway', action: 'archived', id: gatewayId, message: serverMessage('messages.activity.gatewayDeleted', { actor: actor.user.name, name: gateway.name, serial: gateway.serial }), result: gateway, broadcast: gateway }
   })
 }
 
@@ -58,5 +59,5 @@ async function lockLiveGateway(tx: Database, actor: Actor, gatewayId: number): P
 async function requireFreeSerial(tx: Database, tenantId: number, serial: string, exceptId?: number): Promise<void> {
   const [taken] = await tx.select({ id: gateways.id }).from(gateways)
     .where(and(eq(gateways.tenantId, tenantId), eq(gateways.serial, serial), isNull(gateways.archivedAt), exceptId ? ne(gateways.id, exceptId) : undefined)).limit(1)
-  if (taken) throw new DomainError(409, 'serial', `a gateway with serial ${serial} exists already`)
+  if (taken) throw new DomainError(409, 'serial', `a gateway with serial ${serial} exists already`, { code: 'validation.taken' })
 }

@@ -6,6 +6,7 @@ import type { Database } from '../../db/connection'
 import { alerts } from '../../db/schema'
 import { toAlertPayload } from '../alerts/alert-payload'
 import type { GatewayRow } from './find-gateway'
+import { serverMessage } from '../../i18n/server-message'
 
 export const GATEWAY_OFFLINE = 'gateway_offline'
 
@@ -15,9 +16,10 @@ const unresolvedOf = (gatewayId: number) => and(eq(alerts.gatewayId, gatewayId),
 export async function raiseOfflineAlert(tx: Database, gateway: GatewayRow, at: Date): Promise<AlertPayload[]> {
   const [open] = await tx.select({ id: alerts.id }).from(alerts).where(unresolvedOf(gateway.id)).limit(1)
   if (open) return []
+  const message = serverMessage('messages.alerts.gatewayOffline', { name: gateway.name, serial: gateway.serial, seconds: gateway.offlineAfterSeconds })
   const [row] = await tx.insert(alerts).values({
     tenantId: gateway.tenantId, gatewayId: gateway.id, severity: 'warning', kind: GATEWAY_OFFLINE, createdAt: at,
-    message: `Gateway ${gateway.name} (${gateway.serial}) has not reported for ${gateway.offlineAfterSeconds} s`,
+    message: message.text, messageCode: message.code, messageParams: message.params,
   }).returning()
   return [toAlertPayload(row!)]
 }

@@ -6,6 +6,7 @@ import type { DomainContext } from '../context'
 import { raiseOfflineAlert } from './offline-alerts'
 import type { GatewayTransition } from './transitions'
 import { announceTransitions, statusPayload } from './transitions'
+import { serverMessage } from '../../i18n/server-message'
 
 /**
  * Marks offline every online gateway whose last contact is older than its `offline_after_seconds` (or that
@@ -22,7 +23,7 @@ export async function sweepGatewayStatus(ctx: DomainContext): Promise<number[]> 
     const changed: GatewayTransition[] = []
     for (const gateway of silent.sort((a, b) => a.id - b.id)) {
       const activity = await storeActivity(tx, {
-        tenantId: gateway.tenantId, kind: 'gateway.offline', message: `Gateway ${gateway.name} is offline`,
+        tenantId: gateway.tenantId, kind: 'gateway.offline', message: serverMessage('messages.activity.gatewayOffline', { name: gateway.name }),
         subject: { gatewayId: gateway.id, serial: gateway.serial, lastContactAt: gateway.lastContactAt?.toISOString() ?? null },
       }, now)
       changed.push({ status: statusPayload(gateway), activity, alertsCreated: await raiseOfflineAlert(tx, gateway, now), alertsUpdated: [] })

@@ -10,13 +10,15 @@ import { requireGeozoneChange } from './geozone-access'
 import type { GeozonePayload } from '../../../shared/geozones'
 import { toGeozonePayload } from './geozone-payload'
 import type { CreateGeozoneInput, UpdateGeozoneInput } from './geozone-schema'
+import { serverMessage } from '../../i18n/server-message'
+import type { ServerMessage } from '../../../shared/server-message'
 
 /** Creates a geozone in `tenantId` (403 unless the actor may change its geozones). */
 export async function createGeozone(ctx: DomainContext, actor: Actor, tenantId: number, input: CreateGeozoneInput): Promise<GeozonePayload> {
   requireGeozoneChange(actor, tenantId, 'tenant')
   return changeRecorded(ctx, async (tx) => {
     const [row] = await tx.insert(geozones).values({ tenantId, name: input.name, shape: input.shape, color: input.color, createdAt: ctx.now() }).returning()
-    return { row: row!, activity: { kind: 'geozone.created', message: `${actor.user.name} created geozone ${row!.name}` } }
+    return { row: row!, activity: { kind: 'geozone.created', message: serverMessage('messages.activity.geozoneCreated', { actor: actor.user.name, name: row!.name }) } }
   }, actor)
 }
 
@@ -25,7 +27,7 @@ export async function updateGeozone(ctx: DomainContext, actor: Actor, geozoneId:
   return changeRecorded(ctx, async (tx) => {
     await lockOwned(tx, actor, geozoneId)
     const [row] = await tx.update(geozones).set({ name: input.name, shape: input.shape, color: input.color }).where(eq(geozones.id, geozoneId)).returning()
-    return { row: row!, activity: { kind: 'geozone.updated', message: `${actor.user.name} changed geozone ${row!.name}` } }
+    return { row: row!, activity: { kind: 'geozone.updated', message: serverMessage('messages.activity.geozoneChanged', { actor: actor.user.name, name: row!.name }) } }
   }, actor)
 }
 
@@ -34,7 +36,7 @@ export async function deleteGeozone(ctx: DomainContext, actor: Actor, geozoneId:
   return changeRecorded(ctx, async (tx) => {
     await lockOwned(tx, actor, geozoneId)
     const [row] = await tx.delete(geozones).where(eq(geozones.id, geozoneId)).returning()
-    return { row: row!, activity: { kind: 'geozone.deleted', message: `${actor.user.name} deleted geozone ${row!.name}` } }
+    return { row: row!, activity: { kind: 'geozone.deleted', message: serverMessage('messages.activity.geozoneDeleted', { actor: actor.user.name, name: row!.name }) } }
   }, actor)
 }
 
@@ -44,7 +46,7 @@ async function lockOwned(tx: Database, actor: Actor, geozoneId: number): Promise
   requireGeozoneChange(actor, row?.tenantId, 'geozone')
 }
 
-type Change = (tx: Database) => Promise<{ row: typeof geozones.$inferSelect, activity: { kind: string, message: string } }>
+type Change = (tx: Database) => Promise<{ row: typeof geozones.$inferSelect, activity: { kind: string, message: ServerMessage } }>
 
 // The change and its activity event commit together; the event is broadcast only after the commit.
 async function changeRecorded(ctx: DomainContext, change: Change, actor: Actor): Promise<GeozonePayload> {

@@ -8,6 +8,7 @@ import type { StoredNotification } from '../notifications'
 import { storeNotifications } from '../notifications'
 import type { TrackPoint, Transition } from './transitions'
 import { geozoneTransitions } from './transitions'
+import { serverMessage } from '../../i18n/server-message'
 
 export interface VehicleTrack {
   vehicle: { id: number, name: string }
@@ -43,11 +44,12 @@ export async function trackGeozones(tx: Database, tenantId: number, tracks: Vehi
   const vehicleNames = new Map(moving.map(track => [track.vehicle.id, track.vehicle.name]))
   for (const row of rows) {
     const event: GeoEventPayload = { id: row.id, vehicleId: row.vehicleId, geozoneId: row.geozoneId, geozoneName: zoneNames.get(row.geozoneId!)!, kind: row.kind, at: row.at.toISOString() }
-    const title = `${vehicleNames.get(row.vehicleId)} ${row.kind === 'enter' ? 'entered' : 'left'} ${event.geozoneName}`
+    const which = row.kind === 'enter' ? 'geozoneEntered' : 'geozoneExited'
+    const params = { vehicle: vehicleNames.get(row.vehicleId)!, geozone: event.geozoneName, at: event.at }
     outcome.geoEvents.push(event)
-    outcome.notifications.push(...await storeNotifications(tx, { tenantId, kind: 'geozone', title, body: `at ${event.at}` }, row.at))
+    outcome.notifications.push(...await storeNotifications(tx, { tenantId, kind: 'geozone', code: `messages.notifications.${which}`, params }, row.at))
     outcome.activity.push(await storeActivity(tx, {
-      tenantId, kind: row.kind === 'enter' ? 'geozone.entered' : 'geozone.exited', message: title,
+      tenantId, kind: row.kind === 'enter' ? 'geozone.entered' : 'geozone.exited', message: serverMessage(`messages.activity.${which}`, params),
       subject: { vehicleId: row.vehicleId, geozoneId: row.geozoneId, geoEventId: row.id },
     }, row.at))
   }

@@ -9,14 +9,15 @@ import { isUniqueViolation } from '../../db/unique-violation'
 import { announceActivity, storeActivity } from '../activity'
 import type { DomainContext } from '../context'
 import { DomainError } from '../errors'
+import type { ServerMessage } from '../../../shared/server-message'
 
 export interface SettingsChange<T> {
   tenantId: number
   subject: SettingsSubject
   action: SettingsAction
   id: number
-  /** What the activity feed says, e.g. "Ada created zone Greenhouse C". */
-  message: string
+  /** What the activity feed says, e.g. "Ada created zone Greenhouse C", as a catalogue code and parameters. */
+  message: ServerMessage
   /** The answer of the route. */
   result: T
   /** What other browsers get; null for what only admins may read. */
@@ -45,7 +46,7 @@ export async function recordSettingsChange<T>(ctx: DomainContext, actor: Actor, 
   }
   catch (error) {
     const field = Object.entries(unique).find(([constraint]) => isUniqueViolation(error, constraint))?.[1]
-    if (field) throw new DomainError(409, field, 'is already taken')
+    if (field) throw new DomainError(409, field, 'is already taken', { code: 'validation.taken' })
     throw error
   }
   announceActivity(ctx, [activity!])

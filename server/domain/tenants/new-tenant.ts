@@ -9,6 +9,7 @@ import type { ActivityEventPayload } from '../../../shared/events'
 import { DomainError } from '../errors'
 import { toUserSettings } from '../users/user-settings'
 import type { NewTenantInput } from './tenant-schema'
+import { serverMessage } from '../../i18n/server-message'
 
 export interface NewTenant {
   tenant: { id: number, name: string, slug: string }
@@ -29,7 +30,7 @@ export async function insertTenantWithAdmin(tx: Database, input: NewTenantInput,
     passwordHash: await hashPassword(input.admin.password), createdAt: options.at,
   }).returning()
   const activity = await storeActivity(tx, {
-    tenantId: tenant!.id, kind: 'tenant.created', message: `Tenant ${tenant!.name} created with admin ${admin!.name}`,
+    tenantId: tenant!.id, kind: 'tenant.created', message: serverMessage('messages.activity.tenantCreated', { tenant: tenant!.name, admin: admin!.name }),
     actorUserId: options.byUserId === null ? admin!.id : null, subject: { tenantId: tenant!.id, userId: admin!.id },
   }, options.at)
   return { tenant: { id: tenant!.id, name: tenant!.name, slug: tenant!.slug }, admin: toUserSettings(admin!), activity }

@@ -13,6 +13,7 @@ import { recordSettingsChange } from '../settings/settings-change'
 import { requireConfigure } from '../settings/settings-policy'
 import type { NewUserInput, UserChangeInput } from './user-schema'
 import { toUserSettings } from './user-settings'
+import { serverMessage, term } from '../../i18n/server-message'
 
 const UNIQUE = { users_email_unique: 'email' }
 
@@ -25,7 +26,7 @@ export function createUser(ctx: DomainContext, actor: Actor, tenantId: number, i
       tenantId, name: input.name, email: input.email, role: input.role, passwordHash: await hashPassword(input.password), createdAt: ctx.now(),
     }).returning()
     const user = toUserSettings(row!)
-    return { tenantId, subject: 'user', action: 'created', id: user.id, message: `${actor.user.name} added ${user.name} as ${user.role}`, result: user, broadcast: null }
+    return { tenantId, subject: 'user', action: 'created', id: user.id, message: serverMessage('messages.activity.userCreated', { actor: actor.user.name, name: user.name, role: roleTerm(user.role) }), result: user, broadcast: null }
   }, UNIQUE)
 }
 
@@ -33,12 +34,14 @@ export function createUser(ctx: DomainContext, actor: Actor, tenantId: number, i
 export function updateUser(ctx: DomainContext, actor: Actor, userId: number, input: UserChangeInput): Promise<UserSettings> {
   return recordSettingsChange(ctx, actor, async (tx) => {
     const current = await lockTenantUser(tx, actor, userId)
-    if (input.role !== undefined && input.role !== current.role && userId === actor.user.id) throw new DomainError(422, 'role', 'you cannot change your own role')
+    if (input.role !== undefined && input.role !== current.role && userId === actor.user.id) throw new DomainError(422, 'role', 'you cannot change your own role', { code: 'validation.ownRole' })
     if (input.email !== undefined && input.email !== current.email) await requireFreeEmail(tx, input.email, userId)
     const [row] = await tx.update(users).set({ name: input.name, email: input.email, role: input.role }).where(eq(users.id, userId)).returning()
     const user = toUserSettings(row!)
-    const what = input.role !== undefined && input.role !== current.role ? `made ${user.name} ${user.role}` : `changed ${user.name}`
-    return { tenantId: user.tenantId, subject: 'user', action: 'updated', id: userId, message: `${actor.user.name} ${what}`, result: user, broadcast: null }
+    const message = input.role !== undefined && input.role !== current.role
+      ? serverMessage('messages.activity.userRoleChanged', { actor: actor.user.name, name: user.name, role: roleTerm(user.role) })
+      : serverMessage('messages.activity.userChanged', { actor: actor.user.name, name: user.name })
+    return { tenantId: user.tenantId, subject: 'user', action: 'updated', id: userId, message, result: user, broadcast: null }
   }, UNIQUE)
 }
 
@@ -48,7 +51,7 @@ export function resetPassword(ctx: DomainContext, actor: Actor, userId: number, 
     await lockTenantUser(tx, actor, userId)
     const [row] = await tx.update(users).set({ passwordHash: await hashPassword(password) }).where(eq(users.id, userId)).returning()
     const user = toUserSettings(row!)
-    return { tenantId: user.tenantId, subject: 'user', action: 'updated', id: userId, message: `${actor.user.name} reset the password of ${user.name}`, result: user, broadcast: null }
+    return { tenantId: user.tenantId, subject: 'user', action: 'updated', id: userId, message: serverMessage('messages.activity.userPasswordReset', { actor: actor.user.name, name: user.name }), result: user, broadcast: null }
   })
 }
 
@@ -56,10 +59,10 @@ export function resetPassword(ctx: DomainContext, actor: Actor, userId: number, 
 export function changeOwnPassword(ctx: DomainContext, actor: Actor, currentPassword: string, password: string): Promise<UserSettings> {
   return recordSettingsChange(ctx, actor, async (tx) => {
     const [row] = await tx.select().from(users).where(eq(users.id, actor.user.id)).for('update')
-    if (!row || !await verifyPassword(currentPassword, row.passwordHash)) throw new DomainError(422, 'currentPassword', 'is not your current password')
+    if (!row || !await verifyPassword(currentPassword, row.passwordHash)) throw new DomainError(422, 'currentPassword', 'is not your current password', { code: 'validation.wrongCurrentPassword' })
     const [updated] = await tx.update(users).set({ passwordHash: await hashPassword(password) }).where(eq(users.id, row.id)).returning()
     const user = toUserSettings(updated!)
-    return { tenantId: user.tenantId, subject: 'user', action: 'updated', id: user.id, message: `${user.name} changed their password`, result: user, broadcast: null }
+    return { tenantId: user.tenantId, subject: 'user', action: 'updated', id: user.id, message: serverMessage('messages.activity.ownPasswordChanged', { name: user.name }), result: user, broadcast: null }
   })
 }
 
@@ -69,7 +72,7 @@ export function setUserAccess(ctx: DomainContext, actor: Actor, userId: number, 
     if (!await setUserDisabled(tx, actor, userId, disabled)) throw new DomainError(404, 'user', `user ${userId} is not in your tenant`)
     const [row] = await tx.select().from(users).where(eq(users.id, userId))
     const user = toUserSettings(row!)
-    const message = `${actor.user.name} ${disabled ? 'disabled' : 're-enabled'} ${user.name}`
+    const message = serverMessage(disabled ? 'messages.activity.userDisabled' : 'messages.activity.userEnabled', { actor: actor.user.name, name: user.name })
     return { tenantId: user.tenantId, subject: 'user', action: 'updated', id: userId, message, result: user, broadcast: null }
   })
 }
@@ -83,5 +86,7 @@ async function lockTenantUser(tx: Database, actor: Actor, userId: number): Promi
 async function requireFreeEmail(tx: Database, email: string, exceptId?: number): Promise<void> {
   // Across tenants on purpose, and worded without saying whose it is.
   const [taken] = await tx.select({ id: users.id }).from(users).where(and(eq(users.email, email), exceptId ? ne(users.id, exceptId) : undefined)).limit(1)
-  if (taken) throw new DomainError(409, 'email', 'is already taken')
+  if (taken) throw new DomainError(409, 'email', 'is already taken', { code: 'validation.taken' })
 }
+
+const roleTerm = (role: string) => term(`messages.roles.${role}`, role)

@@ -21,9 +21,8 @@ export async function storeSpeedingNotifications(
   const stored: StoredNotification[] = []
   for (const start of starts) {
     stored.push(...await storeNotifications(tx, {
-      tenantId, kind: 'speeding',
-      title: `${vehicle.name} is speeding: ${Math.round(start.speed)} km/h`,
-      body: `Limit ${vehicle.speedLimit} km/h, at ${start.lat.toFixed(5)}, ${start.lon.toFixed(5)} (${start.recordedAt.toISOString()})`,
+      tenantId, kind: 'speeding', code: 'messages.notifications.speeding',
+      params: { vehicle: vehicle.name, speed: Math.round(start.speed), limit: vehicle.speedLimit, lat: start.lat.toFixed(5), lon: start.lon.toFixed(5), at: start.recordedAt.toISOString() },
     }, start.recordedAt))
   }
   return stored

@@ -10,6 +10,7 @@ import { recordSettingsChange } from '../settings/settings-change'
 import { requireConfigure, requireLive } from '../settings/settings-policy'
 import type { NewVehicleInput, VehicleChangeInput } from './vehicle-settings-schema'
 import { toVehicleSettings } from './vehicle-settings'
+import { serverMessage } from '../../i18n/server-message'
 
 const UNIQUE = { vehicles_imei_live_idx: 'imei' }
 
@@ -20,7 +21,7 @@ export function createVehicle(ctx: DomainContext, actor: Actor, tenantId: number
     if (input.imei) await requireFreeImei(tx, input.imei)
     const [row] = await tx.insert(vehicles).values({ tenantId, name: input.name, plate: input.plate, imei: input.imei ?? null, speedLimit: input.speedLimit, createdAt: ctx.now() }).returning()
     const vehicle = toVehicleSettings(row!)
-    return { tenantId, subject: 'vehicle', action: 'created', id: vehicle.id, message: `${actor.user.name} added vehicle ${vehicle.name} (${vehicle.plate})`, result: vehicle, broadcast: vehicle }
+    return { tenantId, subject: 'vehicle', action: 'created', id: vehicle.id, message: serverMessage('messages.activity.vehicleCreated', { actor: actor.user.name, name: vehicle.name, plate: vehicle.plate }), result: vehicle, broadcast: vehicle }
   }, UNIQUE)
 }
 
@@ -31,7 +32,7 @@ export function updateVehicle(ctx: DomainContext, actor: Actor, vehicleId: numbe
     if (input.imei && input.imei !== current.imei) await requireFreeImei(tx, input.imei, vehicleId)
     const [row] = await tx.update(vehicles).set({ name: input.name, plate: input.plate, imei: input.imei, speedLimit: input.speedLimit }).where(eq(vehicles.id, vehicleId)).returning()
     const vehicle = toVehicleSettings(row!)
-    return { tenantId: vehicle.tenantId, subject: 'vehicle', action: 'updated', id: vehicleId, message: `${actor.user.name} changed vehicle ${vehicle.name} (${vehicle.plate})`, result: vehicle, broadcast: vehicle }
+    return { tenantId: vehicle.tenantId, subject: 'vehicle', action: 'updated', id: vehicleId, message: serverMessage('messages.activity.vehicleChanged', { actor: actor.user.name, name: vehicle.name, plate: vehicle.plate }), result: vehicle, broadcast: vehicle }
   }, UNIQUE)
 }
 
@@ -43,7 +44,7 @@ export function archiveVehicle(ctx: DomainContext, actor: Actor, vehicleId: numb
     // It is in no geozone any more; past enter/exit events stay.
     await tx.delete(vehicleGeozones).where(eq(vehicleGeozones.vehicleId, vehicleId))
     const vehicle = toVehicleSettings(row!)
-    return { tenantId: vehicle.tenantId, subject: 'vehicle', action: 'archived', id: vehicleId, message: `${actor.user.name} deleted vehicle ${vehicle.name} (${vehicle.plate})`, result: vehicle, broadcast: vehicle }
+    return { tenantId: vehicle.tenantId, subject: 'vehicle', action: 'archived', id: vehicleId, message: serverMessage('messages.activity.vehicleDeleted', { actor: actor.user.name, name: vehicle.name, plate: vehicle.plate }), result: vehicle, broadcast: vehicle }
   })
 }
 

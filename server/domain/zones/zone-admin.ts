@@ -9,6 +9,7 @@ import { recordSettingsChange } from '../settings/settings-change'
 import { requireConfigure, requireLive } from '../settings/settings-policy'
 import type { NewZoneInput, ZoneChangeInput } from './zone-settings-schema'
 import { toZoneSettings } from './zone-settings'
+import { serverMessage } from '../../i18n/server-message'
 
 /** Creates a zone in `tenantId`. */
 export function createZone(ctx: DomainContext, actor: Actor, tenantId: number, input: NewZoneInput): Promise<ZoneSettings> {
@@ -16,7 +17,7 @@ export function createZone(ctx: DomainContext, actor: Actor, tenantId: number, i
   return recordSettingsChange(ctx, actor, async (tx) => {
     const [row] = await tx.insert(zones).values({ tenantId, name: input.name, targets: input.targets, thresholds: input.thresholds, createdAt: ctx.now() }).returning()
     const zone = toZoneSettings(row!)
-    return { tenantId, subject: 'zone', action: 'created', id: zone.id, message: `${actor.user.name} created zone ${zone.name}`, result: zone, broadcast: zone }
+    return { tenantId, subject: 'zone', action: 'created', id: zone.id, message: serverMessage('messages.activity.zoneCreated', { actor: actor.user.name, name: zone.name }), result: zone, broadcast: zone }
   })
 }
 
@@ -26,7 +27,7 @@ export function updateZone(ctx: DomainContext, actor: Actor, zoneId: number, inp
     await lockLiveZone(tx, actor, zoneId)
     const [row] = await tx.update(zones).set({ name: input.name, targets: input.targets, thresholds: input.thresholds }).where(eq(zones.id, zoneId)).returning()
     const zone = toZoneSettings(row!)
-    return { tenantId: zone.tenantId, subject: 'zone', action: 'updated', id: zoneId, message: `${actor.user.name} changed zone ${zone.name}`, result: zone, broadcast: zone }
+    return { tenantId: zone.tenantId, subject: 'zone', action: 'updated', id: zoneId, message: serverMessage('messages.activity.zoneChanged', { actor: actor.user.name, name: zone.name }), result: zone, broadcast: zone }
   })
 }
 
@@ -38,8 +39,10 @@ export function archiveZone(ctx: DomainContext, actor: Actor, zoneId: number): P
     const moved = await tx.update(devices).set({ zoneId: null }).where(and(eq(devices.zoneId, zoneId), isNull(devices.archivedAt))).returning({ id: devices.id })
     await tx.update(telemetryLatest).set({ zoneId: null }).where(eq(telemetryLatest.zoneId, zoneId))
     const zone = toZoneSettings(row!)
-    const nodes = moved.length > 0 ? ` (${moved.length} node${moved.length === 1 ? '' : 's'} unassigned)` : ''
-    return { tenantId: zone.tenantId, subject: 'zone', action: 'archived', id: zoneId, message: `${actor.user.name} deleted zone ${zone.name}${nodes}`, result: zone, broadcast: zone }
+    const message = moved.length > 0
+      ? serverMessage('messages.activity.zoneDeletedWithNodes', { actor: actor.user.name, name: zone.name, count: moved.length })
+      : serverMessage('messages.activity.zoneDeleted', { actor: actor.user.name, name: zone.name })
+    return { tenantId: zone.tenantId, subject: 'zone', action: 'archived', id: zoneId, message, result: zone, broadcast: zone }
   })
 }
 

@@ -16,9 +16,9 @@ export const thresholdSchema = z.object({
   deadband: z.number().finite().min(0).optional(),
 }).strict()
   .refine(t => t.min !== undefined || t.max !== undefined || t.criticalMin !== undefined || t.criticalMax !== undefined, 'give at least one of min, max, criticalMin, criticalMax')
-  .refine(t => t.min === undefined || t.max === undefined || t.min < t.max, { message: 'must be below max', path: ['min'] })
-  .refine(t => t.criticalMin === undefined || t.min === undefined || t.criticalMin <= t.min, { message: 'must not be above min', path: ['criticalMin'] })
-  .refine(t => t.criticalMax === undefined || t.max === undefined || t.criticalMax >= t.max, { message: 'must not be below max', path: ['criticalMax'] })
+  .refine(t => t.min === undefined || t.max === undefined || t.min < t.max, { message: 'must be below max', path: ['min'], params: { code: 'validation.mustBeBelowMax' } })
+  .refine(t => t.criticalMin === undefined || t.min === undefined || t.criticalMin <= t.min, { message: 'must not be above min', path: ['criticalMin'], params: { code: 'validation.mustNotBeAboveMin' } })
+  .refine(t => t.criticalMax === undefined || t.max === undefined || t.criticalMax >= t.max, { message: 'must not be below max', path: ['criticalMax'], params: { code: 'validation.mustNotBeBelowMax' } })
 
 const targetsSchema = z.record(metricSchema, finite)
 const thresholdsSchema = z.record(metricSchema, thresholdSchema)

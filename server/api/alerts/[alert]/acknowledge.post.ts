@@ -1,9 +1,10 @@
 // Acknowledges an active alert (operators and admins of its tenant); 409 when it is not active.
 import { acknowledgeAlert } from '../../../domain/alerts/alert-lifecycle'
+import { messageFor } from '../../../i18n/reader-texts'
 
 export default defineEventHandler(async (event) => {
   const alertId = idParam(event, 'alert')
   const actor = await useActor(event, 'command')
   const ctx = await useDomain()
-  return { data: await domainCall(() => acknowledgeAlert(ctx, actor, alertId)) }
+  return { data: messageFor(await useReaderLocale(event), await domainCall(() => acknowledgeAlert(ctx, actor, alertId))) }
 })

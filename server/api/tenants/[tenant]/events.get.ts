@@ -1,7 +1,8 @@
-// The activity feed of a tenant, newest first; guarded by the same policy as private-tenant.{t} channels.
+// The activity feed of a tenant, newest first, in the reader's language; guarded by the same policy as private-tenant.{t} channels.
 import { and, desc, eq, lt } from 'drizzle-orm'
 import { activityEvents } from '../../../db/schema'
 import { authorizeTenant } from '../../../domain/policies'
+import { messageFor } from '../../../i18n/reader-texts'
 
 export default defineEventHandler(async (event) => {
   const tenantId = idParam(event, 'tenant')
@@ -10,5 +11,6 @@ export default defineEventHandler(async (event) => {
   const rows = await (await useDatabase()).select().from(activityEvents)
     .where(and(eq(activityEvents.tenantId, tenantId), query.before ? lt(activityEvents.id, query.before) : undefined))
     .orderBy(desc(activityEvents.id)).limit(query.limit)
-  return page(rows, query)
+  const locale = await useReaderLocale(event)
+  return page(rows.map(row => messageFor(locale, row)), query)
 })

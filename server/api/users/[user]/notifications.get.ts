@@ -1,7 +1,8 @@
-// A user's own notifications, newest first; guarded like private-user.{u}.
+// A user's own notifications, newest first, in their language; guarded like private-user.{u}.
 import { and, desc, eq, lt } from 'drizzle-orm'
 import { notifications } from '../../../db/schema'
 import { authorizeOwnUser } from '../../../domain/policies'
+import { notificationFor } from '../../../i18n/reader-texts'
 
 export default defineEventHandler(async (event) => {
   const userId = idParam(event, 'user')
@@ -10,5 +11,6 @@ export default defineEventHandler(async (event) => {
   const rows = await (await useDatabase()).select().from(notifications)
     .where(and(eq(notifications.userId, userId), query.before ? lt(notifications.id, query.before) : undefined))
     .orderBy(desc(notifications.id)).limit(query.limit)
-  return page(rows, query)
+  const locale = await useReaderLocale(event)
+  return page(rows.map(row => notificationFor(locale, row)), query)
 })

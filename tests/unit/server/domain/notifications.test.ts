@@ -18,8 +18,8 @@ describe('markNotificationsRead', () => {
     const northwind = await tenantId(handle.db, 'northwind')
     const greenfield = await tenantId(handle.db, 'greenfield')
     const stored = [
-      ...await storeNotifications(handle.db, { tenantId: northwind, kind: 'geozone', title: 'Truck 11 entered Depot yard' }, ctx.now()),
-      ...await storeNotifications(handle.db, { tenantId: greenfield, kind: 'speeding', title: 'Tractor 1 is speeding' }, ctx.now()),
+      ...await storeNotifications(handle.db, { tenantId: northwind, kind: 'geozone', code: 'messages.notifications.geozoneEntered', params: { vehicle: 'Truck 11', geozone: 'Depot yard', at: '2026-12-05T10:00:00.000Z' } }, ctx.now()),
+      ...await storeNotifications(handle.db, { tenantId: greenfield, kind: 'speeding', code: 'messages.notifications.speeding', params: { vehicle: 'Tractor 1', speed: 61, limit: 50, lat: '52.37000', lon: '4.89000', at: '2026-12-05T10:00:00.000Z' } }, ctx.now()),
     ]
     const viewer = await demoUserId(handle.db, 'viewer', 'northwind')
     const own = stored.filter(item => item.userId === viewer).map(item => item.id)

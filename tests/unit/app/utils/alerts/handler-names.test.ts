@@ -7,7 +7,7 @@ const en = translator('en')
 
 const alert = (changes: Partial<AlertPayload>): AlertPayload => ({
   id: 1, tenantId: 1, zoneId: 2, gatewayId: null, vehicleId: null, deviceId: null, metric: 'ph', value: 7, severity: 'warning', kind: 'threshold',
-  message: 'pH high', status: 'active', createdAt: '2026-12-05T10:00:00.000Z', acknowledgedAt: null, acknowledgedBy: null, acknowledgedByName: null,
+  message: 'pH high', messageCode: null, messageParams: {}, status: 'active', createdAt: '2026-12-05T10:00:00.000Z', acknowledgedAt: null, acknowledgedBy: null, acknowledgedByName: null,
   resolvedAt: null, resolvedBy: null, resolvedByName: null, ...changes,
 })
 

@@ -9,7 +9,7 @@ const device = (id: number, name: string, lastSeenAt: string | null = null): Dev
 const node = (id: number, name: string, lastSeenAt: string | null = null): ZoneNode => ({ ...device(id, name, lastSeenAt), latest: {} })
 const alert = (id: number, zoneId: number | null, status: AlertStatus): AlertPayload => ({
   id, tenantId: 1, zoneId, gatewayId: null, vehicleId: null, deviceId: null, metric: 'ph', value: 7, severity: 'warning',
-  kind: 'threshold', message: 'pH high', status, createdAt: '', acknowledgedAt: null, acknowledgedBy: null, acknowledgedByName: null, resolvedAt: null, resolvedBy: null, resolvedByName: null,
+  kind: 'threshold', message: 'pH high', messageCode: null, messageParams: {}, status, createdAt: '', acknowledgedAt: null, acknowledgedBy: null, acknowledgedByName: null, resolvedAt: null, resolvedBy: null, resolvedByName: null,
 })
 
 describe('zone state', () => {

@@ -46,6 +46,22 @@ describe('threshold alerts', () => {
     })
   })
 
+  it('stores the raised alert, its activity event and the critical notification as codes with parameters', async () => {
+    const since = await handle.db.$count(activityEvents)
+    await ph(zoneA, 8.5)
+    const [alert] = await alertsOf(zoneA)
+    const params = { metric: { code: 'messages.metrics.ph', text: 'pH' }, value: '8.5', limit: '7.0', zone: 'Greenhouse A' }
+    expect(alert).toMatchObject({ messageCode: 'messages.alerts.thresholdAbove', messageParams: params })
+    const [raised] = await handle.db.select().from(activityEvents).where(eq(activityEvents.tenantId, greenfield)).orderBy(asc(activityEvents.id)).offset(since)
+    expect(raised).toMatchObject({ kind: 'alert.raised', messageCode: 'messages.alerts.thresholdAbove', messageParams: params })
+    const [notice] = await handle.db.select().from(notifications).where(eq(notifications.kind, 'alert')).orderBy(asc(notifications.id)).offset(await handle.db.$count(notifications) - 1)
+    expect(notice).toMatchObject({
+      messageCode: 'messages.notifications.criticalAlert', title: 'Critical: pH in Greenhouse A', body: 'pH 8.5 above 7.0 in Greenhouse A',
+      messageParams: { metric: params.metric, zone: 'Greenhouse A', alert: { code: 'messages.alerts.thresholdAbove', params, text: 'pH 8.5 above 7.0 in Greenhouse A' } },
+    })
+    expect((ctx.broadcaster.of('alert.created')[0]!.payload as AlertPayload)).toMatchObject({ message: 'pH 8.5 above 7.0 in Greenhouse A', messageCode: 'messages.alerts.thresholdAbove' })
+  })
+
   it('broadcasts alert.created on the tenant\'s alerts channel only', async () => {
     await ph(zoneA, 7.5)
     const created = ctx.broadcaster.of('alert.created')

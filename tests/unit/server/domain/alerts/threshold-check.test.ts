@@ -30,9 +30,16 @@ describe('checkThreshold', () => {
 
 describe('messages', () => {
   it('reads like "pH 7.9 above 7.0 in Greenhouse A"', () => {
-    expect(breachMessage('ph', 7.9, { direction: 'above', bound: 7, severity: 'critical' }, 'Greenhouse A')).toBe('pH 7.9 above 7.0 in Greenhouse A')
-    expect(breachMessage('water_level', 12, { direction: 'below', bound: 20, severity: 'critical' }, 'Nursery')).toBe('water level 12.0 below 20.0 in Nursery')
-    expect(recoveryMessage('ph', 6.25, 'Greenhouse A')).toBe('pH back to 6.25 in Greenhouse A')
+    expect(breachMessage('ph', 7.9, { direction: 'above', bound: 7, severity: 'critical' }, 'Greenhouse A').text).toBe('pH 7.9 above 7.0 in Greenhouse A')
+    expect(breachMessage('water_level', 12, { direction: 'below', bound: 20, severity: 'critical' }, 'Nursery').text).toBe('water level 12.0 below 20.0 in Nursery')
+    expect(recoveryMessage('ph', 6.25, 'Greenhouse A').text).toBe('pH back to 6.25 in Greenhouse A')
+  })
+
+  it('keeps the code and parameters, the metric as a catalogue term, so each reader gets their language', () => {
+    const message = breachMessage('ph', 7.9, { direction: 'above', bound: 7, severity: 'critical' }, 'Greenhouse A')
+    expect(message.code).toBe('messages.alerts.thresholdAbove')
+    expect(message.params).toEqual({ metric: { code: 'messages.metrics.ph', text: 'pH' }, value: '7.9', limit: '7.0', zone: 'Greenhouse A' })
+    expect(breachMessage('ec', 1, { direction: 'below', bound: 1.5, severity: 'warning' }, 'Nursery').code).toBe('messages.alerts.thresholdBelow')
   })
 
   it('formats values alike with one to three decimals', () => {
