@@ -36,7 +36,8 @@ async function open(browser: Browser, role: 'admin' | 'operator', path: string, 
 
 /** The Russian or Polish form of a count, by the language's own plural rules: [one, few, many]. */
 function pluralForm(language: 'ru' | 'pl', n: number, forms: [string, string, string]): string {
-  const index = { one: 0, few: 1, many: 2, other: 1 }[new Intl.PluralRules(language).select(n)] ?? 2
+  const formIndex: Record<string, number> = { one: 0, few: 1, many: 2, other: 1 }
+  const index = formIndex[new Intl.PluralRules(language).select(n)] ?? 2
   return `${n} ${forms[index]}`
 }
 
