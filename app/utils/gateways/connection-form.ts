@@ -2,6 +2,7 @@
 // schema, so the browser and the server refuse the same things), and the connection it saves.
 import type { GatewayConnection } from '#shared/modbus'
 import { modbusTcpConnectionSchema } from '#shared/modbus'
+import type { Translate } from '../i18n/translate'
 
 export interface ConnectionFormState {
   protocol: GatewayConnection['protocol']
@@ -21,8 +22,8 @@ export function connectionFormState(connection: GatewayConnection): ConnectionFo
   return connection.protocol === 'modbus-tcp' ? { ...connection } : { protocol: 'push', ...MODBUS_DEFAULTS }
 }
 
-/** The connection the form describes, or the first problem of each field (none for `push`). */
-export function connectionFromForm(state: ConnectionFormState): { connection: GatewayConnection, errors: [] } | { connection: null, errors: Array<{ name: Field, message: string }> } {
+/** The connection the form describes, or the first problem of each field (none for `push`); an empty field's problem in `t`'s language. */
+export function connectionFromForm(state: ConnectionFormState, t: Translate): { connection: GatewayConnection, errors: [] } | { connection: null, errors: Array<{ name: Field, message: string }> } {
   if (state.protocol === 'push') return { connection: { protocol: 'push' }, errors: [] }
   const parsed = modbusTcpConnectionSchema.safeParse({ ...state, host: state.host.trim() })
   if (parsed.success) return { connection: parsed.data, errors: [] }
@@ -32,7 +33,7 @@ export function connectionFromForm(state: ConnectionFormState): { connection: Ga
     // An emptied input is '' or undefined: say what is wanted rather than zod's type message.
     const value: unknown = state[name]
     const empty = value === undefined || (typeof value === 'string' && value.trim() === '')
-    if (!errors.has(name)) errors.set(name, empty ? 'Required' : issue.message)
+    if (!errors.has(name)) errors.set(name, empty ? t('gateways.errors.required') : issue.message)
   }
   return { connection: null, errors: [...errors].map(([name, message]) => ({ name, message })) }
 }

@@ -46,7 +46,10 @@ export function unknownDataPoints(points: GatewayDataPoint[], readings: Reading[
   return [...new Set(readings.map(reading => reading.dataPointId).filter(id => !known.has(id)))]
 }
 
-/** A value as the page shows it: at most three decimals, no trailing zeros; '—' before the first reading. */
-export function formatValue(value: number | null): string {
-  return value === null ? '—' : String(Number(value.toFixed(3)))
+/**
+ * A value as the page shows it, written by `formatNumber` (the reader's locale, useLocaleFormat().number): at most
+ * three decimals, no trailing zeros, no digit grouping (a register value reads like the device's); '—' before the first reading.
+ */
+export function formatValue(value: number | null, formatNumber: (value: number, options: Intl.NumberFormatOptions) => string): string {
+  return value === null ? '—' : formatNumber(value, { maximumFractionDigits: 3, useGrouping: false })
 }

@@ -1,9 +1,10 @@
 // What the gateway pages say about a gateway's status: the online count and whether contact is overdue.
 import { olderThan } from '../time/relative-time'
+import type { Translate } from '../i18n/translate'
 
-/** "2 of 3 online", for the list's summary line. */
-export function onlineSummary(gateways: Array<{ online: boolean }>): string {
-  return `${gateways.filter(gateway => gateway.online).length} of ${gateways.length} online`
+/** "2 of 3 online", for the list's summary line, in `t`'s language. */
+export function onlineSummary(gateways: Array<{ online: boolean }>, t: Translate): string {
+  return t('gateways.onlineSummary', { online: gateways.filter(gateway => gateway.online).length, total: gateways.length })
 }
 
 /** True when the gateway has been silent for longer than it may be before it counts as offline. */

@@ -1,27 +1,31 @@
 // How zone metrics are named, measured and ordered on the zone pages.
+import type { Translate } from '../i18n/translate'
 
-const LABELS: Record<string, string> = { ph: 'pH', ec: 'EC', co2: 'CO₂', vpd: 'VPD', ppfd: 'PPFD', water_level: 'Water level' }
-const UNITS: Record<string, string> = { temperature: '°C', humidity: '%', ec: 'mS/cm', water_level: '%', co2: 'ppm', vpd: 'kPa', ppfd: 'µmol/m²/s' }
+/** Metrics with a name of their own in the messages (`zones.metrics.<metric>`). */
+const NAMED = new Set(['temperature', 'humidity', 'ph', 'ec', 'co2', 'vpd', 'ppfd', 'water_level', 'soil_moisture'])
+/** Metrics with a unit in the messages (`zones.units.<metric>`). */
+const WITH_UNIT = new Set(['temperature', 'humidity', 'ec', 'water_level', 'co2', 'vpd', 'ppfd'])
 /** Climate first, then nutrient solution: the order growers read a zone in. */
 const ORDER = ['temperature', 'humidity', 'ph', 'ec', 'water_level']
 
-/** Display name of a metric ('ph' → 'pH', 'soil_moisture' → 'Soil moisture'). */
-export function metricLabel(metric: string): string {
-  const known = LABELS[metric.toLowerCase()]
-  if (known) return known
+/** Display name of a metric in `t`'s language ('ph' → 'pH'); an unknown one from its own name ('leaf_temp' → 'Leaf temp'). */
+export function metricLabel(metric: string, t: Translate): string {
+  const key = metric.toLowerCase()
+  if (NAMED.has(key)) return t(`zones.metrics.${key}`)
   const words = metric.replace(/[_.-]+/g, ' ').trim()
   return words.charAt(0).toUpperCase() + words.slice(1)
 }
 
-/** Unit of a metric, '' when it has none or is unknown. */
-export function metricUnit(metric: string): string {
-  return UNITS[metric.toLowerCase()] ?? ''
+/** Unit of a metric in `t`'s language, '' when it has none or is unknown. */
+export function metricUnit(metric: string, t: Translate): string {
+  const key = metric.toLowerCase()
+  return WITH_UNIT.has(key) ? t(`zones.units.${key}`) : ''
 }
 
-/** A value with its unit, rounded to two decimals ('23.46 °C', '65%', '6.1'). */
-export function formatMetric(metric: string, value: number): string {
-  const unit = metricUnit(metric)
-  const shown = String(Math.round(value * 100) / 100)
+/** A value with its unit, rounded to two decimals ('23.46 °C', '65%', '6.1'); `formatNumber` writes the number for the reader's locale. */
+export function formatMetric(metric: string, value: number, t: Translate, formatNumber: (value: number) => string = String): string {
+  const unit = metricUnit(metric, t)
+  const shown = formatNumber(Math.round(value * 100) / 100)
   return unit ? `${shown}${unit === '%' ? '' : ' '}${unit}` : shown
 }
 

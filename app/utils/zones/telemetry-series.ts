@@ -1,6 +1,7 @@
 // Chart series of a zone's telemetry: stored history plus live samples, in a sliding window of bounded size.
 import type { TelemetrySample } from '#shared/events'
 import type { Series, SeriesPoint, Threshold } from '../../../components/charts/time-series'
+import type { Translate } from '../i18n/translate'
 
 /** A chart point that may stand for several samples (a history bucket, or live samples of one slot). */
 export interface LivePoint extends SeriesPoint {
@@ -21,12 +22,13 @@ export interface HistoryPoint {
   count?: number
 }
 
+/** The chart ranges a user picks from; each is labelled by its message `zones.ranges.<key>`. */
 export const RANGES = [
-  { key: '15m', label: '15 min', ms: 15 * 60_000 },
-  { key: '1h', label: '1 h', ms: 3_600_000 },
-  { key: '6h', label: '6 h', ms: 6 * 3_600_000 },
-  { key: '24h', label: '24 h', ms: 86_400_000 },
-  { key: '7d', label: '7 d', ms: 7 * 86_400_000 },
+  { key: '15m', ms: 15 * 60_000 },
+  { key: '1h', ms: 3_600_000 },
+  { key: '6h', ms: 6 * 3_600_000 },
+  { key: '24h', ms: 86_400_000 },
+  { key: '7d', ms: 7 * 86_400_000 },
 ] as const
 
 export type RangeKey = (typeof RANGES)[number]['key']
@@ -97,12 +99,12 @@ export const SERIES_COLORS = ['#2563eb', '#16a34a', '#d97706', '#9333ea', '#0891
 export const THRESHOLD_COLOR = '#ef4444'
 
 /** The chart's series of one metric: one line per device, named and coloured after the zone's node list. */
-export function chartSeries(metric: MetricSeries, nodes: Array<{ id: number, name: string }>): Series[] {
+export function chartSeries(metric: MetricSeries, nodes: Array<{ id: number, name: string }>, t: Translate): Series[] {
   return Object.entries(metric)
     .map(([id, points]) => {
       const index = nodes.findIndex(node => node.id === Number(id))
       return {
-        label: index === -1 ? `node ${id}` : nodes[index]!.name,
+        label: index === -1 ? t('zones.nodeFallback', { id }) : nodes[index]!.name,
         color: SERIES_COLORS[(index === -1 ? Number(id) : index) % SERIES_COLORS.length]!,
         points,
       }
@@ -113,12 +115,12 @@ export function chartSeries(metric: MetricSeries, nodes: Array<{ id: number, nam
 /** Colour of a target line: where the zone should be, as opposed to where it must not go. */
 export const TARGET_COLOR = '#16a34a'
 
-/** Min and max lines of a metric's thresholds, and its target (dotted) beside them, for the chart. */
-export function thresholdLines(bounds: { min?: number, max?: number } | undefined, target?: number): Threshold[] {
+/** Min and max lines of a metric's thresholds, and its target (dotted) beside them, for the chart, labelled in `t`'s language. */
+export function thresholdLines(bounds: { min?: number, max?: number } | undefined, target: number | undefined, t: Translate): Threshold[] {
   const lines: Threshold[] = []
-  if (target !== undefined) lines.push({ label: `target ${target}`, value: target, color: TARGET_COLOR, dash: [2, 3] })
-  if (bounds?.min !== undefined) lines.push({ label: `min ${bounds.min}`, value: bounds.min, color: THRESHOLD_COLOR })
-  if (bounds?.max !== undefined) lines.push({ label: `max ${bounds.max}`, value: bounds.max, color: THRESHOLD_COLOR })
+  if (target !== undefined) lines.push({ label: t('zones.telemetry.target', { value: target }), value: target, color: TARGET_COLOR, dash: [2, 3] })
+  if (bounds?.min !== undefined) lines.push({ label: t('zones.telemetry.min', { value: bounds.min }), value: bounds.min, color: THRESHOLD_COLOR })
+  if (bounds?.max !== undefined) lines.push({ label: t('zones.telemetry.max', { value: bounds.max }), value: bounds.max, color: THRESHOLD_COLOR })
   return lines
 }
 

@@ -1,9 +1,11 @@
 // Commands on the zone page: what the form offers, the body it sends, and how live status updates merge.
 import type { CommandStatus } from '#shared/events'
+import type { Translate } from '../i18n/translate'
 
 export interface CommandParam {
   name: string
-  label: string
+  /** Message key of the param's label (with its unit). */
+  labelKey: string
   min: number
   max: number
   initial: number
@@ -11,7 +13,6 @@ export interface CommandParam {
 
 export interface CommandKind {
   kind: string
-  label: string
   params: CommandParam[]
 }
 
@@ -20,12 +21,23 @@ export interface CommandKind {
  * understand), so these are the actions a grower needs, each with bounded numeric params.
  */
 export const COMMAND_KINDS: CommandKind[] = [
-  { kind: 'irrigate', label: 'Irrigate', params: [{ name: 'seconds', label: 'Duration (s)', min: 1, max: 3600, initial: 30 }] },
-  { kind: 'vent', label: 'Set vents', params: [{ name: 'percent', label: 'Opening (%)', min: 0, max: 100, initial: 50 }] },
-  { kind: 'lights', label: 'Set lights', params: [{ name: 'percent', label: 'Level (%)', min: 0, max: 100, initial: 100 }] },
-  { kind: 'dose', label: 'Dose nutrients', params: [{ name: 'ml', label: 'Amount (ml)', min: 1, max: 1000, initial: 50 }] },
-  { kind: 'reboot', label: 'Reboot node', params: [] },
+  { kind: 'irrigate', params: [{ name: 'seconds', labelKey: 'zones.commandParams.seconds', min: 1, max: 3600, initial: 30 }] },
+  { kind: 'vent', params: [{ name: 'percent', labelKey: 'zones.commandParams.percent', min: 0, max: 100, initial: 50 }] },
+  { kind: 'lights', params: [{ name: 'percent', labelKey: 'zones.commandParams.lightPercent', min: 0, max: 100, initial: 100 }] },
+  { kind: 'dose', params: [{ name: 'ml', labelKey: 'zones.commandParams.ml', min: 1, max: 1000, initial: 50 }] },
+  { kind: 'reboot', params: [] },
 ]
+
+/** A command kind's name in `t`'s language; a kind the form does not offer (sent through the API) keeps its own. */
+export function commandKindLabel(kind: string, t: Translate): string {
+  return COMMAND_KINDS.some(item => item.kind === kind) ? t(`zones.commands.${kind}`) : kind
+}
+
+/** A command's params as the list shows them ("seconds 30"); params the form does not offer keep their own names. */
+export function commandParamsText(params: Record<string, unknown>, t: Translate): string {
+  const known = new Set(COMMAND_KINDS.flatMap(item => item.params.map(param => param.name)))
+  return Object.entries(params).map(([name, value]) => (known.has(name) ? t(`zones.commandParamValues.${name}`, { value: String(value) }) : `${name} ${String(value)}`)).join(', ')
+}
 
 export interface CommandBody {
   kind: string
@@ -33,15 +45,15 @@ export interface CommandBody {
   deviceId?: number
 }
 
-/** The POST body for `kind` with `values`, or the first problem as a sentence (checked before the server does). */
-export function commandBody(kind: string, values: Record<string, number | null | undefined>, deviceId: number | null): { body: CommandBody } | { problem: string } {
+/** The POST body for `kind` with `values`, or the first problem as a sentence in `t`'s language (checked before the server does). */
+export function commandBody(kind: string, values: Record<string, number | null | undefined>, deviceId: number | null, t: Translate): { body: CommandBody } | { problem: string } {
   const definition = COMMAND_KINDS.find(item => item.kind === kind)
-  if (!definition) return { problem: `Unknown command "${kind}"` }
+  if (!definition) return { problem: t('zones.commandForm.unknown', { kind }) }
   const params: Record<string, number> = {}
   for (const param of definition.params) {
     const value = values[param.name]
     if (typeof value !== 'number' || !Number.isFinite(value) || value < param.min || value > param.max) {
-      return { problem: `${param.label} must be a number from ${param.min} to ${param.max}` }
+      return { problem: t('zones.commandForm.outOfRange', { param: t(param.labelKey), min: param.min, max: param.max }) }
     }
     params[param.name] = value
   }

@@ -14,29 +14,9 @@ const ROOT = join(import.meta.dirname, '../../..')
  * i18n-pages-b, i18n-server). They are skipped here until their translated versions are merged.
  */
 const NOT_YET_TRANSLATED = new Set<string>([
-  'app/pages/alerts.vue',
-  'app/pages/devices.vue',
-  'app/pages/gateways/[gateway].vue',
-  'app/pages/gateways/index.vue',
-  'app/pages/index.vue',
   'app/pages/map.vue',
   'app/pages/reports.vue',
   'app/pages/system.vue',
-  'app/pages/zones/[zone].vue',
-  'app/pages/zones/index.vue',
-  'components/alerts/AlertFacts.vue',
-  'components/dashboard/ActiveAlerts.vue',
-  'components/dashboard/ActivityFeed.vue',
-  'components/dashboard/LatestCommands.vue',
-  'components/dashboard/SummaryCards.vue',
-  'components/devices/UnassignedDeviceRow.vue',
-  'components/gateways/GatewayAddDataPoint.vue',
-  'components/gateways/GatewayConnectionForm.vue',
-  'components/gateways/GatewayConnectionPanel.vue',
-  'components/gateways/GatewayConnectionTest.vue',
-  'components/gateways/GatewayDataPointCard.vue',
-  'components/gateways/GatewayPollHealth.vue',
-  'components/gateways/GatewayStatusHeader.vue',
   'components/map/FleetMap.vue',
   'components/map/FleetMapLegend.vue',
   'components/map/FleetVehicleList.vue',
@@ -49,13 +29,6 @@ const NOT_YET_TRANSLATED = new Set<string>([
   'components/map/VehiclePanel.vue',
   'components/map/VehicleReplay.vue',
   'components/summaries/VehicleSummaryTable.vue',
-  'components/zones/ZoneAlerts.vue',
-  'components/zones/ZoneCommandForm.vue',
-  'components/zones/ZoneCommandList.vue',
-  'components/zones/ZoneHeader.vue',
-  'components/zones/ZoneNodes.vue',
-  'components/zones/ZoneTelemetryCharts.vue',
-  'components/zones/ZoneViewers.vue',
 ])
 
 function vueFiles(dir: string): string[] {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import type { AlertPayload } from '../../../../../shared/events'
 import { handledBy, keepHandlerNames } from '../../../../../app/utils/alerts/handler-names'
+import { translator } from '../../../../support/translators'
+
+const en = translator('en')
 
 const alert = (changes: Partial<AlertPayload>): AlertPayload => ({
   id: 1, tenantId: 1, zoneId: 2, gatewayId: null, vehicleId: null, deviceId: null, metric: 'ph', value: 7, severity: 'warning', kind: 'threshold',
@@ -10,11 +13,21 @@ const alert = (changes: Partial<AlertPayload>): AlertPayload => ({
 
 describe('who handled an alert', () => {
   it('says who acknowledged or resolved it, and when the system resolved it', () => {
-    expect(handledBy(alert({}))).toBeNull()
-    expect(handledBy(alert({ status: 'acknowledged', acknowledgedBy: 3, acknowledgedByName: 'Olga Operator' }))).toBe('acknowledged by Olga Operator')
-    expect(handledBy(alert({ status: 'resolved', resolvedBy: 4, resolvedByName: 'Ada Admin' }))).toBe('resolved by Ada Admin')
-    expect(handledBy(alert({ status: 'resolved', resolvedBy: null }))).toBe('resolved automatically')
-    expect(handledBy(alert({ status: 'resolved', resolvedBy: 9 }))).toBe('resolved by user 9')
+    expect(handledBy(alert({}), en)).toBeNull()
+    expect(handledBy(alert({ status: 'acknowledged', acknowledgedBy: 3, acknowledgedByName: 'Olga Operator' }), en)).toBe('acknowledged by Olga Operator')
+    expect(handledBy(alert({ status: 'resolved', resolvedBy: 4, resolvedByName: 'Ada Admin' }), en)).toBe('resolved by Ada Admin')
+    expect(handledBy(alert({ status: 'resolved', resolvedBy: null }), en)).toBe('resolved automatically')
+    expect(handledBy(alert({ status: 'resolved', resolvedBy: 9 }), en)).toBe('resolved by user 9')
+    expect(handledBy(alert({ status: 'acknowledged', acknowledgedBy: null }), en)).toBe('acknowledged by someone')
+  })
+
+  it('says it in Russian and Polish, a nameless user included', () => {
+    const ru = translator('ru')
+    const pl = translator('pl')
+    expect(handledBy(alert({ status: 'acknowledged', acknowledgedBy: 3, acknowledgedByName: 'Olga Operator' }), ru)).toBe('подтверждено: Olga Operator')
+    expect(handledBy(alert({ status: 'resolved', resolvedBy: 9 }), ru)).toBe('закрыто: пользователь 9')
+    expect(handledBy(alert({ status: 'resolved', resolvedBy: null }), pl)).toBe('zamknięty automatycznie')
+    expect(handledBy(alert({ status: 'acknowledged', acknowledgedBy: 3, acknowledgedByName: 'Olga Operator' }), pl)).toBe('potwierdzony przez: Olga Operator')
   })
 
   it('keeps a known name when an update carries the same user without it, never for another user', () => {

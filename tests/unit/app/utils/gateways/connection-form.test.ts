@@ -1,9 +1,11 @@
 // The gateway connection form: filled from the saved connection, checked with the API's own schema.
 import { describe, expect, it } from 'vitest'
 import { connectionFormState, connectionFromForm } from '../../../../../app/utils/gateways/connection-form'
+import { translator } from '../../../../support/translators'
 
 const modbus = { protocol: 'modbus-tcp' as const, host: '10.0.0.5', port: 502, unitId: 3, pollIntervalMs: 1000, timeoutMs: 500 }
-const errorsOf = (change: Record<string, unknown>) => connectionFromForm({ ...modbus, ...change }).errors
+const en = translator('en')
+const errorsOf = (change: Record<string, unknown>) => connectionFromForm({ ...modbus, ...change }, en).errors
 
 describe('gateway connection form', () => {
   it('shows a Modbus connection as it is saved', () => {
@@ -15,11 +17,11 @@ describe('gateway connection form', () => {
   })
 
   it('saves push as push, whatever the Modbus fields hold', () => {
-    expect(connectionFromForm({ ...modbus, protocol: 'push', host: '' })).toEqual({ connection: { protocol: 'push' }, errors: [] })
+    expect(connectionFromForm({ ...modbus, protocol: 'push', host: '' }, en)).toEqual({ connection: { protocol: 'push' }, errors: [] })
   })
 
   it('saves a Modbus connection with the host trimmed', () => {
-    expect(connectionFromForm({ ...modbus, host: ' plc.local ' })).toEqual({ connection: { ...modbus, host: 'plc.local' }, errors: [] })
+    expect(connectionFromForm({ ...modbus, host: ' plc.local ' }, en)).toEqual({ connection: { ...modbus, host: 'plc.local' }, errors: [] })
   })
 
   it('names each field the API would refuse, once', () => {
@@ -33,5 +35,6 @@ describe('gateway connection form', () => {
   it('says "Required" for an emptied field rather than a type error', () => {
     // An emptied number input holds '' (Vue's .number modifier leaves it as it is).
     expect(errorsOf({ host: '  ', port: '' })).toEqual([{ name: 'host', message: 'Required' }, { name: 'port', message: 'Required' }])
+    expect(connectionFromForm({ ...modbus, host: '' }, translator('ru')).errors).toEqual([{ name: 'host', message: 'Обязательное поле' }])
   })
 })

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { GatewayDataPoint } from '../../../../../app/utils/gateways/data-points'
 import { applyReadings, formatValue, groupDataPoints, unknownDataPoints } from '../../../../../app/utils/gateways/data-points'
+import { localeFormat } from '../../../../../app/utils/i18n/locale-format'
 
 function point(id: number, group: string, register: number, lastReadAt: string | null = null): GatewayDataPoint {
   return {
@@ -48,10 +49,14 @@ describe('gateway data points', () => {
     expect(unknownDataPoints([point(1, 'Pump', 0)], [reading(1), reading(5), reading(5)])).toEqual([5])
   })
 
-  it('shows at most three decimals and a dash before the first reading', () => {
-    expect(formatValue(123.45000000001)).toBe('123.45')
-    expect(formatValue(0.12345)).toBe('0.123')
-    expect(formatValue(-2)).toBe('-2')
-    expect(formatValue(null)).toBe('—')
+  it('shows at most three decimals, ungrouped, in the reader\'s locale, and a dash before the first reading', () => {
+    const en = localeFormat('en').number
+    expect(formatValue(123.45000000001, en)).toBe('123.45')
+    expect(formatValue(0.12345, en)).toBe('0.123')
+    expect(formatValue(-2, en)).toBe('-2')
+    expect(formatValue(12345.5, en)).toBe('12345.5')
+    expect(formatValue(null, en)).toBe('—')
+    expect(formatValue(12345.678_9, localeFormat('ru').number)).toBe('12345,679')
+    expect(formatValue(0.5, localeFormat('pl').number)).toBe('0,5')
   })
 })

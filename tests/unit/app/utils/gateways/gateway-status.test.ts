@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import { contactOverdue, laterContact, onlineSummary, valuesStale } from '../../../../../app/utils/gateways/gateway-status'
+import { translator } from '../../../../support/translators'
 
 const now = Date.parse('2026-05-01T12:00:00Z')
 
 describe('gateway status', () => {
   it('counts the gateways online', () => {
-    expect(onlineSummary([{ online: true }, { online: false }, { online: true }])).toBe('2 of 3 online')
-    expect(onlineSummary([])).toBe('0 of 0 online')
+    const en = translator('en')
+    expect(onlineSummary([{ online: true }, { online: false }, { online: true }], en)).toBe('2 of 3 online')
+    expect(onlineSummary([], en)).toBe('0 of 0 online')
+    expect(onlineSummary([{ online: true }, { online: false }], translator('ru'))).toBe('в сети 1 из 2')
+    expect(onlineSummary([{ online: true }, { online: false }], translator('pl'))).toBe('online: 1 z 2')
   })
 
   it('calls contact overdue beyond the gateway\'s own offline limit, or when there never was any', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { LivePoint } from '../../../../../app/utils/zones/telemetry-series'
+import { translator } from '../../../../support/translators'
 import { appendPoint, appendSamples, chartSeries, firstPointAt, historySeries, MAX_POINTS_PER_SERIES, MIN_WINDOW_MS, rangeMs, slotMsFor, TARGET_COLOR, thresholdLines, windowStart } from '../../../../../app/utils/zones/telemetry-series'
 
 const at = (ms: number) => new Date(ms).toISOString()
@@ -58,11 +59,11 @@ describe('zone telemetry series', () => {
   })
 
   it('names and colours lines after the zone\'s nodes, and draws min and max', () => {
-    const lines = chartSeries({ 7: [{ x: 1, y: 1, n: 1 }], 9: [{ x: 1, y: 2, n: 1 }], 8: [] }, [{ id: 9, name: 'North' }, { id: 7, name: 'South' }])
+    const lines = chartSeries({ 7: [{ x: 1, y: 1, n: 1 }], 9: [{ x: 1, y: 2, n: 1 }], 8: [] }, [{ id: 9, name: 'North' }, { id: 7, name: 'South' }], translator('en'))
     expect(lines.map(line => line.label)).toEqual(['South', 'North'])
     expect(lines[0]!.color).not.toBe(lines[1]!.color)
-    expect(thresholdLines({ min: 5.5, max: 6.5 }).map(line => [line.label, line.value])).toEqual([['min 5.5', 5.5], ['max 6.5', 6.5]])
-    expect(thresholdLines(undefined)).toEqual([])
+    expect(thresholdLines({ min: 5.5, max: 6.5 }, undefined, translator('en')).map(line => [line.label, line.value])).toEqual([['min 5.5', 5.5], ['max 6.5', 6.5]])
+    expect(thresholdLines(undefined, undefined, translator('en'))).toEqual([])
   })
 })
 
@@ -84,7 +85,7 @@ describe('the charts\' window and target lines', () => {
   })
 
   it('draws a zone target as its own dotted line beside the thresholds', () => {
-    const lines = thresholdLines({ min: 5.5, max: 6.5 }, 6)
+    const lines = thresholdLines({ min: 5.5, max: 6.5 }, 6, translator('en'))
     expect(lines.map(line => line.label)).toEqual(['target 6', 'min 5.5', 'max 6.5'])
     expect(lines[0]).toMatchObject({ value: 6, color: TARGET_COLOR, dash: [2, 3] })
   })
