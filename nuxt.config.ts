@@ -31,11 +31,23 @@ export default defineNuxtConfig({
   compatibilityDate: '2026-11-01',
   devtools: { enabled: false },
   telemetry: false,
-  modules: ['@nuxt/eslint', '@pinia/nuxt', '@nuxt/ui'],
+  modules: ['@nuxt/eslint', '@pinia/nuxt', '@nuxt/ui', '@nuxtjs/i18n'],
   css: ['~/assets/css/main.css'],
   // No internet at build or run time: no web fonts, icons bundled from @iconify-json/lucide.
   ui: { fonts: false },
   icon: { serverBundle: { collections: ['lucide'] }, clientBundle: { scan: true }, fallbackToApi: false, provider: 'server' },
+  // English, Russian and Polish on the same URLs. The module's own detection is off: app/middleware/locale.global.ts
+  // picks the signed-in user's choice, else Accept-Language, else English. Messages load per language on demand.
+  i18n: {
+    strategy: 'no_prefix',
+    defaultLocale: 'en',
+    locales: [
+      { code: 'en', language: 'en', name: 'English', file: 'en.json' },
+      { code: 'ru', language: 'ru', name: 'Русский', file: 'ru.json' },
+      { code: 'pl', language: 'pl', name: 'Polski', file: 'pl.json' },
+    ],
+    detectBrowserLanguage: false,
+  },
   pinia: { storesDirs: ['./stores/**'] },
   typescript: {
     strict: true,

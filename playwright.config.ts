@@ -10,6 +10,8 @@ export default defineConfig({
   use: {
     browserName: 'chromium',
     screenshot: 'on',
+    // The pages follow Accept-Language: English unless a test asks for another language.
+    locale: 'en-GB',
     launchOptions: {
       executablePath: '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
