@@ -10,7 +10,7 @@ import { FallbackPoller } from '~/utils/realtime/fallback-poller'
 import { subscriptionMeta } from '~/utils/realtime/offset-tracker'
 import { ReconnectScheduler } from '~/utils/realtime/reconnect-scheduler'
 import { ConnectionMetricsBuffer } from '~/utils/realtime/connection-metrics-buffer'
-import { connectionErrorText } from '~/utils/realtime/connection-error'
+import { connectionErrorKey } from '~/utils/realtime/connection-error'
 import type { PusherErrorEvent } from '~/utils/realtime/connection-error'
 import { HealthProbe } from '~/utils/realtime/health-probe'
 import { xsrfToken } from '~/utils/xsrf-token'
@@ -29,6 +29,7 @@ const FALLBACK_AFTER_MS = 3000
 
 const state = shallowRef<ConnectionState>('connecting')
 const attempts = shallowRef(0)
+/** The message key (status.error.*) of the last connection error; useSystemStatus words it in the reader's language. */
 const lastError = shallowRef<string | null>(null)
 const nextRetryAt = shallowRef<number | null>(null)
 const lastMessageAt = shallowRef<number | null>(null)
@@ -132,7 +133,7 @@ function wire(instance: Pusher): void {
     }
   })
   instance.connection.bind('error', (error: PusherErrorEvent) => {
-    lastError.value = connectionErrorText(error)
+    lastError.value = connectionErrorKey(error)
     connectionMetrics.error()
   })
   instance.connection.bind('message', (message: { event: string, channel?: string, data: unknown }) => {

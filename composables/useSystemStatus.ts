@@ -9,6 +9,7 @@ let ticker: ReturnType<typeof setInterval> | null = null
 export function useSystemStatus() {
   if (import.meta.client && !ticker) ticker = setInterval(() => { now.value = Date.now() }, 1000)
   const connection = useEcho()
+  const { t } = useNuxtApp().$i18n
   const state = computed(() => displayedState({
     socketUp: connection.state.value === 'connected', pendingChannels: connection.pendingChannels.value, wasLive: connection.wasLive.value,
     downSince: connection.downSince.value, fallbackActive: connection.fallbackActive.value, fallbackOk: connection.fallbackOk.value, now: now.value,
@@ -16,7 +17,8 @@ export function useSystemStatus() {
   return {
     state,
     attempts: connection.attempts,
-    lastError: connection.lastError,
+    /** Why the connection is down, in the reader's language (useEcho keeps the message key). */
+    lastError: computed(() => (connection.lastError.value === null ? null : t(connection.lastError.value))),
     nextRetryInSeconds: computed(() => connection.nextRetryAt.value === null ? null : Math.max(0, Math.ceil((connection.nextRetryAt.value - now.value) / 1000))),
     secondsSinceLastMessage: computed(() => connection.lastMessageAt.value === null ? null : Math.max(0, Math.floor((now.value - connection.lastMessageAt.value) / 1000))),
     fallbackActive: connection.fallbackActive,

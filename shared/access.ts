@@ -1,5 +1,7 @@
 // Roles and token abilities, shared by the browser (to hide what a user cannot do) and the server.
 
+import type { LocaleCode } from './locales'
+
 export const ROLES = ['admin', 'operator', 'viewer'] as const
 export type Role = (typeof ROLES)[number]
 
@@ -23,4 +25,6 @@ export interface SessionUser {
   role: Role
   /** The installation's owner: may create further tenants. */
   isOwner: boolean
+  /** The language the user chose for the pages; null until they choose (Accept-Language decides meanwhile). */
+  locale: LocaleCode | null
 }

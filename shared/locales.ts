@@ -9,3 +9,9 @@ export type LocaleCode = (typeof LOCALES)[number]
 export function isLocaleCode(value: unknown): value is LocaleCode {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value)
 }
+
+/**
+ * The Intl locale each language formats numbers and dates with. English is British, as the texts are
+ * ("organisation"): day before month, a 24-hour clock.
+ */
+export const FORMAT_LOCALES: Record<LocaleCode, string> = { en: 'en-GB', ru: 'ru-RU', pl: 'pl-PL' }

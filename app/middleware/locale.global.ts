@@ -4,6 +4,6 @@ import { pageLocale } from '~/utils/i18n/page-locale'
 
 export default defineNuxtRouteMiddleware(async () => {
   const i18n = useNuxtApp().$i18n
-  const wanted = pageLocale(null, useBrowserLocale())
+  const wanted = pageLocale(useCurrentUser().me.value?.user.locale ?? null, useBrowserLocale())
   if (i18n.locale.value !== wanted) await i18n.setLocale(wanted)
 })

@@ -58,11 +58,14 @@ export function chartDatasets(series: Series[], thresholds: Threshold[], window:
   })))
 }
 
-/** Tick label for a time axis: clock time (with seconds for windows up to 5 min), with the date beyond a day. */
-export function timeTick(ms: number, spanMs: number): string {
+/**
+ * Tick label for a time axis in `locale` (an Intl tag; the browser's own by default): clock time (with seconds for
+ * windows up to 5 min), with the date beyond a day.
+ */
+export function timeTick(ms: number, spanMs: number, locale: string | string[] = []): string {
   const date = new Date(ms)
-  if (spanMs > 86_400_000) return date.toLocaleDateString([], { month: 'short', day: 'numeric' }) + ' ' + date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })
-  return date.toLocaleTimeString([], spanMs > 300_000 ? { hour: '2-digit', minute: '2-digit' } : { hour: '2-digit', minute: '2-digit', second: '2-digit' })
+  if (spanMs > 86_400_000) return date.toLocaleDateString(locale, { month: 'short', day: 'numeric' }) + ' ' + date.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' })
+  return date.toLocaleTimeString(locale, spanMs > 300_000 ? { hour: '2-digit', minute: '2-digit' } : { hour: '2-digit', minute: '2-digit', second: '2-digit' })
 }
 
 const SECOND = 1000

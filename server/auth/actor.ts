@@ -101,7 +101,7 @@ export function sessionCredential(sessionId: number): string {
 /** The user with their tenant's name, or null when unknown or disabled. */
 export async function activeUser(db: Database, userId: number): Promise<ActorUser | null> {
   const [row] = await db
-    .select({ id: users.id, tenantId: users.tenantId, tenantName: tenants.name, email: users.email, name: users.name, role: users.role, isOwner: users.isOwner, disabledAt: users.disabledAt })
+    .select({ id: users.id, tenantId: users.tenantId, tenantName: tenants.name, email: users.email, name: users.name, role: users.role, isOwner: users.isOwner, locale: users.locale, disabledAt: users.disabledAt })
     .from(users).innerJoin(tenants, eq(tenants.id, users.tenantId))
     .where(eq(users.id, userId)).limit(1)
   if (!row || row.disabledAt) return null

@@ -5,6 +5,7 @@ import type { GeozoneShape } from '../../shared/geozones'
 import type { GatewayConnection } from '../../shared/modbus'
 import type { ZoneThreshold } from '../../shared/zones'
 import type { RawIoValues, VehicleSensors } from '../../shared/vehicles'
+import { LOCALES } from '../../shared/locales'
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 /** Set when deleted by a person: the row leaves lists and maps, its history stays readable, its id is never reused. */
@@ -27,6 +28,8 @@ export const users = pgTable('users', {
   disabledAt: timestamp('disabled_at', { withTimezone: true }),
   /** The installation's owner (the first admin): may create further tenants. */
   isOwner: boolean('is_owner').notNull().default(false),
+  /** The language the user chose for the pages (shared/locales.ts); null: the browser's Accept-Language decides. */
+  locale: text('locale', { enum: LOCALES }),
   createdAt: createdAt(),
 }, table => [index('users_tenant_idx').on(table.tenantId)])
 

@@ -9,14 +9,16 @@ export interface SignedInOptions {
   /** Wait until the page's channels are confirmed too (false for pages that listen to none). */
   listens?: boolean
   colorScheme?: 'light' | 'dark'
+  /** The browser's language (its Accept-Language and navigator.language); Playwright's configured one by default. */
+  locale?: string
   /** Runs on the new page before it first navigates (to add init scripts or listeners). */
   prepare?: (page: Page) => Promise<void> | void
 }
 
 /** A new browser context signed in as the greenfield demo user of `role`, on `path`, once live. */
 export async function signedInPage(browser: Browser, server: ServerProcess, role: 'admin' | 'operator' | 'viewer', path: string, options: SignedInOptions = {}): Promise<Page> {
-  const { viewport = { width: 1280, height: 800 }, listens = true, colorScheme = 'light', prepare } = options
-  const context = await browser.newContext({ viewport, colorScheme })
+  const { viewport = { width: 1280, height: 800 }, listens = true, colorScheme = 'light', prepare, locale } = options
+  const context = await browser.newContext({ viewport, colorScheme, ...(locale ? { locale } : {}) })
   const page = await context.newPage()
   await prepare?.(page)
   await page.goto(`${server.url}/login?redirect=${encodeURIComponent(path)}`)

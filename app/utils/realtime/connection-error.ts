@@ -6,22 +6,14 @@ export interface PusherErrorEvent {
   data?: { code?: number, message?: string }
 }
 
-/** Plain words for the Pusher protocol's close and error codes. */
-const BY_CODE: Record<number, string> = {
-  4001: 'This server does not know the dashboard\'s app key',
-  4004: 'The server\'s connection limit is reached',
-  4009: 'Not allowed to connect: sign in again',
-  4100: 'The server is busy',
-  4200: 'Server restarting',
-  4201: 'The connection stopped answering',
-  4301: 'Too many messages sent',
-}
+/** Protocol close and error codes that have words of their own (status.error.code<N> in the locale files). */
+const WORDED_CODES = new Set([4001, 4004, 4009, 4100, 4200, 4201, 4301])
 
-/** What to tell the operator about a pusher-js connection error (codes and error class names never shown). */
-export function connectionErrorText(error: PusherErrorEvent): string {
+/** The message key (status.error.*) saying what went wrong with a pusher-js connection: codes and class names never shown. */
+export function connectionErrorKey(error: PusherErrorEvent): string {
   const code = error.error?.data?.code ?? error.data?.code
-  if (code !== undefined && BY_CODE[code]) return BY_CODE[code]
-  if (code !== undefined && code >= 4000 && code < 4100) return 'The server refused the connection'
-  if (code !== undefined && code >= 4100 && code < 4300) return 'The server closed the connection'
-  return 'The live connection cannot be opened'
+  if (code !== undefined && WORDED_CODES.has(code)) return `status.error.code${code}`
+  if (code !== undefined && code >= 4000 && code < 4100) return 'status.error.refused'
+  if (code !== undefined && code >= 4100 && code < 4300) return 'status.error.closed'
+  return 'status.error.unreachable'
 }

@@ -31,6 +31,13 @@ describe('time series charts', () => {
     expect(timeTick(at, 2 * 86_400_000)).toMatch(/22/)
   })
 
+  it('names the month in the language it is given', () => {
+    const at = new Date(2026, 11, 5, 14, 7).getTime()
+    expect(timeTick(at, 2 * 86_400_000, 'ru-RU')).toMatch(/^5 дек/)
+    expect(timeTick(at, 2 * 86_400_000, 'pl-PL')).toMatch(/^5 gru/)
+    expect(timeTick(at, 2 * 86_400_000, 'en-GB')).toMatch(/^5 Dec 14:07$/)
+  })
+
   it('puts at most the given number of ticks on round local times', () => {
     const min = Date.UTC(2026, 0, 1, 5, 39, 24)
     expect(timeTicks(min, min + 3_600_000, 6, 0)).toEqual([40, 50, 60, 70, 80, 90].map(minute => Date.UTC(2026, 0, 1, 5, minute)))

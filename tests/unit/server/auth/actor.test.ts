@@ -24,6 +24,7 @@ describe('activeUser', () => {
       name: 'Northwind operator',
       role: 'operator',
       isOwner: false,
+      locale: null,
     })
   })
 
