@@ -19,17 +19,6 @@ export const STATUS_LOOKS: Record<VehicleStatus, StatusLook> = {
 /** Statuses in legend order. */
 export const STATUSES = Object.keys(STATUS_LOOKS) as VehicleStatus[]
 
-/** A duration since `at` in words ("12 s ago"); '—' without a time. */
-export function relativeTime(at: string | null, now: number): string {
-  if (!at) return '—'
-  const seconds = Math.max(0, Math.round((now - Date.parse(at)) / 1000))
-  if (seconds < 5) return 'just now'
-  if (seconds < 90) return `${seconds} s ago`
-  if (seconds < 90 * 60) return `${Math.round(seconds / 60)} min ago`
-  if (seconds < 36 * 3600) return `${Math.round(seconds / 3600)} h ago`
-  return new Date(at).toLocaleString()
-}
-
 /** The compass point of a course in degrees ("NE"), the key of its words in `vehicles.compass`. */
 export function compassPoint(course: number): string {
   const points = ['N', 'NE', 'E', 'SE', 'S', 'SW', 'W', 'NW']
