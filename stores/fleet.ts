@@ -11,6 +11,8 @@ import { LiveSnapshot } from '~/utils/realtime/live-snapshot'
 import { failureMessage } from '~/utils/failure-message'
 
 export const useFleetStore = defineStore('fleet', () => {
+  // Captured now: the i18n instance is out of reach after an await.
+  const { t } = useNuxtApp().$i18n
   const vehicles = shallowRef<FleetVehicle[]>([])
   const geoEvents = ref<GeoEventPayload[]>([])
   const loadedAt = ref<number | null>(null)
@@ -32,7 +34,7 @@ export const useFleetStore = defineStore('fleet', () => {
       loadedAt.value = Date.now()
       error.value = null
     }, (failure) => {
-      error.value = failureMessage(failure, 'The fleet could not be loaded')
+      error.value = failureMessage(failure, t('map.fleetError'))
     })
   }
 

@@ -8,6 +8,8 @@ import type { Geozone, GeozoneShape } from '~/utils/map/geozone-geometry'
 import { failureMessage } from '~/utils/failure-message'
 
 export const useGeozonesStore = defineStore('geozones', () => {
+  // Captured now: the i18n instance is out of reach after an await.
+  const { t } = useNuxtApp().$i18n
   const geozones = ref<Geozone[]>([])
   const loadedAt = ref<number | null>(null)
   const error = ref<string | null>(null)
@@ -22,7 +24,7 @@ export const useGeozonesStore = defineStore('geozones', () => {
       error.value = null
     }
     catch (failure) {
-      error.value = failureMessage(failure, 'Geozones could not be loaded')
+      error.value = failureMessage(failure, t('map.geozones.loadError'))
     }
   }
 

@@ -12,6 +12,8 @@ import { xsrfToken } from '~/utils/xsrf-token'
 const SHOWN = 10
 
 export const useVehicleCommandsStore = defineStore('vehicle-commands', () => {
+  // Captured now: the i18n instance is out of reach after an await.
+  const { t } = useNuxtApp().$i18n
   const vehicleId = ref<number | null>(null)
   const commands = ref<VehicleCommandPayload[]>([])
   const error = ref<string | null>(null)
@@ -28,7 +30,7 @@ export const useVehicleCommandsStore = defineStore('vehicle-commands', () => {
       commands.value = page.data
       error.value = null
     }, (failure) => {
-      error.value = failureMessage(failure, 'The commands could not be loaded')
+      error.value = failureMessage(failure, t('vehicles.commands.loadError'))
     })
   }
 

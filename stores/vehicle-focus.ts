@@ -16,6 +16,8 @@ export interface VehicleDetail extends FleetVehicle {
 }
 
 export const useVehicleFocusStore = defineStore('vehicle-focus', () => {
+  // Captured now: the i18n instance is out of reach after an await.
+  const { t } = useNuxtApp().$i18n
   const vehicleId = ref<number | null>(null)
   const detail = ref<VehicleDetail | null>(null)
   const track = shallowRef<TrackPoint[]>([])
@@ -38,7 +40,7 @@ export const useVehicleFocusStore = defineStore('vehicle-focus', () => {
       track.value = answer.data.points
       error.value = null
     }, (failure) => {
-      error.value = failureMessage(failure, 'The vehicle could not be loaded')
+      error.value = failureMessage(failure, t('vehicles.panel.loadError'))
     })
     if (vehicleId.value === id) loading.value = false
   }

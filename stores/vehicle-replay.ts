@@ -7,6 +7,8 @@ import { failureMessage } from '~/utils/failure-message'
 import { dayRange } from '~/utils/summaries/report-range'
 
 export const useVehicleReplayStore = defineStore('vehicle-replay', () => {
+  // Captured now: the i18n instance is out of reach after an await.
+  const { t } = useNuxtApp().$i18n
   const vehicleId = ref<number | null>(null)
   const points = shallowRef<ReplayPoint[]>([])
   const stops = shallowRef<Stop[]>([])
@@ -45,7 +47,7 @@ export const useVehicleReplayStore = defineStore('vehicle-replay', () => {
       error.value = null
     }
     catch (failure) {
-      error.value = failureMessage(failure, 'The track could not be loaded')
+      error.value = failureMessage(failure, t('replay.loadError'))
     }
     loading.value = false
   }

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs'
 import { expect, test } from '@playwright/test'
 import type { Browser, BrowserContext, Page } from '@playwright/test'
+import { at, backfilledPositions, day } from '../support/backfilled-day'
 import { DEMO_PASSWORD, demoEmail, login } from '../support/http-session'
 import { createToken, ingest } from '../support/ingest-token'
 import { startServer } from '../support/server-process'
@@ -13,17 +14,6 @@ import { expectNoSidewaysScroll } from '../support/signed-in-page'
 let server: ServerProcess
 let vehicleId: number
 let vehicleName: string
-/** Yesterday 10:00 UTC (noon in Amsterdam), and its date there. */
-const start = new Date(`${new Date(Date.now() - 86_400_000).toISOString().slice(0, 10)}T10:00:00Z`)
-const day = start.toISOString().slice(0, 10)
-const at = (minutes: number) => new Date(start.getTime() + minutes * 60_000).toISOString()
-
-/** Fixes every 30 s for `minutes` from minute `from`, going north at `speed` from `lat` with the ignition as given. */
-function fixes(from: number, minutes: number, lat: number, speed: number, ignition: boolean) {
-  return Array.from({ length: minutes * 2 }, (_, index) => ({
-    vehicleId, lat: lat + index * speed / 120 / 111.195, lon: 5.1, speed, satellites: 9, at: at(from + index / 2), sensors: { ignition, fuel: 55 },
-  }))
-}
 
 test.beforeAll(async () => {
   server = await startServer()
@@ -31,8 +21,7 @@ test.beforeAll(async () => {
   const vehicles = await (await admin.fetch(`/api/tenants/${admin.user.tenantId}/vehicles`)).json() as { data: Array<{ id: number, name: string }> }
   vehicleId = vehicles.data[0]!.id
   vehicleName = vehicles.data[0]!.name
-  const positions = [...fixes(0, 15, 52.1, 40, true), ...fixes(15, 10, 52.1 + 30 * 40 / 120 / 111.195, 0, false), ...fixes(25, 15, 52.2, 40, true)]
-  const response = await ingest(server.url, await createToken(admin, ['ingest']), '/api/ingest/positions', { positions })
+  const response = await ingest(server.url, await createToken(admin, ['ingest']), '/api/ingest/positions', { positions: backfilledPositions(vehicleId) })
   expect(response.status).toBe(201)
 })
 test.afterAll(async () => {
@@ -81,7 +70,7 @@ test('replays a day: steps, plays at 60× and pauses, showing time, speed and se
   await openReplay(page)
   await expect(page.getByTestId('replay-time')).toHaveAttribute('data-at', at(0))
   await expect(page.getByTestId('replay-speed-value')).toHaveText('40.0 km/h')
-  await expect(page.getByTestId('replay-sensors')).toHaveText('ignition on · fuel 55 %')
+  await expect(page.getByTestId('replay-sensors')).toHaveText('ignition on · fuel 55%')
   await page.getByRole('button', { name: 'Next fix' }).click()
   await expect(page.getByTestId('replay-time')).toHaveAttribute('data-at', at(0.5))
   await page.getByTestId('replay-speed').selectOption('60')
@@ -94,7 +83,7 @@ test('replays a day: steps, plays at 60× and pauses, showing time, speed and se
   expect(await replayIndex(page)).toBe(paused)
   // Dragging the timeline to the stop shows the parked vehicle with its ignition off.
   await page.getByTestId('replay-slider').fill(String(Date.parse(at(20))))
-  await expect(page.getByTestId('replay-sensors')).toHaveText('ignition off · fuel 55 %')
+  await expect(page.getByTestId('replay-sensors')).toHaveText('ignition off · fuel 55%')
   await expect(page.getByTestId('replay-speed-value')).toHaveText('0.0 km/h')
   await page.screenshot({ path: test.info().outputPath('replay.png') })
   expect(foreign).toEqual([])

@@ -18,9 +18,9 @@ export interface OpenedMap {
 
 /**
  * The map in `container`, or null when the browser cannot give it a WebGL context. An operator's style or
- * archive that fails to load is replaced by the built-in map, and `onProblem` says so.
+ * archive that fails to load is replaced by the built-in map, and `onProblem` says so (with the key of its words).
  */
-export async function openMap(container: HTMLElement, dark: () => boolean, onProblem: (message: string) => void): Promise<OpenedMap | null> {
+export async function openMap(container: HTMLElement, dark: () => boolean, onProblem: (messageKey: string) => void): Promise<OpenedMap | null> {
   const [maplibregl, config] = await Promise.all([
     import('maplibre-gl'),
     $fetch<MapConfig>('/api/map/config').catch((): MapConfig => ({ styleUrl: null, pmtilesUrl: null })),
@@ -42,9 +42,7 @@ export async function openMap(container: HTMLElement, dark: () => boolean, onPro
   map.on('error', (event) => {
     // Errors after a style has loaded (a missing tile, say) leave the map usable: report them only.
     if (base === 'offline' || map.isStyleLoaded()) return console.error(event.error)
-    onProblem(base === 'custom'
-      ? 'The map style from MAP_STYLE_URL could not be loaded; showing the built-in map.'
-      : 'The PMTiles base map (MAP_PMTILES) could not be loaded; showing the built-in map.')
+    onProblem(base === 'custom' ? 'map.problems.customStyle' : 'map.problems.pmtiles')
     base = 'offline'
     map.setStyle(offlineStyle(dark(), origin))
   })

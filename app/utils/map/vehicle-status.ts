@@ -1,8 +1,7 @@
-// How each vehicle status looks: one colour for map, legend and list, a label and a badge colour.
+// How each vehicle status looks: one colour for map, legend and list, and a badge colour (its words are `vehicles.status.*`).
 import type { VehicleStatus } from '#shared/events'
 
 export interface StatusLook {
-  label: string
   /** Hex colour on the map and in the legend. */
   color: string
   /** Nuxt UI badge colour in lists. */
@@ -10,28 +9,17 @@ export interface StatusLook {
 }
 
 export const STATUS_LOOKS: Record<VehicleStatus, StatusLook> = {
-  moving: { label: 'Moving', color: '#16a34a', badge: 'success' },
-  stopped: { label: 'Stopped', color: '#d97706', badge: 'warning' },
-  parking: { label: 'Parking', color: '#2563eb', badge: 'info' },
-  offline: { label: 'Offline', color: '#6b7280', badge: 'neutral' },
-  no_gps: { label: 'No GPS', color: '#dc2626', badge: 'error' },
+  moving: { color: '#16a34a', badge: 'success' },
+  stopped: { color: '#d97706', badge: 'warning' },
+  parking: { color: '#2563eb', badge: 'info' },
+  offline: { color: '#6b7280', badge: 'neutral' },
+  no_gps: { color: '#dc2626', badge: 'error' },
 }
 
 /** Statuses in legend order. */
 export const STATUSES = Object.keys(STATUS_LOOKS) as VehicleStatus[]
 
-/** A duration since `at` in words ("12 s ago"); '—' without a time. */
-export function relativeTime(at: string | null, now: number): string {
-  if (!at) return '—'
-  const seconds = Math.max(0, Math.round((now - Date.parse(at)) / 1000))
-  if (seconds < 5) return 'just now'
-  if (seconds < 90) return `${seconds} s ago`
-  if (seconds < 90 * 60) return `${Math.round(seconds / 60)} min ago`
-  if (seconds < 36 * 3600) return `${Math.round(seconds / 3600)} h ago`
-  return new Date(at).toLocaleString()
-}
-
-/** The compass point of a course in degrees ("NE"). */
+/** The compass point of a course in degrees ("NE"), the key of its words in `vehicles.compass`. */
 export function compassPoint(course: number): string {
   const points = ['N', 'NE', 'E', 'SE', 'S', 'SW', 'W', 'NW']
   return points[Math.round((((course % 360) + 360) % 360) / 45) % 8]!

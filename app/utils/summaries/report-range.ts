@@ -12,9 +12,3 @@ export function dayRange(first: string, last: string): { from: string, to: strin
   const [y2, m2, d2] = last.split('-').map(Number) as [number, number, number]
   return { from: new Date(y1, m1 - 1, d1).toISOString(), to: new Date(y2, m2 - 1, d2 + 1).toISOString() }
 }
-
-/** Seconds as "1 h 05 min" or "12 min". */
-export function duration(seconds: number): string {
-  const minutes = Math.round(seconds / 60)
-  return minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`
-}

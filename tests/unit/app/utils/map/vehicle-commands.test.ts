@@ -15,15 +15,16 @@ describe('vehicle commands on the panel', () => {
 
   it('sends a free-text command trimmed, and names what is wrong with an empty, long or non-ASCII one', () => {
     expect(customCommandBody('  getver ')).toEqual({ body: { kind: 'custom', text: 'getver' } })
-    expect(customCommandBody('   ')).toEqual({ problem: 'Type the command the tracker should run' })
-    expect(customCommandBody('x'.repeat(501))).toEqual({ problem: 'The command is longer than 500 characters' })
-    expect(customCommandBody('setparam é')).toEqual({ problem: 'Trackers take printable ASCII only' })
+    expect(customCommandBody('   ')).toEqual({ problem: 'empty' })
+    expect(customCommandBody('x'.repeat(500))).toEqual({ body: { kind: 'custom', text: 'x'.repeat(500) } })
+    expect(customCommandBody('x'.repeat(501))).toEqual({ problem: 'too_long' })
+    expect(customCommandBody('setparam é')).toEqual({ problem: 'not_ascii' })
   })
 
   it('labels engine commands by their action and free-text ones by their text', () => {
-    expect(vehicleCommandLabel({ kind: 'engine_block', text: 'setdigout 1' })).toBe('Engine block')
-    expect(vehicleCommandLabel({ kind: 'engine_unblock', text: 'setdigout 0' })).toBe('Engine unblock')
-    expect(vehicleCommandLabel({ kind: 'custom', text: 'getgps' })).toBe('getgps')
+    expect(vehicleCommandLabel({ kind: 'engine_block', text: 'setdigout 1' })).toEqual({ key: 'vehicles.commands.engine_block.label' })
+    expect(vehicleCommandLabel({ kind: 'engine_unblock', text: 'setdigout 0' })).toEqual({ key: 'vehicles.commands.engine_unblock.label' })
+    expect(vehicleCommandLabel({ kind: 'custom', text: 'getgps' })).toEqual({ text: 'getgps' })
   })
 })
 

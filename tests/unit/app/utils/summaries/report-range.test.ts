@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { dayRange, duration, localDay } from '../../../../../app/utils/summaries/report-range'
+import { dayRange, localDay } from '../../../../../app/utils/summaries/report-range'
 
 describe('dayRange', () => {
   it('runs from the first local midnight to the midnight after the last day', () => {
@@ -8,13 +8,5 @@ describe('dayRange', () => {
     expect(new Date(from).getHours()).toBe(0)
     expect(localDay(new Date(to))).toBe('2026-04-01')
     expect(new Date(to).getHours()).toBe(0)
-  })
-})
-
-describe('duration', () => {
-  it('says minutes under an hour and hours with minutes beyond', () => {
-    expect(duration(0)).toBe('0 min')
-    expect(duration(720)).toBe('12 min')
-    expect(duration(3900)).toBe('1 h 05 min')
   })
 })
