@@ -25,9 +25,11 @@ export interface BenchOptions {
   samples?: number
   /** Simulated vehicles per demo tenant in the map scenario. */
   vehicles?: number
+  /** The map scenario's WebGL canvas: shown, or hidden (to tell the map's drawing from the rest of the page). */
+  canvas: 'shown' | 'hidden'
 }
 
-type Kind = 'integer' | 'number' | 'scenario' | 'path' | 'switch' | 'database'
+type Kind = 'integer' | 'number' | 'scenario' | 'path' | 'switch' | 'database' | 'canvas'
 
 const SETTINGS: Array<{ flag: string, env: string, kind: Kind }> = [
   { flag: 'scenario', env: 'BENCH_SCENARIO', kind: 'scenario' },
@@ -40,11 +42,12 @@ const SETTINGS: Array<{ flag: string, env: string, kind: Kind }> = [
   { flag: 'database', env: 'BENCH_DATABASE', kind: 'database' },
   { flag: 'samples', env: 'BENCH_SAMPLES', kind: 'integer' },
   { flag: 'vehicles', env: 'BENCH_VEHICLES', kind: 'integer' },
+  { flag: 'canvas', env: 'BENCH_CANVAS', kind: 'canvas' },
 ]
 
 /** Help text for --help and bad flags. */
 export const USAGE = `Usage: npm run bench -- [--scenario 1|floor|2|3|4|teltonika|mqtt|modbus|ingest|map|all|LIST] [--full] [--connections N] [--rate R] [--seconds S] [--batch B] [--profile DIR]
-                     [--database embedded|postgres] [--samples N] [--vehicles N]
+                     [--database embedded|postgres] [--samples N] [--vehicles N] [--canvas shown|hidden]
   --scenario X     1: subscribers on one channel at 1, 5 and 20 events/s; floor: scenario 1 against a minimal ws
                    server (bench/floor-server.ts), what this machine allows, with Lookout / floor ratios at the end
                    when 1 ran too; 2: one channel per socket, HTTP API as fast as it answers (single, batch_events,
@@ -73,7 +76,9 @@ export const USAGE = `Usage: npm run bench -- [--scenario 1|floor|2|3|4|teltonik
   --database D     ingest and mqtt scenarios: embedded (default) or postgres (TEST_DATABASE_URL when set, as under
                    scripts/with-postgres.sh, else a throwaway cluster of Debian's postgresql) (env BENCH_DATABASE)
   --samples N      ingest scenario: samples to store (default 100 000, --full 1 000 000; env BENCH_SAMPLES)
-  --vehicles N     map scenario: vehicles per demo tenant (default 1 000 for 20 s, --full 5 000 for 60 s; env BENCH_VEHICLES)`
+  --vehicles N     map scenario: vehicles per demo tenant (default 1 000 for 20 s, --full 5 000 for 60 s; env BENCH_VEHICLES)
+  --canvas C       map scenario: shown (default) or hidden, the map's WebGL canvas made invisible while sampling, so
+                   the figures show what drawing the map costs (env BENCH_CANVAS)`
 
 /** Reads the options from `argv` (without node and script) and the environment; throws a readable error. */
 export function parseOptions(argv: string[], env: Record<string, string | undefined>): BenchOptions {
@@ -111,7 +116,13 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
     database: databaseKind(raw('database')),
     samples: numeric('samples', raw('samples'), true),
     vehicles: numeric('vehicles', raw('vehicles'), true),
+    canvas: canvasShown(raw('canvas')),
   }
+}
+
+function canvasShown(raw: string | undefined): 'shown' | 'hidden' {
+  if (raw === undefined || raw === 'shown' || raw === 'hidden') return raw ?? 'shown'
+  throw new Error(`--canvas must be shown or hidden, got "${raw}"`)
 }
 
 function databaseKind(raw: string | undefined): 'embedded' | 'postgres' {
