@@ -75,6 +75,8 @@ export class MapPage {
       const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage()
       const cdp = await page.context().newCDPSession(page)
       const mapPage = new MapPage(browser, page, cdp)
+      // A server busy ingesting thousands of positions a second answers pages slowly.
+      page.setDefaultTimeout(CONNECT_LIMIT_MS)
       await page.goto(`${baseUrl}/login?redirect=%2Fmap`)
       await page.fill('input[name=email]', email)
       await page.fill('input[name=password]', password)

@@ -104,11 +104,11 @@ export class Simulator {
     for (const report of this.options.modbus?.take(tenant.id, reports) ?? reports) await this.send(tenant.client, '/api/ingest/readings', report)
     // A vehicle whose tracker is not running (no listener here) reports over HTTP instead.
     const positions = tenant.vehicles.tick(intervals).filter(position => !tenant.trackers.get(position.vehicleId)?.report(trackerRecord(position, now)))
-    const requests: Array<Promise<void>> = []
+    // One request at a time per tenant: the database takes them one by one anyway, and requests queued ahead of
+    // an operator's page would keep it waiting.
     for (let start = 0; start < positions.length; start += POSITIONS_PER_REQUEST) {
-      requests.push(this.send(tenant.client, '/api/ingest/positions', { positions: positions.slice(start, start + POSITIONS_PER_REQUEST) }))
+      await this.send(tenant.client, '/api/ingest/positions', { positions: positions.slice(start, start + POSITIONS_PER_REQUEST) })
     }
-    await Promise.all(requests)
     await (tenant.mqtt ? tenant.mqtt.tickCommands() : tenant.commands.tick(tenant.client))
   }
 
