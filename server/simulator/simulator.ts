@@ -37,6 +37,8 @@ export interface SimulatorOptions {
   trackerPort?: () => number | null
   /** The MQTT connection of a tenant's nodes (see mqtt-node-link.ts), when the embedded broker runs. */
   nodeLink?: (tenantId: number) => SimulatedNodeLink | undefined
+  /** Called after each round with its duration and the intervals it covered (more than 1: slots were skipped). */
+  onRound?: (ms: number, intervals: number) => void
   /** The devices of the gateways polled over Modbus TCP on this machine: their values go into registers, not over HTTP. */
   modbus?: SimulatedModbusGateways
 }
@@ -66,13 +68,13 @@ export class Simulator {
   }
 
   /**
-   * One round of reports from every tenant, all tenants at once (their positions reach the server together, so each
-   * tenant's map still gets one `position.batch` per window). Vehicles drive `intervals` intervals' worth, more than
-   * one when the round before overran and slots were skipped, so their speed stays true.
+   * One round of reports from every tenant. Vehicles drive `intervals` intervals' worth, more than one when the round
+   * before overran and slots were skipped, so their speed stays true. Requests go one at a time: the embedded database
+   * takes them one by one anyway, and requests queued ahead of an operator's page would keep it waiting.
    */
   async tick(intervals = 1): Promise<void> {
     const now = new Date()
-    await Promise.all(this.tenants.map(tenant => this.tickTenant(tenant, now, intervals)))
+    for (const tenant of this.tenants) await this.tickTenant(tenant, now, intervals)
   }
 
   /** Ticks on a fixed grid of `intervalMs` (see tick-schedule.ts): a slow round skips slots rather than delaying every later one. */
@@ -85,7 +87,9 @@ export class Simulator {
     }
     const run = async (intervals: number) => {
       if (!this.running) return
+      const started = Date.now()
       await this.tick(intervals).catch(error => console.error(`[lookout] simulator: ${(error as Error).message}`))
+      this.options.onRound?.(Date.now() - started, intervals)
       if (this.running) wait()
     }
     wait()
@@ -104,8 +108,6 @@ export class Simulator {
     for (const report of this.options.modbus?.take(tenant.id, reports) ?? reports) await this.send(tenant.client, '/api/ingest/readings', report)
     // A vehicle whose tracker is not running (no listener here) reports over HTTP instead.
     const positions = tenant.vehicles.tick(intervals).filter(position => !tenant.trackers.get(position.vehicleId)?.report(trackerRecord(position, now)))
-    // One request at a time per tenant: the database takes them one by one anyway, and requests queued ahead of
-    // an operator's page would keep it waiting.
     for (let start = 0; start < positions.length; start += POSITIONS_PER_REQUEST) {
       await this.send(tenant.client, '/api/ingest/positions', { positions: positions.slice(start, start + POSITIONS_PER_REQUEST) })
     }
