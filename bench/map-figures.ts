@@ -4,6 +4,10 @@ import { distribution } from './percentiles'
 
 /** A frame longer than this is counted as dropped (three 60 Hz frames missed, a visible stutter). */
 export const DROPPED_FRAME_MS = 50
+/** The issue's goal per frame: 30 frames a second. */
+export const SLOW_FRAME_MS = 33
+/** One display refresh at 60 Hz: a frame interval of n of these missed n - 1 refreshes. */
+export const VSYNC_MS = 1000 / 60
 
 /** One `position.batch` message as the page received it. */
 export interface BatchSample {
@@ -17,10 +21,17 @@ export interface MapFigures {
   droppedFrames: number
   /** Share of the sampled time spent in dropped frames, 0–1. */
   droppedShare: number
+  /** Frames over SLOW_FRAME_MS. */
+  slowFrames: number
+  /** 60 Hz refreshes that showed no new frame: a long frame hides the refreshes it spans, which the percentiles of intervals undercount. */
+  missedRefreshes: number
   batches: { count: number, perSecond: number, bytes: Distribution, positions: Distribution, bytesPerSecond: number, positionsPerSecond: number }
   /** CPU over the phase, % of one core: the tab's main thread (all its tasks, and of those scripts) and the server. */
   tabTaskPercent: number
   tabScriptPercent: number
+  /** CPU time of the tab's renderer process (all its threads) and of its main thread alone, % of one core. */
+  tabProcessPercent: number
+  tabMainThreadPercent: number
   serverPercent: number
 }
 
@@ -32,6 +43,9 @@ export interface MapSamples {
   batches: BatchSample[]
   tabTaskSeconds: number
   tabScriptSeconds: number
+  /** CPU seconds (not wall time) of the renderer process and of its main thread. */
+  tabProcessCpuSeconds: number
+  tabThreadCpuSeconds: number
   serverCpuSeconds: number
 }
 
@@ -45,6 +59,8 @@ export function mapFigures(samples: MapSamples): MapFigures {
     frames: distribution(samples.frameIntervals),
     droppedFrames: dropped.length,
     droppedShare: sampledMs > 0 ? dropped.reduce((sum, ms) => sum + ms, 0) / sampledMs : 0,
+    slowFrames: samples.frameIntervals.filter(ms => ms > SLOW_FRAME_MS).length,
+    missedRefreshes: samples.frameIntervals.reduce((sum, ms) => sum + Math.max(0, Math.round(ms / VSYNC_MS) - 1), 0),
     batches: {
       count: samples.batches.length,
       perSecond: samples.batches.length / samples.seconds,
@@ -55,6 +71,8 @@ export function mapFigures(samples: MapSamples): MapFigures {
     },
     tabTaskPercent: share(samples.tabTaskSeconds),
     tabScriptPercent: share(samples.tabScriptSeconds),
+    tabProcessPercent: share(samples.tabProcessCpuSeconds),
+    tabMainThreadPercent: share(samples.tabThreadCpuSeconds),
     serverPercent: share(samples.serverCpuSeconds),
   }
 }

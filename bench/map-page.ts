@@ -14,12 +14,18 @@ export interface PageSamples {
   /** Main-thread seconds of the tab: all its tasks, and of those running scripts (Performance.getMetrics). */
   tabTaskSeconds: number
   tabScriptSeconds: number
+  /** CPU seconds of the renderer process and of its main thread (ProcessTime, ThreadTime): wall time above includes waiting. */
+  tabProcessCpuSeconds: number
+  tabThreadCpuSeconds: number
+  /** Long animation frames (over 50 ms, PerformanceObserver 'long-animation-frame'): how many, their ms, and of those ms running scripts and style/layout. */
+  longFrames: { count: number, ms: number, scriptMs: number, styleLayoutMs: number }
 }
 
 // Given as text: the bench runs under tsx, whose helpers (`__name`) a serialised function would take into the page.
 // The callback's timestamp is the frame's start, so the difference of two is the frame time the user saw.
+// Long animation frames say where a slow frame's time went (scripts, style and layout, the rest being rendering).
 const FRAME_SAMPLER = `(() => {
-  const sampler = { intervals: [], running: true }
+  const sampler = { intervals: [], running: true, longFrames: { count: 0, ms: 0, scriptMs: 0, styleLayoutMs: 0 } }
   window.frameSampler = sampler
   let last = null
   const step = (now) => {
@@ -28,6 +34,18 @@ const FRAME_SAMPLER = `(() => {
     if (sampler.running) requestAnimationFrame(step)
   }
   requestAnimationFrame(step)
+  if (PerformanceObserver.supportedEntryTypes.includes('long-animation-frame')) {
+    const observer = new PerformanceObserver((list) => {
+      if (!sampler.running) return observer.disconnect()
+      for (const entry of list.getEntries()) {
+        sampler.longFrames.count += 1
+        sampler.longFrames.ms += entry.duration
+        sampler.longFrames.scriptMs += entry.scripts.reduce((sum, script) => sum + script.duration, 0)
+        if (entry.styleAndLayoutStart > 0) sampler.longFrames.styleLayoutMs += entry.startTime + entry.duration - entry.styleAndLayoutStart
+      }
+    })
+    observer.observe({ type: 'long-animation-frame' })
+  }
 })()`
 
 export class MapPage {
@@ -57,6 +75,8 @@ export class MapPage {
       const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage()
       const cdp = await page.context().newCDPSession(page)
       const mapPage = new MapPage(browser, page, cdp)
+      // A server busy ingesting thousands of positions a second answers pages slowly.
+      page.setDefaultTimeout(CONNECT_LIMIT_MS)
       await page.goto(`${baseUrl}/login?redirect=%2Fmap`)
       await page.fill('input[name=email]', email)
       await page.fill('input[name=password]', password)
@@ -80,6 +100,11 @@ export class MapPage {
     ]).finally(() => clearTimeout(timer))
   }
 
+  /** Makes the map's WebGL canvas invisible (the page still updates its sources), to measure the page without the map's drawing. */
+  async hideMapCanvas(): Promise<void> {
+    await this.page.evaluate(`document.querySelectorAll('.maplibregl-canvas').forEach(canvas => { canvas.style.visibility = 'hidden' })`)
+  }
+
   /** Starts counting frames, batches and the tab's CPU from now. */
   async startSampling(): Promise<void> {
     this.batches = []
@@ -90,11 +115,15 @@ export class MapPage {
 
   /** Stops sampling and hands over what was gathered since startSampling. */
   async stopSampling(): Promise<PageSamples> {
-    const frameIntervals = await this.page.evaluate('window.frameSampler.running = false, window.frameSampler.intervals') as number[]
+    const { intervals: frameIntervals, longFrames } = await this.page.evaluate('window.frameSampler.running = false, window.frameSampler') as { intervals: number[], longFrames: PageSamples['longFrames'] }
     this.sampling = false
     const after = await this.metrics()
     const delta = (name: string) => (after.get(name) ?? 0) - (this.metricsBefore.get(name) ?? 0)
-    return { frameIntervals, batches: this.batches, tabTaskSeconds: delta('TaskDuration'), tabScriptSeconds: delta('ScriptDuration') }
+    return {
+      frameIntervals, longFrames, batches: this.batches,
+      tabTaskSeconds: delta('TaskDuration'), tabScriptSeconds: delta('ScriptDuration'),
+      tabProcessCpuSeconds: delta('ProcessTime'), tabThreadCpuSeconds: delta('ThreadTime'),
+    }
   }
 
   /** Closes the browser. */

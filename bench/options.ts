@@ -27,9 +27,11 @@ export interface BenchOptions {
   vehicles?: number
   /** How long the idle scenario watches the server. */
   minutes?: number
+  /** The map scenario's WebGL canvas: shown, or hidden (to tell the map's drawing from the rest of the page). */
+  canvas: 'shown' | 'hidden'
 }
 
-type Kind = 'integer' | 'number' | 'scenario' | 'path' | 'switch' | 'database'
+type Kind = 'integer' | 'number' | 'scenario' | 'path' | 'switch' | 'database' | 'canvas'
 
 const SETTINGS: Array<{ flag: string, env: string, kind: Kind }> = [
   { flag: 'scenario', env: 'BENCH_SCENARIO', kind: 'scenario' },
@@ -43,11 +45,12 @@ const SETTINGS: Array<{ flag: string, env: string, kind: Kind }> = [
   { flag: 'samples', env: 'BENCH_SAMPLES', kind: 'integer' },
   { flag: 'vehicles', env: 'BENCH_VEHICLES', kind: 'integer' },
   { flag: 'minutes', env: 'BENCH_MINUTES', kind: 'number' },
+  { flag: 'canvas', env: 'BENCH_CANVAS', kind: 'canvas' },
 ]
 
 /** Help text for --help and bad flags. */
 export const USAGE = `Usage: npm run bench -- [--scenario 1|floor|2|3|4|teltonika|mqtt|modbus|ingest|map|idle|all|LIST] [--full] [--connections N] [--rate R] [--seconds S] [--batch B] [--profile DIR]
-                     [--database embedded|postgres] [--samples N] [--vehicles N] [--minutes M]
+                     [--database embedded|postgres] [--samples N] [--vehicles N] [--minutes M] [--canvas shown|hidden]
   --scenario X     1: subscribers on one channel at 1, 5 and 20 events/s; floor: scenario 1 against a minimal ws
                    server (bench/floor-server.ts), what this machine allows, with Lookout / floor ratios at the end
                    when 1 ran too; 2: one channel per socket, HTTP API as fast as it answers (single, batch_events,
@@ -79,7 +82,9 @@ export const USAGE = `Usage: npm run bench -- [--scenario 1|floor|2|3|4|teltonik
                    scripts/with-postgres.sh, else a throwaway cluster of Debian's postgresql) (env BENCH_DATABASE)
   --samples N      ingest scenario: samples to store (default 100 000, --full 1 000 000; env BENCH_SAMPLES)
   --vehicles N     map scenario: vehicles per demo tenant (default 1 000 for 20 s, --full 5 000 for 60 s; env BENCH_VEHICLES)
-  --minutes M      idle scenario: minutes to watch the server (default 2, --full 10; env BENCH_MINUTES)`
+  --minutes M      idle scenario: minutes to watch the server (default 2, --full 10; env BENCH_MINUTES)
+  --canvas C       map scenario: shown (default) or hidden, the map's WebGL canvas made invisible while sampling, so
+                   the figures show what drawing the map costs (env BENCH_CANVAS)`
 
 /** Reads the options from `argv` (without node and script) and the environment; throws a readable error. */
 export function parseOptions(argv: string[], env: Record<string, string | undefined>): BenchOptions {
@@ -118,7 +123,13 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
     samples: numeric('samples', raw('samples'), true),
     vehicles: numeric('vehicles', raw('vehicles'), true),
     minutes: numeric('minutes', raw('minutes'), false),
+    canvas: canvasShown(raw('canvas')),
   }
+}
+
+function canvasShown(raw: string | undefined): 'shown' | 'hidden' {
+  if (raw === undefined || raw === 'shown' || raw === 'hidden') return raw ?? 'shown'
+  throw new Error(`--canvas must be shown or hidden, got "${raw}"`)
 }
 
 function databaseKind(raw: string | undefined): 'embedded' | 'postgres' {

@@ -6,7 +6,8 @@ import { demoPassword } from '../../server/db/demo-password'
 import { demoEmail } from '../../tests/support/http-session'
 import { startBenchServer } from '../bench-server'
 import { sleep } from '../clock'
-import { mapFigures } from '../map-figures'
+import { availableParallelism, loadavg } from 'node:os'
+import { mapFigures, SLOW_FRAME_MS } from '../map-figures'
 import { MapPage } from '../map-page'
 import type { BenchOptions } from '../options'
 import type { SummaryRow } from '../summary-table'
@@ -23,7 +24,7 @@ export async function map(options: BenchOptions): Promise<SummaryRow[]> {
   const server = await startBenchServer({ SIMULATOR: 'on', SIMULATOR_VEHICLES: String(vehicles), SIMULATOR_INTERVAL_MS: '1000' })
   let page: MapPage | null = null
   try {
-    console.log(`scenario map: ${vehicles} vehicles per demo tenant moving at 1 Hz, the map page of greenfield's viewer for ${seconds} s (server pid ${server.process.pid})`)
+    console.log(`scenario map: ${vehicles} vehicles per demo tenant moving at 1 Hz, the map page of greenfield's viewer for ${seconds} s, map canvas ${options.canvas} (server pid ${server.process.pid})`)
     // The vehicles are added before the simulator starts: the page must not load the fleet before they exist.
     for (const started = Date.now(); !server.process.output().includes('[lookout] simulator on:'); await sleep(250)) {
       if (Date.now() - started > START_LIMIT_MS) throw new Error(`the simulator did not start within ${START_LIMIT_MS / 1000} s:\n${server.process.output().slice(-2000)}`)
@@ -32,6 +33,8 @@ export async function map(options: BenchOptions): Promise<SummaryRow[]> {
     page = await MapPage.open(server.process.url, demoEmail('viewer', 'greenfield'), demoPassword({ HOST: '127.0.0.1' }).value)
     await page.firstBatchWithin(FIRST_BATCH_LIMIT_MS)
     await sleep(WARM_UP_MS)
+    if (options.canvas === 'hidden') await page.hideMapCanvas()
+    const loadBefore = loadavg()[0]!
     const cpuBefore = server.cpuSeconds()
     const phaseStart = Date.now()
     await page.startSampling()
@@ -41,9 +44,13 @@ export async function map(options: BenchOptions): Promise<SummaryRow[]> {
     const figures = mapFigures({ ...samples, seconds: elapsed, serverCpuSeconds: server.cpuSeconds() - cpuBefore })
     const { frames, batches } = figures
     console.log(`  frames ${frames.count} in ${elapsed.toFixed(1)} s (${(frames.count / elapsed).toFixed(1)}/s): frame time p50 ${frames.p50.toFixed(1)} ms, p95 ${frames.p95.toFixed(1)} ms, p99 ${frames.p99.toFixed(1)} ms, max ${frames.max.toFixed(1)} ms`)
-    console.log(`  dropped frames (> 50 ms) ${figures.droppedFrames}, ${(figures.droppedShare * 100).toFixed(1)}% of the time`)
+    console.log(`  frames > ${SLOW_FRAME_MS} ms ${figures.slowFrames}; dropped frames (> 50 ms) ${figures.droppedFrames}, ${(figures.droppedShare * 100).toFixed(1)}% of the time; 60 Hz refreshes missed ${figures.missedRefreshes} of ${Math.round(elapsed * 60)}`)
+    const long = samples.longFrames
+    console.log(`  long animation frames ${long.count}, ${long.ms.toFixed(0)} ms (scripts ${long.scriptMs.toFixed(0)} ms, style and layout ${long.styleLayoutMs.toFixed(0)} ms, the rest rendering and waiting)`)
     console.log(`  position.batch ${batches.count} (${batches.perSecond.toFixed(2)}/s), ${(batches.bytesPerSecond / 1024).toFixed(0)} KiB/s; size p50 ${(batches.bytes.p50 / 1024).toFixed(0)} KiB, max ${(batches.bytes.max / 1024).toFixed(0)} KiB; positions per batch p50 ${batches.positions.p50}, max ${batches.positions.max}; ${batches.positionsPerSecond.toFixed(0)} positions/s (offered ${vehicles}/s)`)
-    console.log(`  tab main thread ${figures.tabTaskPercent.toFixed(0)}% of one core (scripts ${figures.tabScriptPercent.toFixed(0)}%); server ${figures.serverPercent.toFixed(0)}%`)
+    console.log(`  tab main thread busy ${figures.tabTaskPercent.toFixed(0)}% of the time (scripts ${figures.tabScriptPercent.toFixed(0)}%); CPU: tab process ${figures.tabProcessPercent.toFixed(0)}% of one core, its main thread ${figures.tabMainThreadPercent.toFixed(0)}%; server ${figures.serverPercent.toFixed(0)}%`)
+    // Busy time is wall time: on a loaded machine it grows with the time the tab waits for a core.
+    console.log(`  machine load average ${loadBefore.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end, on ${availableParallelism()} CPUs`)
     return [{
       scenario: 'map',
       phase: `${vehicles} veh × 1 Hz, frame ms`,

@@ -8,6 +8,7 @@ import { SimulatedModbusGateways } from '../simulator/modbus/simulated-gateways'
 import { simulatedNodeLinks } from '../simulator/mqtt-node-links'
 import { runningMqtt } from '../utils/mqtt'
 import type { SimulatedNodeLink } from '../simulator/mqtt-node-link'
+import { RoundPace } from '../simulator/round-pace'
 import { Simulator } from '../simulator/simulator'
 import { simulatorTokens } from '../simulator/simulator-tokens'
 import { loadWorld } from '../simulator/world'
@@ -40,6 +41,7 @@ export default defineNitroPlugin((nitroApp) => {
     }
     const intervalMs = Number(process.env.SIMULATOR_INTERVAL_MS || 2000)
     let failures = 0
+    const pace = new RoundPace(intervalMs, 60_000, Date.now())
     simulator = new Simulator(world, tenantId => new IngestClient((path, init) => nitroApp.localFetch(path, init), tokens.get(tenantId) ?? ''), {
       intervalMs,
       seed: Number(process.env.SIMULATOR_SEED || Date.now() % 100_000),
@@ -47,6 +49,10 @@ export default defineNitroPlugin((nitroApp) => {
       // The first failures say what is wrong; after that the log stays quiet.
       onFailure: (status, path) => {
         if (++failures <= 5) console.warn(`[lookout] simulator: ${path} answered ${status}`)
+      },
+      onRound: (ms, intervals) => {
+        const behind = pace.record(ms, intervals, Date.now())
+        if (behind) console.warn(`[lookout] ${behind}`)
       },
       nodeLink: tenantId => links.get(tenantId),
       modbus: modbus ?? undefined,

@@ -4,6 +4,7 @@ import { GatewaySimulation } from './gateway-simulation'
 import type { IngestClient } from './ingest-client'
 import { seededRandom } from './random'
 import { SimulatedTracker } from './simulated-tracker'
+import { TickSchedule } from './tick-schedule'
 import { trackerRecord } from './tracker-record'
 import { VehicleSimulation } from './vehicle-simulation'
 import type { SimulatedModbusGateways } from './modbus/simulated-gateways'
@@ -36,6 +37,8 @@ export interface SimulatorOptions {
   trackerPort?: () => number | null
   /** The MQTT connection of a tenant's nodes (see mqtt-node-link.ts), when the embedded broker runs. */
   nodeLink?: (tenantId: number) => SimulatedNodeLink | undefined
+  /** Called after each round with its duration and the intervals it covered (more than 1: slots were skipped). */
+  onRound?: (ms: number, intervals: number) => void
   /** The devices of the gateways polled over Modbus TCP on this machine: their values go into registers, not over HTTP. */
   modbus?: SimulatedModbusGateways
 }
@@ -64,38 +67,51 @@ export class Simulator {
     })
   }
 
-  /** One round of reports from every tenant. */
-  async tick(): Promise<void> {
-    for (const tenant of this.tenants) {
-      const items = tenant.zones.tick()
-      if (items.length > 0) await (tenant.mqtt ? tenant.mqtt.telemetry(items) : this.send(tenant.client, '/api/ingest/telemetry', { items }))
-      const reports = tenant.gateways.tick()
-      for (const report of this.options.modbus?.take(tenant.id, reports) ?? reports) await this.send(tenant.client, '/api/ingest/readings', report)
-      const now = new Date()
-      // A vehicle whose tracker is not running (no listener here) reports over HTTP instead.
-      const positions = tenant.vehicles.tick().filter(position => !tenant.trackers.get(position.vehicleId)?.report(trackerRecord(position, now)))
-      for (let start = 0; start < positions.length; start += POSITIONS_PER_REQUEST) {
-        await this.send(tenant.client, '/api/ingest/positions', { positions: positions.slice(start, start + POSITIONS_PER_REQUEST) })
-      }
-      await (tenant.mqtt ? tenant.mqtt.tickCommands() : tenant.commands.tick(tenant.client))
-    }
+  /**
+   * One round of reports from every tenant. Vehicles drive `intervals` intervals' worth, more than one when the round
+   * before overran and slots were skipped, so their speed stays true. Requests go one at a time: the embedded database
+   * takes them one by one anyway, and requests queued ahead of an operator's page would keep it waiting.
+   */
+  async tick(intervals = 1): Promise<void> {
+    const now = new Date()
+    for (const tenant of this.tenants) await this.tickTenant(tenant, now, intervals)
   }
 
-  /** Ticks every `intervalMs` until stopped; a slow tick delays the next rather than overlapping it. */
+  /** Ticks on a fixed grid of `intervalMs` (see tick-schedule.ts): a slow round skips slots rather than delaying every later one. */
   start(): void {
     this.running = true
-    const loop = async () => {
-      if (!this.running) return
-      await this.tick().catch(error => console.error(`[lookout] simulator: ${(error as Error).message}`))
-      if (this.running) this.timer = setTimeout(loop, this.options.intervalMs)
+    const schedule = new TickSchedule(Date.now(), this.options.intervalMs)
+    const wait = () => {
+      const due = schedule.next(Date.now())
+      this.timer = setTimeout(() => void run(due.intervals), Math.max(0, due.dueMs - Date.now()))
     }
-    this.timer = setTimeout(loop, this.options.intervalMs)
+    const run = async (intervals: number) => {
+      if (!this.running) return
+      const started = Date.now()
+      await this.tick(intervals).catch(error => console.error(`[lookout] simulator: ${(error as Error).message}`))
+      this.options.onRound?.(Date.now() - started, intervals)
+      if (this.running) wait()
+    }
+    wait()
   }
 
   stop(): void {
     this.running = false
     if (this.timer) clearTimeout(this.timer)
     for (const tenant of this.tenants) for (const tracker of tenant.trackers.values()) tracker.stop()
+  }
+
+  private async tickTenant(tenant: TenantSimulation, now: Date, intervals: number): Promise<void> {
+    const items = tenant.zones.tick()
+    if (items.length > 0) await (tenant.mqtt ? tenant.mqtt.telemetry(items) : this.send(tenant.client, '/api/ingest/telemetry', { items }))
+    const reports = tenant.gateways.tick()
+    for (const report of this.options.modbus?.take(tenant.id, reports) ?? reports) await this.send(tenant.client, '/api/ingest/readings', report)
+    // A vehicle whose tracker is not running (no listener here) reports over HTTP instead.
+    const positions = tenant.vehicles.tick(intervals).filter(position => !tenant.trackers.get(position.vehicleId)?.report(trackerRecord(position, now)))
+    for (let start = 0; start < positions.length; start += POSITIONS_PER_REQUEST) {
+      await this.send(tenant.client, '/api/ingest/positions', { positions: positions.slice(start, start + POSITIONS_PER_REQUEST) })
+    }
+    await (tenant.mqtt ? tenant.mqtt.tickCommands() : tenant.commands.tick(tenant.client))
   }
 
   private async send(client: IngestClient, path: string, body: unknown): Promise<void> {

@@ -42,8 +42,8 @@ export class VehicleSimulation {
     })
   }
 
-  /** The next GPS fix of every vehicle. */
-  tick(): Array<{ vehicleId: number, lat: number, lon: number, speed: number, course: number, satellites: number, sensors: { fuel: number, ignition: boolean, temperature: number, doors: boolean } }> {
+  /** The next GPS fix of every vehicle, after driving `intervals` ticks' worth (more than one when the simulator skipped slots). */
+  tick(intervals = 1): Array<{ vehicleId: number, lat: number, lon: number, speed: number, course: number, satellites: number, sensors: { fuel: number, ignition: boolean, temperature: number, doors: boolean } }> {
     return this.vehicles.map((vehicle) => {
       let speed = 0
       let course = 0
@@ -54,7 +54,7 @@ export class VehicleSimulation {
       else {
         vehicle.speedKmh = Math.min(95, Math.max(20, vehicle.speedKmh + between(this.random, -6, 6)))
         speed = vehicle.speedKmh
-        course = this.drive(vehicle, (speed / 3.6) * this.tickSeconds)
+        course = this.drive(vehicle, (speed / 3.6) * this.tickSeconds * intervals)
         vehicle.fuel = Math.max(5, vehicle.fuel - 0.01)
       }
       return {

@@ -48,8 +48,9 @@ async function signedInPage(browser: Browser, role: 'operator' | 'viewer', path:
   await page.fill('input[name=email]', demoEmail(role, 'greenfield'))
   await page.fill('input[name=password]', 'lookout-demo')
   await page.click('button[type=submit]')
-  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected')
-  await expect(page.getByTestId('connection-status')).not.toHaveAttribute('data-channels', '0')
+  // Bounds for a loaded 2-core machine: the socket connects within a second when it is idle.
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected', { timeout: 30_000 })
+  await expect(page.getByTestId('connection-status')).not.toHaveAttribute('data-channels', '0', { timeout: 30_000 })
   return { page, foreign }
 }
 
@@ -217,7 +218,7 @@ test('a vehicle entering a geozone is toasted and listed in the geo events', asy
   expect(created.status).toBe(201)
   const vehicleId = Number(await page.getByTestId('vehicle-list').locator('li').first().getAttribute('data-vehicle-id'))
   expect((await ingest(server.url, deviceToken, '/api/ingest/positions', { vehicleId, lat: 52.1, lon: 6.2, speed: 20, satellites: 9 })).status).toBe(201)
-  await expect(page.getByText(/entered Far field/).first()).toBeVisible({ timeout: 3000 })
+  await expect(page.getByText(/entered Far field/).first()).toBeVisible({ timeout: 15_000 })
   await page.getByRole('tab', { name: /Events/ }).click()
   await expect(page.getByTestId('geo-events').locator('li[data-kind="enter"]').filter({ hasText: 'Far field' }).first()).toBeVisible()
 })

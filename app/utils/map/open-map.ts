@@ -33,7 +33,8 @@ export async function openMap(container: HTMLElement, dark: () => boolean, onPro
     base === 'offline' ? offlineStyle(isDark, origin) : base === 'pmtiles' ? archiveStyle!(isDark) : null
   let map: MapLibreMap
   try {
-    map = new maplibregl.Map({ container, style: config.styleUrl ?? themedStyle(dark())!, center: [0, 20], zoom: 1, attributionControl: { compact: true } })
+    // No label fade-in: with software WebGL every faded frame is a full repaint, and live positions re-place labels every second.
+    map = new maplibregl.Map({ container, style: config.styleUrl ?? themedStyle(dark())!, center: [0, 20], zoom: 1, attributionControl: { compact: true }, fadeDuration: 0 })
   }
   catch {
     return null

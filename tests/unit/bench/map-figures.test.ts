@@ -28,6 +28,8 @@ describe('mapFigures', () => {
     batches: [{ bytes: 1000, positions: 10 }, { bytes: 3000, positions: 30 }],
     tabTaskSeconds: 2.5,
     tabScriptSeconds: 1,
+    tabProcessCpuSeconds: 4,
+    tabThreadCpuSeconds: 0.5,
     serverCpuSeconds: 5,
   })
 
@@ -37,6 +39,12 @@ describe('mapFigures', () => {
     expect(figures.frames.p99).toBe(80)
     expect(figures.droppedFrames).toBe(3)
     expect(figures.droppedShare).toBeCloseTo(240 / (97 * 16 + 240))
+  })
+
+  it('counts frames over 33 ms and the 60 Hz refreshes the long frames hid', () => {
+    expect(figures.slowFrames).toBe(3)
+    // 16 ms rounds to one refresh (none missed); 60, 80 and 100 ms span 4, 5 and 6 refreshes.
+    expect(figures.missedRefreshes).toBe(3 + 4 + 5)
   })
 
   it('gives the batches per second, their sizes, and the bytes and positions per second', () => {
@@ -52,12 +60,16 @@ describe('mapFigures', () => {
     expect(figures.tabTaskPercent).toBeCloseTo(25)
     expect(figures.tabScriptPercent).toBeCloseTo(10)
     expect(figures.serverPercent).toBeCloseTo(50)
+    expect(figures.tabProcessPercent).toBeCloseTo(40)
+    expect(figures.tabMainThreadPercent).toBeCloseTo(5)
   })
 
   it('counts no dropped frames and no batches when there were none', () => {
-    const empty = mapFigures({ seconds: 1, frameIntervals: [], batches: [], tabTaskSeconds: 0, tabScriptSeconds: 0, serverCpuSeconds: 0 })
+    const empty = mapFigures({ seconds: 1, frameIntervals: [], batches: [], tabTaskSeconds: 0, tabScriptSeconds: 0, tabProcessCpuSeconds: 0, tabThreadCpuSeconds: 0, serverCpuSeconds: 0 })
     expect(empty.droppedFrames).toBe(0)
     expect(empty.droppedShare).toBe(0)
+    expect(empty.slowFrames).toBe(0)
+    expect(empty.missedRefreshes).toBe(0)
     expect(empty.batches.perSecond).toBe(0)
   })
 })

@@ -34,6 +34,18 @@ describe('bench --database', () => {
   })
 })
 
+describe('bench --canvas', () => {
+  it('shows the map canvas unless told to hide it', () => {
+    expect(parseOptions(['--scenario', 'map'], {}).canvas).toBe('shown')
+    expect(parseOptions(['--scenario', 'map', '--canvas', 'hidden'], {}).canvas).toBe('hidden')
+    expect(parseOptions([], { BENCH_CANVAS: 'hidden' }).canvas).toBe('hidden')
+  })
+
+  it('refuses any other value', () => {
+    expect(() => parseOptions(['--canvas', 'off'], {})).toThrow(/--canvas must be shown or hidden, got "off"/)
+  })
+})
+
 describe('bench --vehicles', () => {
   it('leaves the map scenario its own size unless a vehicle count is given', () => {
     expect(parseOptions(['--scenario', 'map'], {}).vehicles).toBeUndefined()

@@ -79,6 +79,19 @@ describe('vehicle simulation', () => {
     for (const distances of closest) for (const metres of distances) expect(metres).toBeLessThan(50)
   })
 
+  it('drives the distance of every interval a skipped round covers, so speeds stay true', () => {
+    const one = new VehicleSimulation(tenant, seededRandom(8), 1)
+    const three = new VehicleSimulation(tenant, seededRandom(8), 1)
+    const start = one.tick(0)
+    three.tick(0)
+    const [fixOne] = one.tick(1)
+    const [fixThree] = three.tick(3)
+    const metres = (fix: { lat: number, lon: number }) => Math.hypot((fix.lat - start[0]!.lat) * 111_320, (fix.lon - start[0]!.lon) * 111_320 * Math.cos((fix.lat * Math.PI) / 180))
+    // Same seed, same speed: three intervals' drive is three times one's (less the 1e-6° rounding of fixes).
+    expect(metres(fixOne!)).toBeGreaterThan(5)
+    expect(metres(fixThree!)).toBeCloseTo(metres(fixOne!) * 3, 0)
+  })
+
   it('reports plausible fixes: speed, course and satellites in range, ignition off while parked', () => {
     const simulation = new VehicleSimulation(tenant, seededRandom(7), 2)
     for (let tick = 0; tick < 300; tick += 1) {
