@@ -155,7 +155,7 @@ test('an operator draws a circle, and reshapes a polygon by dragging one of its 
   await canvas.click({ position: at(0.5, 0.5) })
   await page.waitForTimeout(350)
   await canvas.click({ position: at(0.6, 0.5) })
-  await expect(page.getByTestId('geozone-draft')).toContainText(/Radius \d+ m/)
+  await expect(page.getByTestId('geozone-draft')).toContainText(/Radius [\d,]+\sm/)
   await page.getByRole('textbox', { name: 'Geozone name' }).fill('Drawn circle')
   await page.getByTestId('geozone-save').click()
   await expect(page.getByTestId('geozone-list').locator('li[data-name="Drawn circle"]')).toBeVisible()
