@@ -80,7 +80,7 @@ test('the gateway list opens a gateway; a data point an operator adds shows its 
   await page.getByLabel('Register').fill('90')
   await page.getByLabel('Label').fill('Again')
   await page.getByRole('button', { name: 'Add', exact: true }).click()
-  await expect(page.getByTestId('data-point-form')).toContainText('register 90 already has a data point')
+  await expect(page.getByTestId('data-point-form')).toContainText('register 90 already has a data point', { timeout: 15_000 })
 })
 
 test('a viewer sees a gateway but cannot add data points; an unknown gateway says so', async ({ browser }) => {
