@@ -28,11 +28,21 @@ export async function sendBodies(url: string, token: string, bodies: string[], i
         if (response.status !== 201) failures.push(`batch ${index}: ${response.status} ${text.slice(0, 200)}`)
       }
       catch (error) {
-        failures.push(`batch ${index}: ${(error as Error).message}`)
+        failures.push(`batch ${index}: ${failureText(error)}`)
       }
       latencies.push(performance.now() - sentAt)
     }
   }
   await Promise.all(Array.from({ length: inFlight }, worker))
   return { seconds: (performance.now() - started) / 1000, latencies, failures }
+}
+
+/** An error with its causes: undici's fetch says only "fetch failed" and keeps why (a reset, a timeout) in `cause`. */
+export function failureText(error: unknown): string {
+  const parts: string[] = []
+  for (let current = error; current instanceof Error && parts.length < 5; current = current.cause) {
+    const code = (current as { code?: unknown }).code
+    parts.push(`${current.message}${typeof code === 'string' ? ` (${code})` : ''}`)
+  }
+  return parts.length > 0 ? parts.join(': ') : String(error)
 }

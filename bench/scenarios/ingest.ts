@@ -40,11 +40,15 @@ export async function ingest(options: BenchOptions): Promise<SummaryRow[]> {
     const floorCpuUs = (floor.cpuSeconds * 1e6) / floor.samples
     console.log(`  floor: ${floorRate.toFixed(0)} samples/s, ${floorCpuUs.toFixed(1)} µs CPU per sample (the script's process, ${(floor.systemSeconds / floor.cpuSeconds * 100).toFixed(0)} % of it in the kernel), RSS ${(floor.rssKb / 1024).toFixed(0)} MB`)
 
+    // Built before any connection to the server exists: building 1 000 bodies blocks this process for seconds (more
+    // on a loaded machine), and a keep-alive connection left idle meanwhile (login's) is closed by the server after
+    // its 5 s keep-alive timeout without this process noticing; the first POST sent on it then fails with
+    // "fetch failed" (cause: other side closed).
+    const bodies = Array.from({ length: batchCount(plan) }, (_, batch) => ingestBody(benchBatch(plan, batch)))
     const server = await startBenchServer({ ...databases.serverEnv, RETENTION_DAYS: '400' })
     try {
       const admin = await login(server.process, demoEmail('admin', 'greenfield'))
       const token = await createToken(admin, ['ingest'], 'bench ingest')
-      const bodies = Array.from({ length: batchCount(plan) }, (_, batch) => ingestBody(benchBatch(plan, batch)))
       const rssBefore = readRssKb(server.process.pid)
       const cpuBefore = readCpuTimes(server.process.pid)
       const sent = await profiled(server.inspector, options.profileDir, `ingest ${options.database}`, () =>
