@@ -23,8 +23,12 @@ export async function resolveReadings(tx: Database, gateway: GatewayRow, inputs:
   const registers = [...new Set(inputs.map(input => input.register))]
   const points = await tx.select({ id: dataPoints.id, register: dataPoints.register, function: dataPoints.function, scale: dataPoints.scale, offset: dataPoints.valueOffset })
     .from(dataPoints).where(and(eq(dataPoints.gatewayId, gateway.id), inArray(dataPoints.register, registers), isNull(dataPoints.archivedAt)))
+  // Indexed by register once, so a request of 1 000 readings is not 1 000 scans of the gateway's points.
+  const byRegister = new Map<number, typeof points>()
+  for (const point of points) byRegister.set(point.register, [...byRegister.get(point.register) ?? [], point])
   return inputs.map((input, index) => {
-    const matching = points.filter(point => point.register === input.register && (!input.function || point.function === input.function))
+    const candidates = byRegister.get(input.register) ?? []
+    const matching = input.function ? candidates.filter(point => point.function === input.function) : candidates
     if (matching.length === 0) throw new DomainError(422, `readings.${index}.register`, `unknown register ${input.register} of gateway "${gateway.serial}"`)
     if (matching.length > 1) throw new DomainError(422, `readings.${index}.function`, `register ${input.register} has data points in several tables: give function`)
     const point = matching[0]!

@@ -1,10 +1,12 @@
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { asc, eq } from 'drizzle-orm'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { asc, eq, inArray } from 'drizzle-orm'
 import type { DatabaseHandle } from '../../../../../server/db/connection'
+import { seedDemoData } from '../../../../../server/db/demo-data'
+import type { QueryOperation } from '../../../../../server/db/query-timing'
 import { activityEvents, dataPoints, gateways, readings } from '../../../../../server/db/schema'
 import { readingsIngestSchema } from '../../../../../server/domain/gateways/readings-schema'
 import type { GatewayStatusPayload, ReadingPayload } from '../../../../../shared/events'
-import { equipmentOf, useDemoDatabase } from '../../test-database'
+import { createEmptyDatabase, demoIdsOf, equipmentOf, useDemoDatabase } from '../../test-database'
 import type { TestContext } from '../domain-context'
 import { testContext } from '../domain-context'
 import type { TestGateway } from './gateway-fixtures'
@@ -198,6 +200,61 @@ describe('online transitions on contact', () => {
     const foreign = await gatewayRow(northwindGateway!)
     await expect(heartbeat(greenfield, { gateway: foreign.serial })).rejects.toMatchObject({ status: 422, field: 'gateway' })
     expect((await gatewayRow(foreign.id)).online).toBe(false)
+  })
+})
+
+describe('a request of 1 000 readings', () => {
+  // A database of its own whose statements are counted by kind.
+  let counted: DatabaseHandle
+  let countedCtx: TestContext
+  let tenant: number
+  let statements: QueryOperation[] = []
+
+  beforeAll(async () => {
+    counted = await createEmptyDatabase(operation => statements.push(operation))
+    await seedDemoData(counted.db)
+    tenant = (await demoIdsOf(counted)).greenfield
+    countedCtx = testContext(counted)
+  }, 30_000)
+
+  afterAll(async () => {
+    await counted?.close()
+  })
+
+  /** The statements (by kind, BEGIN/COMMIT left out) a readings request of `count` registers costs. */
+  async function statementsOf(gateway: TestGateway, count: number) {
+    countedCtx.advance(1_000)
+    statements = []
+    await sendReadings(countedCtx, tenant, { gateway: gateway.serial, readings: Array.from({ length: count }, (_, register) => ({ register, raw: register })) })
+    const kinds: Partial<Record<QueryOperation, number>> = {}
+    for (const kind of statements.filter(kind => kind !== 'transaction')) kinds[kind] = (kinds[kind] ?? 0) + 1
+    return kinds
+  }
+
+  it('is stored with one insert, one latest-value update and one contact update, as a request of one reading is', async () => {
+    const gateway = await createGateway(counted.db, tenant, { points: Array.from({ length: 1000 }, (_, register) => ({ register, scale: 1 })) })
+    await statementsOf(gateway, 1)
+    const one = await statementsOf(gateway, 1)
+    const thousand = await statementsOf(gateway, 1000)
+    expect(thousand).toEqual({ select: 2, insert: 1, update: 2 })
+    expect(thousand).toEqual(one)
+    expect(await counted.db.$count(readings, eq(readings.gatewayId, gateway.id))).toBe(1002)
+    const points = await counted.db.select({ register: dataPoints.register, lastValue: dataPoints.lastValue, lastReadAt: dataPoints.lastReadAt })
+      .from(dataPoints).where(inArray(dataPoints.id, Object.values(gateway.points)))
+    expect(points).toHaveLength(1000)
+    for (const point of points) expect(point).toEqual({ register: point.register, lastValue: point.register, lastReadAt: countedCtx.now() })
+  })
+
+  it('is announced as one reading.new carrying all of them', async () => {
+    const gateway = await createGateway(counted.db, tenant, { points: Array.from({ length: 1000 }, (_, register) => ({ register, scale: 0.5 })) })
+    await statementsOf(gateway, 1)
+    countedCtx.broadcaster.clear()
+    await statementsOf(gateway, 1000)
+    const sent = countedCtx.broadcaster.of('reading.new')
+    expect(sent).toHaveLength(1)
+    const payload = sent[0]!.payload as ReadingPayload
+    expect(payload.readings.map(reading => [reading.dataPointId, reading.value])).toEqual(Array.from({ length: 1000 }, (_, register) => [gateway.points[register], register * 0.5]))
+    expect(countedCtx.broadcaster.sent.map(item => item.event)).toEqual(['reading.new'])
   })
 })
 
