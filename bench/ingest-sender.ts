@@ -8,8 +8,11 @@ export interface SendResult {
   failures: string[]
 }
 
-/** Posts every body of `bodies` to `url` with `inFlight` concurrent requests; a non-201 answer counts as a failure. */
-export async function sendBodies(url: string, token: string, bodies: string[], inFlight: number): Promise<SendResult> {
+/**
+ * Posts every body of `bodies` to `url` with `inFlight` concurrent requests, body n under Idempotency-Key
+ * `<keyPrefix>-n` (a key is the tenant's: another route needs another prefix); a non-201 answer counts as a failure.
+ */
+export async function sendBodies(url: string, token: string, bodies: string[], inFlight: number, keyPrefix = 'bench'): Promise<SendResult> {
   const latencies: number[] = []
   const failures: string[] = []
   let next = 0
@@ -21,7 +24,7 @@ export async function sendBodies(url: string, token: string, bodies: string[], i
       try {
         const response = await fetch(url, {
           method: 'POST',
-          headers: { 'authorization': `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': `bench-${index}` },
+          headers: { 'authorization': `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': `${keyPrefix}-${index}` },
           body: bodies[index],
         })
         const text = await response.text()

@@ -1,7 +1,8 @@
 // Scenario ingest: the floor (a minimal script, one multi-row INSERT per 1 000 samples) and then Lookout's HTTP
 // ingest API (batches of 1 000, 4 in flight) store the same samples (quick: 100 000; full: 1 000 000, 15 series
 // over 30 days) on the chosen database; samples/s, server CPU per sample, p99 request latency, RSS and the
-// Lookout / floor ratios, then the history queries' timings over that data.
+// Lookout / floor ratios, then the history queries' timings over that data; then gateways' readings through the
+// readings ingest API (1 000 per request), readings/s and server CPU per reading.
 import { fork } from 'node:child_process'
 import { demoEmail, login } from '../../tests/support/http-session'
 import type { Session } from '../../tests/support/http-session'
@@ -12,6 +13,7 @@ import { profiled } from '../cpu-profile'
 import { BENCH_METRICS, BENCH_NODES, batchCount, benchBatch, ingestBody, SERIES } from '../ingest-data'
 import type { IngestPlan } from '../ingest-data'
 import { ingestDatabases } from '../ingest-databases'
+import { createBenchGateways, READINGS_PER_REQUEST, readingsBodies, sendReadings } from '../ingest-readings'
 import type { FloorPlan, FloorReply } from '../ingest-floor-process'
 import { sendBodies } from '../ingest-sender'
 import type { BenchOptions } from '../options'
@@ -29,6 +31,8 @@ const QUERY_SPANS: Array<[string, number, number]> = [
   ['1 d ending 20 d back', DAY_MS, 20 * DAY_MS],
 ]
 const QUERY_RUNS = 3
+/** Readings requests (1 000 readings each) of the readings phase, quick or full. */
+const READINGS_REQUESTS = { quick: 100, full: 300 }
 
 export async function ingest(options: BenchOptions): Promise<SummaryRow[]> {
   const plan: IngestPlan = { samples: options.samples ?? (options.full ? 1_000_000 : 100_000), days: DAYS, end: Date.now() - 60_000 }
@@ -45,6 +49,8 @@ export async function ingest(options: BenchOptions): Promise<SummaryRow[]> {
     // its 5 s keep-alive timeout without this process noticing; the first POST sent on it then fails with
     // "fetch failed" (cause: other side closed).
     const bodies = Array.from({ length: batchCount(plan) }, (_, batch) => ingestBody(benchBatch(plan, batch)))
+    const readingsPlan = { requests: options.full ? READINGS_REQUESTS.full : READINGS_REQUESTS.quick, gateways: IN_FLIGHT, end: plan.end }
+    const readings = readingsBodies(readingsPlan)
     const server = await startBenchServer({ ...databases.serverEnv, RETENTION_DAYS: '400' })
     try {
       const admin = await login(server.process, demoEmail('admin', 'greenfield'))
@@ -65,12 +71,20 @@ export async function ingest(options: BenchOptions): Promise<SummaryRow[]> {
         + `request latency p50 ${latency.p50.toFixed(0)} ms, p99 ${latency.p99.toFixed(0)} ms; server RSS ${(rssBefore / 1024).toFixed(0)} -> ${(rssAfter / 1024).toFixed(0)} MB`)
       console.log(`  Lookout / floor: samples/s ${(rate / floorRate).toFixed(2)}x, CPU per sample ${(cpuUs / floorCpuUs).toFixed(2)}x`)
       await reportQueries(admin, plan)
+
+      await createBenchGateways(admin, readingsPlan)
+      const stored = await profiled(server.inspector, options.profileDir, `ingest readings ${options.database}`, () => sendReadings(server, token, readings, IN_FLIGHT))
+      const readingsRate = stored.readings / stored.seconds
+      console.log(`  readings (POST /api/ingest/readings, ${READINGS_PER_REQUEST} readings per request, ${IN_FLIGHT} gateways, one request in flight each): ${stored.readings} readings, `
+        + `${readingsRate.toFixed(0)} readings/s, ${((stored.cpuSeconds * 1e6) / stored.readings).toFixed(1)} µs server CPU per reading, `
+        + `request latency p50 ${stored.latency.p50.toFixed(0)} ms, p99 ${stored.latency.p99.toFixed(0)} ms; server RSS ${(readRssKb(server.process.pid) / 1024).toFixed(0)} MB`)
       return [
         { scenario: 'ingest', phase: `floor ${options.database}`, sockets: 0, eventsPerSecond: floorRate, serverCpuPercent: (floor.cpuSeconds / floor.seconds) * 100 },
         {
           scenario: 'ingest', phase: `Lookout ${options.database}`, sockets: IN_FLIGHT, eventsPerSecond: rate, latency, serverCpuPercent: (cpuSeconds / sent.seconds) * 100,
           target: { text: '≥ 50 % of the floor', met: rate >= floorRate / 2 },
         },
+        { scenario: 'ingest', phase: `readings ${options.database}`, sockets: IN_FLIGHT, eventsPerSecond: readingsRate, latency: stored.latency, serverCpuPercent: (stored.cpuSeconds / stored.seconds) * 100 },
       ]
     }
     finally {

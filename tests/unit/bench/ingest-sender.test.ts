@@ -18,14 +18,14 @@ function listening<T extends Server | ReturnType<typeof createHttpServer>>(serve
 }
 
 describe('sendBodies', () => {
-  it('posts every body once with its own Idempotency-Key and reports non-201 answers with their status', async () => {
+  it('posts every body once with its own Idempotency-Key under the given prefix and reports non-201 answers with their status', async () => {
     const keys: string[] = []
     const url = await listening(createHttpServer((request, response) => {
       keys.push(String(request.headers['idempotency-key']))
       request.resume().on('end', () => response.writeHead(keys.length === 2 ? 422 : 201).end('{"error":"items"}'))
     }))
-    const sent = await sendBodies(url, 'token', ['{}', '{}', '{}'], 1)
-    expect(keys).toEqual(['bench-0', 'bench-1', 'bench-2'])
+    const sent = await sendBodies(url, 'token', ['{}', '{}', '{}'], 1, 'bench-readings')
+    expect(keys).toEqual(['bench-readings-0', 'bench-readings-1', 'bench-readings-2'])
     expect(sent.latencies).toHaveLength(3)
     expect(sent.failures).toEqual(['batch 1: 422 {"error":"items"}'])
   })
