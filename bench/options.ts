@@ -62,7 +62,8 @@ export const USAGE = `Usage: npm run bench -- [--scenario 1|floor|2|3|4|teltonik
                    stored = registers answered, CPU per register read); ingest: telemetry
                    written by a minimal script (the floor, one multi-row INSERT per 1 000 samples), then through the HTTP
                    ingest API (batches of 1 000, 4 in flight), samples/s, server CPU per sample, p99, RSS, ratios, history
-                   query timings; map: the map page in Chromium while SIMULATOR_VEHICLES vehicles per demo tenant move at
+                   query timings, then gateways' readings through the readings ingest API (1 000 per request, 4 gateways),
+                   readings/s and server CPU per reading; map: the map page in Chromium while SIMULATOR_VEHICLES vehicles per demo tenant move at
                    1 Hz (frame time p50/p95/p99 from requestAnimationFrame, dropped frames > 50 ms, position.batch size
                    and rate, CPU of the tab and of the server); idle: the server with the simulator on and nobody
                    connected, RSS, V8 heap used, external and arrayBuffers every few seconds, and RSS at the end
