@@ -3,6 +3,7 @@
 import { expect } from 'vitest'
 import type { Database } from '../../../../../server/db/connection'
 import { dataPoints, gateways } from '../../../../../server/db/schema'
+import type { ModbusFunction } from '../../../../../shared/modbus'
 import type { DomainContext } from '../../../../../server/domain/context'
 import type { HeartbeatResponse } from '../../../../../server/domain/gateways/ingest-heartbeat'
 import { ingestHeartbeat } from '../../../../../server/domain/gateways/ingest-heartbeat'
@@ -24,14 +25,14 @@ export interface TestGateway {
 /** A new gateway of `tenantId` (unique serial) with data points; default registers 0 (scale 0.1) and 1 (scale 0.01). */
 export async function createGateway(
   db: Database, tenantId: number,
-  options: { offlineAfterSeconds?: number, points?: Array<{ register: number, scale: number, label?: string, group?: string }> } = {},
+  options: { offlineAfterSeconds?: number, points?: Array<{ register: number, scale: number, label?: string, group?: string, function?: ModbusFunction }> } = {},
 ): Promise<TestGateway> {
   made += 1
   const serial = `TEST-GW-${tenantId}-${made}`
   const [gateway] = await db.insert(gateways).values({ tenantId, name: `Test gateway ${made}`, serial, offlineAfterSeconds: options.offlineAfterSeconds ?? 60 }).returning()
   const specs = options.points ?? [{ register: 0, scale: 0.1, label: 'Flow', group: 'Pump' }, { register: 1, scale: 0.01, label: 'Pressure', group: 'Pump' }]
   const rows = await db.insert(dataPoints).values(specs.map(spec => ({
-    gatewayId: gateway!.id, register: spec.register, scale: spec.scale, label: spec.label ?? `Register ${spec.register}`, groupName: spec.group ?? 'General',
+    gatewayId: gateway!.id, register: spec.register, function: spec.function, scale: spec.scale, label: spec.label ?? `Register ${spec.register}`, groupName: spec.group ?? 'General',
   }))).returning()
   return { id: gateway!.id, serial, points: Object.fromEntries(rows.map(row => [row.register, row.id])) }
 }

@@ -113,6 +113,16 @@ describe('ingestReadings', () => {
       .rejects.toMatchObject({ status: 422, field: 'readings.1.at' })
   })
 
+  it('tells data points of one register in two tables apart by function, and asks for it when it is missing', async () => {
+    const shared = await createGateway(handle.db, greenfield, { points: [{ register: 3, scale: 1, function: 'holding' }, { register: 3, scale: 10, function: 'coil' }, { register: 4, scale: 1 }] })
+    await expect(send(greenfield, { gateway: shared.serial, readings: [{ register: 4, raw: 1 }, { register: 3, raw: 1 }] }))
+      .rejects.toMatchObject({ status: 422, field: 'readings.1.function' })
+    await send(greenfield, { gateway: shared.serial, readings: [{ register: 3, function: 'coil', raw: 1 }, { register: 3, function: 'holding', raw: 2 }, { register: 4, raw: 3 }] })
+    const rows = await handle.db.select({ function: dataPoints.function, value: readings.value }).from(readings)
+      .innerJoin(dataPoints, eq(dataPoints.id, readings.dataPointId)).where(eq(readings.gatewayId, shared.id)).orderBy(asc(readings.id))
+    expect(rows).toEqual([{ function: 'coil', value: 10 }, { function: 'holding', value: 2 }, { function: 'holding', value: 3 }])
+  })
+
   it('refuses a raw value whose scaled value is not finite, naming its raw', async () => {
     const big = await createGateway(handle.db, greenfield, { points: [{ register: 5, scale: 1e10 }] })
     await expect(send(greenfield, { gateway: big.serial, readings: [{ register: 5, raw: 1e300 }] }))
