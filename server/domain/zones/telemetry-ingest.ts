@@ -11,7 +11,6 @@ import { DomainError } from '../errors'
 import type { IngestOutcome } from '../ingest-outcome'
 import { MAX_CLOCK_AHEAD_MS } from '../timestamps'
 import { queueTelemetrySamples } from './telemetry-batches'
-import { markNodesSeen } from './telemetry-nodes'
 import type { SampleColumns } from './telemetry-store'
 import { storeTelemetry } from './telemetry-store'
 import type { TelemetryInput } from './telemetry-schema'
@@ -28,30 +27,41 @@ export async function ingestTelemetry(ctx: DomainContext, tx: Database, tenantId
   const now = ctx.now()
   const nowMs = now.getTime()
   const items = telemetryItems(input)
-  const known = await markNodesSeen(tx, tenantId, [...new Set(items.map(item => item.device))], now)
-  const byUid = new Map(known.map(device => [device.uid, device]))
-  const batch: SampleColumns = { zoneIds: [], deviceIds: [], metrics: [], values: [], times: [] }
-  const zoned: ZonedSample[] = []
-  const sending = new Set<number>()
-  for (const item of items) {
-    const device = byUid.get(item.device)
-    if (!device) throw new DomainError(422, item.path, `unknown device "${item.device}"`)
-    sending.add(device.id)
+  const batch: SampleColumns = { uids: [], nodes: [], metrics: [], values: [], times: [] }
+  const places = new Map<string, number>()
+  // The first sample stamped too far ahead, reported once the nodes are known (an unknown node before it comes first).
+  let ahead: { item: number, sample: number } | null = null
+  items.forEach((item, itemIndex) => {
+    const place = places.get(item.device) ?? places.set(item.device, batch.uids.push(item.device)).get(item.device)!
     item.samples.forEach((sample, index) => {
       const at = sample.at ? Date.parse(sample.at) : nowMs
-      if (at - nowMs > MAX_CLOCK_AHEAD_MS) throw new DomainError(422, `${item.path.replace(/device$/, 'samples')}.${index}.at`, 'more than 5 minutes in the future')
-      batch.zoneIds.push(device.zoneId)
-      batch.deviceIds.push(device.id)
+      if (at - nowMs > MAX_CLOCK_AHEAD_MS) ahead ??= { item: itemIndex, sample: index }
+      batch.nodes.push(place)
       batch.metrics.push(sample.metric)
       batch.values.push(sample.value)
       batch.times.push(at)
-      if (device.zoneId !== null) zoned.push({ zoneId: device.zoneId, deviceId: device.id, metric: sample.metric, value: sample.value, recordedAt: new Date(at) })
     })
-  }
-  await storeTelemetry(tx, tenantId, batch)
+  })
+  const known = await storeTelemetry(tx, tenantId, now, batch)
+  const byUid = new Map(known.map(device => [device.uid, device]))
+  const zoned: ZonedSample[] = []
+  let first = 0
+  items.forEach((item, itemIndex) => {
+    const device = byUid.get(item.device)
+    // Thrown inside the transaction: what the statement stored is rolled back.
+    if (!device) throw new DomainError(422, item.path, `unknown device "${item.device}"`)
+    if (ahead?.item === itemIndex) throw new DomainError(422, `${item.path.replace(/device$/, 'samples')}.${ahead.sample}.at`, 'more than 5 minutes in the future')
+    if (device.zoneId !== null) {
+      for (let i = 0; i < item.samples.length; i++) {
+        const sample = item.samples[i]!
+        zoned.push({ zoneId: device.zoneId, deviceId: device.id, metric: sample.metric, value: sample.value, recordedAt: new Date(batch.times[first + i]!) })
+      }
+    }
+    first += item.samples.length
+  })
   const announceAlerts = await evaluateThresholds(tx, tenantId, zoned, now)
   return {
-    response: { stored: batch.deviceIds.length, devices: sending.size },
+    response: { stored: batch.times.length, devices: byUid.size },
     announce: (ctx) => {
       announceAlerts(ctx)
       const perZone = new Map<number, TelemetrySample[]>()
