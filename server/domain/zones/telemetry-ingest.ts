@@ -22,6 +22,15 @@ export interface TelemetryIngestResult {
   devices: number
 }
 
+/** A stored sample of a zoned node, with its time as broadcast. */
+type StoredSample = ZonedSample & { iso: string }
+
+/**
+ * A time already written the way toISOString writes it: a validated one of this form is broadcast as it came,
+ * without a string per sample (the schema has checked it is a real date, from 1970 on).
+ */
+const CANONICAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
+
 /** Stores `input`'s samples for `tenantId` (all through `tx`) and returns what to broadcast once committed. */
 export async function ingestTelemetry(ctx: DomainContext, tx: Database, tenantId: number, input: TelemetryInput): Promise<IngestOutcome<TelemetryIngestResult>> {
   const now = ctx.now()
@@ -44,7 +53,8 @@ export async function ingestTelemetry(ctx: DomainContext, tx: Database, tenantId
   })
   const known = await storeTelemetry(tx, tenantId, now, batch)
   const byUid = new Map(known.map(device => [device.uid, device]))
-  const zoned: ZonedSample[] = []
+  const zoned: StoredSample[] = []
+  const nowIso = now.toISOString()
   let first = 0
   items.forEach((item, itemIndex) => {
     const device = byUid.get(item.device)
@@ -54,7 +64,9 @@ export async function ingestTelemetry(ctx: DomainContext, tx: Database, tenantId
     if (device.zoneId !== null) {
       for (let i = 0; i < item.samples.length; i++) {
         const sample = item.samples[i]!
-        zoned.push({ zoneId: device.zoneId, deviceId: device.id, metric: sample.metric, value: sample.value, recordedAt: new Date(batch.times[first + i]!) })
+        const at = batch.times[first + i]!
+        const iso = sample.at === undefined ? nowIso : CANONICAL_TIME.test(sample.at) ? sample.at : new Date(at).toISOString()
+        zoned.push({ zoneId: device.zoneId, deviceId: device.id, metric: sample.metric, value: sample.value, recordedAt: new Date(at), iso })
       }
     }
     first += item.samples.length
@@ -67,7 +79,7 @@ export async function ingestTelemetry(ctx: DomainContext, tx: Database, tenantId
       const perZone = new Map<number, TelemetrySample[]>()
       for (const row of zoned) {
         const samples = perZone.get(row.zoneId) ?? perZone.set(row.zoneId, []).get(row.zoneId)!
-        samples.push({ deviceId: row.deviceId, metric: row.metric, value: row.value, recordedAt: row.recordedAt.toISOString() })
+        samples.push({ deviceId: row.deviceId, metric: row.metric, value: row.value, recordedAt: row.iso })
       }
       for (const [zoneId, samples] of perZone) queueTelemetrySamples(ctx, zoneId, samples)
       for (const device of known) {
