@@ -38,6 +38,8 @@ export async function insertMany<T extends PgTable>(tx: Database, table: T, rows
  * fraction of what the drivers' generic per-element serialisation does on batches of thousands.
  */
 export function arrayParam(values: readonly unknown[]): SQL {
+  // Numbers alone (most batches' columns) are written by join: no string per element to collect afterwards.
+  if (values.every(value => typeof value === 'number')) return sql`${sql.param(`{${values.join(',')}}`)}`
   let literal = '{'
   for (let i = 0; i < values.length; i++) {
     const value = values[i]

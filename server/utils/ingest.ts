@@ -6,12 +6,13 @@ import type { Ingest } from '../ingest/run-ingest'
 import { runIngest } from '../ingest/run-ingest'
 import { runOncePerKey } from '../ingest/idempotency'
 import { recordIngest } from '../observability/ingest-metrics'
+import type { BodyShortcut } from './validation'
 
-/** An event handler running `ingest` for the token's tenant; answers 201 with its response. */
-export function defineIngestHandler<S extends z.ZodType, R>(schema: S, ingest: Ingest<z.infer<S>, R>) {
+/** An event handler running `ingest` for the token's tenant (body checked by `shortcut` first when given); answers 201 with its response. */
+export function defineIngestHandler<S extends z.ZodType, R>(schema: S, ingest: Ingest<z.infer<S>, R>, shortcut?: BodyShortcut<z.infer<S>>) {
   const handle = (event: H3Event) => databaseCall(event, async () => {
     const actor = await useActor(event, 'ingest')
-    const input = await validBody(event, schema)
+    const input = await validBody(event, schema, shortcut)
     const ctx = await useDomain()
     const key = getRequestHeader(event, 'idempotency-key')
     // The path is part of what a key stands for: one key reused for another command is another request.

@@ -2,9 +2,9 @@
 // over its own samples in time order, in memory; the raises and resolutions come out in the batch's time order,
 // and only the rules whose state moved need writing back.
 import type { Breach, Threshold } from './threshold-check'
-import { hasThreshold } from './threshold-check'
+import { hasThreshold, warningBounds } from './threshold-check'
 import type { RuleState } from './threshold-rule'
-import { stepRule } from './threshold-rule'
+import { staysQuiet, stepRule } from './threshold-rule'
 
 export interface RuleSample {
   zoneId: number
@@ -35,17 +35,19 @@ const sameTime = (a: Date | null, b: Date | null) => (a?.getTime() ?? null) === 
  * threshold was removed resolves its open alert at its first sample.
  */
 export function decideRules<S extends RuleSample>(samples: S[], thresholdOf: (sample: S) => Threshold | undefined | null, open: ReadonlySet<string>, states: ReadonlyMap<string, RuleState>): RuleDecisions<S> {
-  const groups = new Map<string, Array<{ sample: S, index: number }>>()
-  samples.forEach((sample, index) => {
-    const key = ruleKey(sample)
+  // Each rule's samples as their places in `samples`: a batch holds a few rules and many samples.
+  const groups = new Map<string, number[]>()
+  for (let index = 0; index < samples.length; index++) {
+    const key = ruleKey(samples[index]!)
     const group = groups.get(key)
-    if (group) group.push({ sample, index })
-    else groups.set(key, [{ sample, index }])
-  })
+    if (group) group.push(index)
+    else groups.set(key, [index])
+  }
   const actions: Array<RuleAction<S> & { index: number }> = []
   const changed = new Map<string, { sample: S, state: RuleState }>()
+  const time = (index: number) => samples[index]!.recordedAt.getTime()
   for (const [key, group] of groups) {
-    const threshold = thresholdOf(group[0]!.sample)
+    const threshold = thresholdOf(samples[group[0]!]!)
     // null: the zone itself is unknown, as before: its samples change nothing.
     if (threshold === null) continue
     let alertOpen = open.has(key)
@@ -53,8 +55,11 @@ export function decideRules<S extends RuleSample>(samples: S[], thresholdOf: (sa
     if (!alertOpen && !watched) continue
     const loaded = states.get(key)
     let state = loaded ?? NO_STATE
-    if (group.length > 1) group.sort((a, b) => a.sample.recordedAt.getTime() - b.sample.recordedAt.getTime() || a.index - b.index)
-    for (const { sample, index } of group) {
+    if (!group.every((index, at) => at === 0 || time(group[at - 1]!) <= time(index))) group.sort((a, b) => time(a) - time(b) || a - b)
+    const bounds = warningBounds(threshold)
+    for (const index of group) {
+      const sample = samples[index]!
+      if (watched && staysQuiet(bounds, sample.value, state, alertOpen)) continue
       const step = watched ? stepRule(threshold!, sample.value, sample.recordedAt, state, alertOpen) : { decision: { action: 'resolve' } as const, state }
       state = step.state
       if (step.decision.action === 'raise') {
@@ -67,7 +72,7 @@ export function decideRules<S extends RuleSample>(samples: S[], thresholdOf: (sa
       }
     }
     const before = loaded ?? NO_STATE
-    if (!sameTime(before.breachedSince, state.breachedSince) || !sameTime(before.lastRaisedAt, state.lastRaisedAt)) changed.set(key, { sample: group[0]!.sample, state })
+    if (!sameTime(before.breachedSince, state.breachedSince) || !sameTime(before.lastRaisedAt, state.lastRaisedAt)) changed.set(key, { sample: samples[group[0]!]!, state })
   }
   actions.sort((a, b) => a.sample.recordedAt.getTime() - b.sample.recordedAt.getTime() || a.index - b.index)
   return { actions, changed }

@@ -4,17 +4,17 @@
 import { and, eq, inArray, sql } from 'drizzle-orm'
 import type { ActivityEventPayload, AlertPayload } from '../../../shared/events'
 import type { Database } from '../../db/connection'
-import { alerts, thresholdStates, zones } from '../../db/schema'
+import { alerts, thresholdStates } from '../../db/schema'
 import { announceActivity, storeActivity } from '../activity'
 import type { DomainContext } from '../context'
 import type { StoredNotification } from '../notifications'
 import { announceNotifications, storeNotifications } from '../notifications'
 import { announceZones, OPEN_ALERT_STATUSES, refreshZoneStatuses } from '../zones/zone-status'
 import { announceAlert, toAlertPayload } from './alert-payload'
-import type { Threshold } from './threshold-check'
 import { breachMessage, metricTerm, recoveryMessage } from './threshold-check'
 import type { RuleState } from './threshold-rule'
 import { decideRules, ruleKey } from './rule-decisions'
+import { loadRuleInputs } from './rule-inputs'
 import { nested } from '../../i18n/server-message'
 
 export const THRESHOLD_KIND = 'threshold'
@@ -28,7 +28,6 @@ export interface ZonedSample {
 }
 
 type AlertChange = { event: 'created' | 'updated', alert: AlertPayload }
-type OpenAlert = { id: number }
 
 /**
  * Checks samples of zoned devices against their zone's thresholds (each rule stepped once over its samples of
@@ -40,19 +39,16 @@ type OpenAlert = { id: number }
  */
 export async function evaluateThresholds(tx: Database, tenantId: number, samples: ZonedSample[], at: Date): Promise<(ctx: DomainContext) => void> {
   if (samples.length === 0) return () => {}
-  const zoneRows = await tx.select({ id: zones.id, name: zones.name, thresholds: zones.thresholds }).from(zones)
-    .where(and(eq(zones.tenantId, tenantId), inArray(zones.id, [...new Set(samples.map(sample => sample.zoneId))])))
-  const zoneById = new Map(zoneRows.map(zone => [zone.id, zone]))
-  const openRows = await tx.select({ id: alerts.id, zoneId: alerts.zoneId, deviceId: alerts.deviceId, metric: alerts.metric }).from(alerts)
-    .where(and(eq(alerts.tenantId, tenantId), eq(alerts.kind, THRESHOLD_KIND), inArray(alerts.status, [...OPEN_ALERT_STATUSES]),
-      inArray(alerts.deviceId, [...new Set(samples.map(sample => sample.deviceId))])))
-  const open = new Map<string, OpenAlert>(openRows.map(row => [ruleKey(row), row]))
-
-  const states = await loadRuleStates(tx, samples)
+  const inputs = await loadRuleInputs(tx, tenantId, {
+    zoneIds: [...new Set(samples.map(sample => sample.zoneId))],
+    deviceIds: [...new Set(samples.map(sample => sample.deviceId))],
+    metrics: [...new Set(samples.map(sample => sample.metric))],
+  }, THRESHOLD_KIND)
+  const { zones: zoneById, open } = inputs
   const decided = decideRules(samples, (sample) => {
     const zone = zoneById.get(sample.zoneId)
-    return zone ? (zone.thresholds as Record<string, Threshold>)[sample.metric] : null
-  }, new Set(open.keys()), states)
+    return zone ? zone.thresholds[sample.metric] : null
+  }, new Set(open.keys()), inputs.states)
   const changes: AlertChange[] = []
   const activity: ActivityEventPayload[] = []
   const notified: StoredNotification[] = []
@@ -92,12 +88,6 @@ export async function evaluateThresholds(tx: Database, tenantId: number, samples
     announceNotifications(ctx, notified)
     announceZones(ctx, zonesChanged)
   }
-}
-
-async function loadRuleStates(tx: Database, samples: ZonedSample[]): Promise<Map<string, RuleState>> {
-  const rows = await tx.select().from(thresholdStates)
-    .where(and(inArray(thresholdStates.deviceId, [...new Set(samples.map(sample => sample.deviceId))]), inArray(thresholdStates.metric, [...new Set(samples.map(sample => sample.metric))])))
-  return new Map(rows.map(row => [ruleKey(row), { breachedSince: row.breachedSince, lastRaisedAt: row.lastRaisedAt }]))
 }
 
 async function saveRuleStates(tx: Database, changed: Map<string, { sample: ZonedSample, state: RuleState }>): Promise<void> {

@@ -37,6 +37,14 @@ export function insideByDeadband(threshold: ZoneThreshold, value: number): boole
 }
 
 /**
+ * True when a sample of `value` changes nothing for a rule with these warning `bounds`: no alert open, no breach
+ * under way, and the value inside. stepRule answers 'none' and the same state then; this answers it without building them.
+ */
+export function staysQuiet(bounds: { min?: number, max?: number }, value: number, state: RuleState, alertOpen: boolean): boolean {
+  return !alertOpen && state.breachedSince === null && !(bounds.max !== undefined && value > bounds.max) && !(bounds.min !== undefined && value < bounds.min)
+}
+
+/**
  * What one sample at `at` means for a rule in `state` with or without an open alert, and the rule's next
  * state. Samples of a rule must be stepped in time order.
  */

@@ -5,8 +5,11 @@ import { ingestTimestamp } from '../timestamps'
 /** Most samples one request may carry, over all of its items. */
 export const MAX_SAMPLES_PER_REQUEST = 1000
 
+/** What a metric name may be made of. */
+export const METRIC_NAME = /^[\w.-]+$/
+
 export const telemetrySample = z.object({
-  metric: z.string().trim().min(1).max(64).regex(/^[\w.-]+$/, 'letters, digits, _ . - only'),
+  metric: z.string().trim().min(1).max(64).regex(METRIC_NAME, 'letters, digits, _ . - only'),
   value: z.number(),
   at: ingestTimestamp.optional(),
 })

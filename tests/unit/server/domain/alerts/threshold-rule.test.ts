@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { RuleState } from '../../../../../server/domain/alerts/threshold-rule'
-import { deadbandOf, insideByDeadband, QUIET_PERIOD_MS, stepRule } from '../../../../../server/domain/alerts/threshold-rule'
+import { warningBounds } from '../../../../../server/domain/alerts/threshold-check'
+import { deadbandOf, insideByDeadband, QUIET_PERIOD_MS, stepRule, staysQuiet } from '../../../../../server/domain/alerts/threshold-rule'
 import type { ZoneThreshold } from '../../../../../shared/zones'
 
 const T0 = Date.UTC(2026, 5, 1, 8)
@@ -71,5 +72,29 @@ describe('deadbandOf and insideByDeadband', () => {
     expect(insideByDeadband({ min: 10, max: 60 }, 59)).toBe(true)
     expect(insideByDeadband({ min: 10, max: 60 }, 59.5)).toBe(false)
     expect(insideByDeadband({ min: 10, max: 60 }, 10.5)).toBe(false)
+  })
+})
+
+describe('staysQuiet', () => {
+  it('is true exactly where stepRule answers none and keeps the state as it was', () => {
+    const thresholds: ZoneThreshold[] = [{ min: 5.5, max: 7 }, { max: 30 }, { min: 0 }, { criticalMin: 1, criticalMax: 9 }]
+    const states: RuleState[] = [fresh, { breachedSince: at(-10), lastRaisedAt: null }, { breachedSince: null, lastRaisedAt: at(-60) }]
+    let quiet = 0
+    for (const threshold of thresholds) {
+      for (const value of [-1, 0, 1, 5.5, 6, 7, 7.01, 9, 30, 31]) {
+        for (const state of states) {
+          for (const open of [false, true]) {
+            const step = stepRule(threshold, value, at(0), state, open)
+            const unchanged = step.decision.action === 'none' && step.state.breachedSince === state.breachedSince && step.state.lastRaisedAt === state.lastRaisedAt
+            if (staysQuiet(warningBounds(threshold), value, state, open)) {
+              quiet += 1
+              expect(unchanged).toBe(true)
+            }
+            else if (!open && state.breachedSince === null) expect(unchanged).toBe(false)
+          }
+        }
+      }
+    }
+    expect(quiet).toBeGreaterThan(10)
   })
 })

@@ -147,6 +147,16 @@ describe('ingestTelemetry broadcasts', () => {
     expect(payload.samples[0]!.recordedAt).toBe(slow.now().toISOString())
   })
 
+  it('broadcasts every sample\'s time as toISOString writes it, whatever offset or precision it was sent with', async () => {
+    const node = await nodeOf(handle.db, zoneA)
+    const sent = ['2026-06-01T07:59:30.250Z', '2026-06-01T09:59:00+02:00', '2026-06-01T07:58:00Z', '2026-06-01T07:57:00.5Z']
+    await sendTelemetry(ctx, greenfield, { device: node.uid, samples: sent.map(at => ({ metric: 'ph', value: 6, at })) })
+    flushTelemetryBatches()
+    const [batch] = ctx.broadcaster.of('telemetry.batch.updated')
+    expect((batch!.payload as TelemetryBatchPayload).samples.map(sample => sample.recordedAt))
+      .toEqual(['2026-06-01T07:59:30.250Z', '2026-06-01T07:59:00.000Z', '2026-06-01T07:58:00.000Z', '2026-06-01T07:57:00.500Z'])
+  })
+
   it('keeps one batch per zone, and flushTelemetryBatches sends them at once', async () => {
     const [a, b] = [await nodeOf(handle.db, zoneA), await nodeOf(handle.db, zoneB)]
     await sendTelemetry(ctx, greenfield, { items: [{ device: a.uid, samples: [{ metric: 'ph', value: 6 }] }, { device: b.uid, samples: [{ metric: 'ph', value: 5.9 }] }] })
