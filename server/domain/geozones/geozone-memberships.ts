@@ -1,5 +1,5 @@
 // Which geozones each vehicle is inside (vehicle_geozones), read and written for a whole batch of vehicles at once.
-import { inArray, sql } from 'drizzle-orm'
+import { sql } from 'drizzle-orm'
 import { arrayParam } from '../../db/bulk-insert'
 import type { Database } from '../../db/connection'
 import { vehicleGeozones } from '../../db/schema'
@@ -9,7 +9,7 @@ export type Memberships = Map<number, ReadonlyMap<number, Date>>
 
 /** The stored memberships of `vehicleIds` (vehicles inside no geozone are absent). */
 export async function loadMemberships(tx: Database, vehicleIds: number[]): Promise<Memberships> {
-  const rows = await tx.select().from(vehicleGeozones).where(inArray(vehicleGeozones.vehicleId, vehicleIds))
+  const rows = await tx.select().from(vehicleGeozones).where(sql`${vehicleGeozones.vehicleId} = ANY(${arrayParam(vehicleIds)}::integer[])`)
   const memberships = new Map<number, Map<number, Date>>()
   for (const row of rows) {
     const inside = memberships.get(row.vehicleId) ?? new Map<number, Date>()

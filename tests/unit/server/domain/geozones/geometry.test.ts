@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { GeozoneShape } from '../../../../../shared/geozones'
-import type { LonLat } from '../../../../../server/domain/geozones/geometry'
+import type { GeozoneShape, LonLat } from '../../../../../shared/geozones'
 import { distanceMeters, EARTH_RADIUS_METERS, pointInCircle, pointInPolygon, shapeBounds, shapeContains, withinBounds } from '../../../../../server/domain/geozones/geometry'
 
 // A square of 0.01° around (10.005, 50.005), given open; the same ring closed below.
