@@ -1,4 +1,6 @@
-// Periodic domain jobs: command timeouts, gateway and vehicle liveness, retention; batches flushed on shutdown.
+// Periodic domain jobs: command timeouts, gateway and vehicle liveness, retention, the embedded database's vacuum;
+// batches flushed on shutdown.
+import { vacuumRewrittenTables } from '../db/embedded-vacuum'
 import { timeOutCommands } from '../domain/commands/command-timeouts'
 import type { DomainContext } from '../domain/context'
 import { timeOutVehicleCommands } from '../domain/vehicle-commands/tracker-command-delivery'
@@ -11,6 +13,13 @@ import { pruneTelemetry, pruneTelemetryRollups } from '../domain/zones/telemetry
 import { flushTelemetryBatches } from '../domain/zones/telemetry-batches'
 
 type Job = (ctx: DomainContext) => Promise<unknown>
+
+// Often enough that at 10 000 vehicle updates a second a vacuum finds at most about 150 000 dead rows (tens of ms).
+const EMBEDDED_VACUUM_MS = 15_000
+
+async function vacuumEmbeddedDatabase(): Promise<void> {
+  await vacuumRewrittenTables(await useDatabaseHandle())
+}
 
 /** Runs `jobs` every `intervalMs`, one round at a time; a failing job is logged and retried next round. */
 function every(intervalMs: number, jobs: Job[]): () => void {
@@ -33,6 +42,7 @@ export default defineNitroPlugin((nitroApp) => {
   const stops = [
     every(liveness, [timeOutCommands, timeOutVehicleCommands, sweepGatewayStatus, ctx => markOfflineVehicles(ctx)]),
     every(3_600_000, [pruneTelemetry, pruneTelemetryRollups, pruneReadings, prunePositions]),
+    every(EMBEDDED_VACUUM_MS, [vacuumEmbeddedDatabase]),
   ]
   nitroApp.hooks.hook('close', () => {
     for (const stop of stops) stop()

@@ -39,6 +39,49 @@ export function pointInPolygon(point: LonLat, ring: ReadonlyArray<LonLat>): bool
   return inside
 }
 
+/** A lon/lat box, in degrees. */
+export interface Bounds {
+  minLon: number
+  minLat: number
+  maxLon: number
+  maxLat: number
+}
+
+// Slack for rounding: the box may only ever be too large, never exclude a point shapeContains accepts.
+const BOUNDS_SLACK_DEGREES = 1e-7
+
+/**
+ * A box holding every point shapeContains accepts for `shape`, to skip the exact test for points far away. A circle's
+ * box is the extent of its spherical cap (longitudes unbounded when it reaches a pole or the antimeridian).
+ */
+export function shapeBounds(shape: GeozoneShape): Bounds {
+  if (shape.kind === 'polygon') {
+    const lons = shape.ring.map(point => point[0])
+    const lats = shape.ring.map(point => point[1])
+    return widen({ minLon: Math.min(...lons), minLat: Math.min(...lats), maxLon: Math.max(...lons), maxLat: Math.max(...lats) })
+  }
+  const [lon, lat] = shape.center
+  const angle = shape.radiusMeters / EARTH_RADIUS_METERS
+  const dLat = angle * 180 / Math.PI
+  const capOverPole = Math.abs(lat) + dLat >= 90 || angle >= Math.PI / 2
+  const dLon = capOverPole ? 180 : Math.asin(Math.min(1, Math.sin(angle) / Math.cos(radians(lat)))) * 180 / Math.PI
+  const overAntimeridian = capOverPole || lon - dLon <= -180 || lon + dLon >= 180
+  return widen({ minLon: overAntimeridian ? -Infinity : lon - dLon, minLat: lat - dLat, maxLon: overAntimeridian ? Infinity : lon + dLon, maxLat: lat + dLat })
+}
+
+/** True when `point` lies in the box (edges included). */
+export function withinBounds(bounds: Bounds, point: LonLat): boolean {
+  return point[0] >= bounds.minLon && point[0] <= bounds.maxLon && point[1] >= bounds.minLat && point[1] <= bounds.maxLat
+}
+
+function widen(bounds: Bounds): Bounds {
+  const slack = (value: number) => BOUNDS_SLACK_DEGREES * Math.max(1, Math.abs(value))
+  return {
+    minLon: bounds.minLon - slack(bounds.minLon), minLat: bounds.minLat - slack(bounds.minLat),
+    maxLon: bounds.maxLon + slack(bounds.maxLon), maxLat: bounds.maxLat + slack(bounds.maxLat),
+  }
+}
+
 /** True when the geozone's shape contains the point. */
 export function shapeContains(shape: GeozoneShape, point: LonLat): boolean {
   return shape.kind === 'circle' ? pointInCircle(point, shape.center, shape.radiusMeters) : pointInPolygon(point, shape.ring)

@@ -11,12 +11,14 @@ import type { DomainContext } from '../context'
 import type { IngestOutcome } from '../ingest-outcome'
 import type { StoredNotification } from '../notifications'
 import { announceNotifications } from '../notifications'
+import type { PendingNotification } from '../notification-batch'
+import { storeNotificationBatch } from '../notification-batch'
 import type { VehicleTrack } from '../geozones/geozone-tracking'
 import { trackGeozones } from '../geozones/geozone-tracking'
 import { byVehicleInTimeOrder, incomingPositions } from './incoming-positions'
 import { queueFleetPosition } from './position-batches'
 import type { PositionsIngestInput } from './position-schema'
-import { speedingStarts, storeSpeedingNotifications } from './speeding'
+import { speedingNotifications, speedingStarts } from './speeding'
 import { lockTenantVehicles } from './tenant-vehicles'
 import type { FreshTrack } from './vehicle-latest'
 import { newerThanLatest, updateLatest } from './vehicle-latest'
@@ -38,20 +40,20 @@ export async function ingestPositions(ctx: DomainContext, tx: Database, tenantId
   const incoming = incomingPositions(input, ctx.now())
   const locked = await lockTenantVehicles(tx, tenantId, incoming)
   await insertMany(tx, positions, incoming.map(({ sensors, field: _field, ...position }) => ({ tenantId, ...position, sensors: sensors ?? null })))
-  const notifications: StoredNotification[] = []
+  const speeding: PendingNotification[] = []
   const moved: FreshTrack[] = []
   const tracks: VehicleTrack[] = []
   for (const [vehicleId, points] of byVehicleInTimeOrder(incoming)) {
     const vehicle = locked.get(vehicleId)!
     const fresh = newerThanLatest(vehicle, points)
     if (fresh.length === 0) continue
-    notifications.push(...await storeSpeedingNotifications(tx, tenantId, vehicle, speedingStarts(vehicle.speed, fresh, vehicle.speedLimit)))
+    speeding.push(...speedingNotifications(tenantId, vehicle, speedingStarts(vehicle.speed, fresh, vehicle.speedLimit)))
     moved.push({ vehicle, fresh })
     tracks.push({ vehicle, points: fresh.filter(point => point.satellites !== 0).map(point => ({ lon: point.lon, lat: point.lat, at: point.recordedAt })) })
   }
   const latest = await updateLatest(tx, moved)
   const geozones = await trackGeozones(tx, tenantId, tracks)
-  notifications.push(...geozones.notifications)
+  const notifications = await storeNotificationBatch(tx, [...speeding, ...geozones.notifications])
   return {
     response: { stored: incoming.length, vehiclesUpdated: latest.length, geoEvents: geozones.geoEvents.length },
     announce: committed => announcePositions(committed, tenantId, latest, geozones.geoEvents, notifications, geozones.activity),

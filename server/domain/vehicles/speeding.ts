@@ -1,7 +1,5 @@
 // Speeding: one notification when a vehicle goes over its limit, not one per point while it stays over.
-import type { Database } from '../../db/connection'
-import { storeNotifications } from '../notifications'
-import type { StoredNotification } from '../notifications'
+import type { PendingNotification } from '../notification-batch'
 
 /** The points where an excursion over `limit` starts, given the speed stored before them. */
 export function speedingStarts<P extends { speed: number }>(previousSpeed: number | null, points: P[], limit: number): P[] {
@@ -14,16 +12,15 @@ export function speedingStarts<P extends { speed: number }>(previousSpeed: numbe
   return starts
 }
 
-/** Stores a 'speeding' notification for every user of the tenant per excursion start. */
-export async function storeSpeedingNotifications(
-  tx: Database, tenantId: number, vehicle: { name: string, speedLimit: number }, starts: Array<{ speed: number, lat: number, lon: number, recordedAt: Date }>,
-): Promise<StoredNotification[]> {
-  const stored: StoredNotification[] = []
-  for (const start of starts) {
-    stored.push(...await storeNotifications(tx, {
+/** A 'speeding' notification per excursion start, for the request's one notification batch (storeNotificationBatch). */
+export function speedingNotifications(
+  tenantId: number, vehicle: { name: string, speedLimit: number }, starts: Array<{ speed: number, lat: number, lon: number, recordedAt: Date }>,
+): PendingNotification[] {
+  return starts.map(start => ({
+    input: {
       tenantId, kind: 'speeding', code: 'messages.notifications.speeding',
       params: { vehicle: vehicle.name, speed: Math.round(start.speed), limit: vehicle.speedLimit, lat: start.lat.toFixed(5), lon: start.lon.toFixed(5), at: start.recordedAt.toISOString() },
-    }, start.recordedAt))
-  }
-  return stored
+    },
+    at: start.recordedAt,
+  }))
 }

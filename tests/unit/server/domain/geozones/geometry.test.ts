@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { distanceMeters, EARTH_RADIUS_METERS, pointInCircle, pointInPolygon, shapeContains } from '../../../../../server/domain/geozones/geometry'
+import type { GeozoneShape, LonLat } from '../../../../../shared/geozones'
+import { distanceMeters, EARTH_RADIUS_METERS, pointInCircle, pointInPolygon, shapeBounds, shapeContains, withinBounds } from '../../../../../server/domain/geozones/geometry'
 
 // A square of 0.01° around (10.005, 50.005), given open; the same ring closed below.
 const square: Array<[number, number]> = [[10, 50], [10.01, 50], [10.01, 50.01], [10, 50.01]]
@@ -95,5 +96,41 @@ describe('shapeContains', () => {
     expect(shapeContains({ kind: 'polygon', ring: square }, [10.5, 50.005])).toBe(false)
     expect(shapeContains({ kind: 'circle', center: [10, 50], radiusMeters: 1000 }, [10.005, 50.005])).toBe(true)
     expect(shapeContains({ kind: 'circle', center: [10, 50], radiusMeters: 100 }, [10.005, 50.005])).toBe(false)
+  })
+})
+
+describe('shapeBounds', () => {
+  // Points on a fine grid around the shape: every one the exact test accepts must lie in the box.
+  function everyContainedPointInside(shape: GeozoneShape, around: LonLat, spanDegrees: number): number {
+    const bounds = shapeBounds(shape)
+    let contained = 0
+    for (let i = -60; i <= 60; i++) {
+      for (let j = -60; j <= 60; j++) {
+        const point: LonLat = [around[0] + spanDegrees * i / 60, around[1] + spanDegrees * j / 60]
+        if (!shapeContains(shape, point)) continue
+        contained += 1
+        expect(withinBounds(bounds, point), `${point} of ${JSON.stringify(shape)}`).toBe(true)
+      }
+    }
+    return contained
+  }
+
+  it('holds every point a circle contains, at the equator, far north, near a pole and across the antimeridian', () => {
+    for (const [center, radiusMeters] of [[[10, 0], 500], [[10, 60], 500], [[10, 70], 50_000], [[0, 89.99], 5_000], [[179.999, 10], 1_000]] as Array<[LonLat, number]>) {
+      const span = 2 * radiusMeters / 111_000 / Math.max(0.05, Math.cos(center[1] * Math.PI / 180))
+      expect(everyContainedPointInside({ kind: 'circle', center, radiusMeters }, center, span)).toBeGreaterThan(0)
+    }
+  })
+
+  it('holds every point of a polygon, its edges included', () => {
+    const ring: LonLat[] = [[10, 50], [10.01, 50], [10.02, 50.01], [10, 50.01]]
+    expect(everyContainedPointInside({ kind: 'polygon', ring }, [10.01, 50.005], 0.012)).toBeGreaterThan(0)
+    expect(withinBounds(shapeBounds({ kind: 'polygon', ring }), [10.02, 50.01])).toBe(true)
+  })
+
+  it('leaves out points well away from the shape', () => {
+    expect(withinBounds(shapeBounds({ kind: 'circle', center: [10, 60], radiusMeters: 500 }), [10.02, 60])).toBe(false)
+    expect(withinBounds(shapeBounds({ kind: 'circle', center: [10, 60], radiusMeters: 500 }), [10, 60.01])).toBe(false)
+    expect(withinBounds(shapeBounds({ kind: 'polygon', ring: [[10, 50], [10.01, 50], [10.01, 50.01]] }), [10.011, 50.005])).toBe(false)
   })
 })

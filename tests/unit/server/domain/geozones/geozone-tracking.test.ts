@@ -136,3 +136,61 @@ describe('circle geozone', () => {
     expect(rows.map(row => [row.vehicleId, row.geozoneId])).toEqual([[trucks[0], yard], [trucks[0], pumps], [trucks[1], yard]])
   })
 })
+
+describe('several crossings in one request', () => {
+  // What a request leaves behind, without the ids and times that differ between two runs of it.
+  async function outcome() {
+    const notes = await handle.db.select({ userId: notifications.userId, kind: notifications.kind, title: notifications.title, body: notifications.body, code: notifications.messageCode, params: notifications.messageParams })
+      .from(notifications).orderBy(asc(notifications.id))
+    const activity = await handle.db.select({ kind: activityEvents.kind, message: activityEvents.message, params: activityEvents.messageParams, subject: activityEvents.subject })
+      .from(activityEvents).orderBy(asc(activityEvents.id))
+    const events = await storedEvents()
+    const memberships = await handle.db.select().from(vehicleGeozones).orderBy(asc(vehicleGeozones.vehicleId), asc(vehicleGeozones.geozoneId))
+    // Each run adds the geozones anew: compare them by name.
+    const zoneName = new Map((await handle.db.select().from(geozones)).map(zone => [zone.id, zone.name]))
+    return {
+      notes: notes.map(note => ({ ...note, params: { ...note.params, at: undefined } })),
+      activity: activity.map(({ subject, ...row }) => ({ ...row, params: { ...row.params, at: undefined }, vehicleId: subject.vehicleId, geozone: zoneName.get(subject.geozoneId as number) })),
+      events: events.map(event => ({ ...event, at: undefined, geozoneId: zoneName.get(event.geozoneId!) })),
+      memberships: memberships.map(row => [row.vehicleId, zoneName.get(row.geozoneId)]),
+    }
+  }
+
+  it('store the same geo events, notifications, activity and memberships as the vehicles sent one request each', async () => {
+    const addZones = async () => {
+      await addGeozone(northwind, 'Depot yard', { kind: 'polygon', ring: yardRing })
+      await addGeozone(northwind, 'Pumps', { kind: 'circle', center: [10.005, 50.005], radiusMeters: 200 })
+    }
+    await addZones()
+    // Truck 0 drives through both zones and out; truck 1 enters the yard and stays; a speeding start comes first.
+    const paths = () => [drive(trucks[0]!, throughYard), drive(trucks[1]!, [9.99, 10.009]).map(point => ({ ...point, speed: 120 }))]
+    await ingest(ctx, northwind, { positions: paths().flat() })
+    const together = await outcome()
+    ctx = await freshVehicleContext(handle)
+    await addZones()
+    for (const path of paths()) await ingest(ctx, northwind, { positions: path })
+    const apart = await outcome()
+    // Per vehicle the order is the same; one request orders speeding before all crossings, so compare as sets.
+    const sorted = <T>(rows: T[]) => rows.map(row => JSON.stringify(row)).sort()
+    expect(sorted(together.notes)).toEqual(sorted(apart.notes))
+    expect(sorted(together.activity)).toEqual(sorted(apart.activity))
+    expect(sorted(together.events)).toEqual(sorted(apart.events))
+    expect(together.memberships).toEqual(apart.memberships)
+    expect(together.notes.filter(note => note.kind === 'geozone')).toHaveLength(5 * northwindUsers.length)
+    expect(together.notes.filter(note => note.kind === 'speeding')).toHaveLength(northwindUsers.length)
+    expect(together.activity).toHaveLength(5)
+    expect(together.memberships).toEqual([[trucks[1], 'Depot yard']])
+  })
+
+  it('announce each stored notification and activity row once, with the ids the database gave them', async () => {
+    await addGeozone(northwind, 'Depot yard', { kind: 'polygon', ring: yardRing })
+    await ingest(ctx, northwind, { positions: [...drive(trucks[0]!, throughYard), ...drive(trucks[1]!, throughYard)] })
+    const noteIds = (await handle.db.select({ id: notifications.id }).from(notifications).orderBy(asc(notifications.id))).map(row => row.id)
+    const activityIds = (await handle.db.select({ id: activityEvents.id }).from(activityEvents).orderBy(asc(activityEvents.id))).map(row => row.id)
+    expect(ctx.broadcaster.of('notification').map(item => (item.payload as { id: number }).id)).toEqual(noteIds)
+    expect(ctx.broadcaster.of('event.created').map(item => (item.payload as { id: number }).id)).toEqual(activityIds)
+    expect(noteIds).toHaveLength(4 * northwindUsers.length)
+    const eventIds = (await handle.db.select({ id: geoEvents.id }).from(geoEvents).orderBy(asc(geoEvents.id))).map(row => row.id)
+    expect(ctx.broadcaster.of('geo.event').map(item => (item.payload as { id: number }).id)).toEqual(eventIds)
+  })
+})

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import type { ZoneForDetection } from '../../../../../server/domain/geozones/transitions'
-import { geozoneTransitions } from '../../../../../server/domain/geozones/transitions'
+import type { BoundedZone, ZoneForDetection } from '../../../../../server/domain/geozones/transitions'
+import { detectionZones, geozoneTransitions } from '../../../../../server/domain/geozones/transitions'
 
-const yard: ZoneForDetection = { id: 1, shape: { kind: 'polygon', ring: [[10, 50], [10.01, 50], [10.01, 50.01], [10, 50.01]] } }
-const gate: ZoneForDetection = { id: 2, shape: { kind: 'circle', center: [10.01, 50.005], radiusMeters: 200 } }
+const zones: ZoneForDetection[] = [
+  { id: 1, shape: { kind: 'polygon', ring: [[10, 50], [10.01, 50], [10.01, 50.01], [10, 50.01]] } },
+  { id: 2, shape: { kind: 'circle', center: [10.01, 50.005], radiusMeters: 200 } },
+]
+const [yard, gate] = detectionZones(zones) as [BoundedZone, BoundedZone]
 const at = (second: number) => new Date(Date.UTC(2026, 5, 1, 8, 0, second))
 
 describe('geozoneTransitions', () => {
