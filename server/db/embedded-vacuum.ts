@@ -7,10 +7,18 @@ import { sql } from 'drizzle-orm'
 import type { DatabaseHandle } from './connection'
 
 /** The tables ingest and the sweeps update in place (append-only tables need no vacuum for dead rows). */
-export const REWRITTEN_TABLES = ['vehicles', 'vehicle_geozones', 'telemetry_latest', 'telemetry_minutely', 'threshold_states', 'devices', 'gateways', 'api_tokens'] as const
+export const REWRITTEN_TABLES = ['vehicles', 'vehicle_geozones', 'telemetry_latest', 'telemetry_minutely', 'threshold_states', 'devices', 'gateways', 'data_points', 'idempotency_keys', 'api_tokens'] as const
 
 /** Vacuums the rewritten tables of an embedded database, one statement each; nothing on PostgreSQL, whose autovacuum does it. */
 export async function vacuumRewrittenTables(handle: DatabaseHandle): Promise<void> {
   if (handle.kind !== 'embedded') return
   for (const table of REWRITTEN_TABLES) await handle.db.execute(sql`VACUUM ${sql.identifier(table)}`)
+}
+
+/**
+ * Refreshes the planner's statistics of an embedded database (single-user mode has no autoanalyze either, so a table
+ * that grew from empty would be planned as empty forever); nothing on PostgreSQL.
+ */
+export async function analyzeEmbeddedDatabase(handle: DatabaseHandle): Promise<void> {
+  if (handle.kind === 'embedded') await handle.db.execute(sql`ANALYZE`)
 }

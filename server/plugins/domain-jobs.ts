@@ -1,6 +1,6 @@
-// Periodic domain jobs: command timeouts, gateway and vehicle liveness, retention, the embedded database's vacuum;
-// batches flushed on shutdown.
-import { vacuumRewrittenTables } from '../db/embedded-vacuum'
+// Periodic domain jobs: command timeouts, gateway and vehicle liveness, retention, the embedded database's vacuum and
+// statistics; batches flushed on shutdown.
+import { analyzeEmbeddedDatabase, vacuumRewrittenTables } from '../db/embedded-vacuum'
 import { timeOutCommands } from '../domain/commands/command-timeouts'
 import type { DomainContext } from '../domain/context'
 import { timeOutVehicleCommands } from '../domain/vehicle-commands/tracker-command-delivery'
@@ -19,6 +19,13 @@ const EMBEDDED_VACUUM_MS = 15_000
 
 async function vacuumEmbeddedDatabase(): Promise<void> {
   await vacuumRewrittenTables(await useDatabaseHandle())
+}
+
+// Statistics move slowly (tables grow by rows, not by orders of magnitude, within minutes).
+const EMBEDDED_ANALYZE_MS = 600_000
+
+async function refreshEmbeddedStatistics(): Promise<void> {
+  await analyzeEmbeddedDatabase(await useDatabaseHandle())
 }
 
 /** Runs `jobs` every `intervalMs`, one round at a time; a failing job is logged and retried next round. */
@@ -43,6 +50,7 @@ export default defineNitroPlugin((nitroApp) => {
     every(liveness, [timeOutCommands, timeOutVehicleCommands, sweepGatewayStatus, ctx => markOfflineVehicles(ctx)]),
     every(3_600_000, [pruneTelemetry, pruneTelemetryRollups, pruneReadings, prunePositions]),
     every(EMBEDDED_VACUUM_MS, [vacuumEmbeddedDatabase]),
+    every(EMBEDDED_ANALYZE_MS, [refreshEmbeddedStatistics]),
   ]
   nitroApp.hooks.hook('close', () => {
     for (const stop of stops) stop()

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sql } from 'drizzle-orm'
 import type { DatabaseHandle } from '../../../../server/db/connection'
-import { REWRITTEN_TABLES, vacuumRewrittenTables } from '../../../../server/db/embedded-vacuum'
+import { analyzeEmbeddedDatabase, REWRITTEN_TABLES, vacuumRewrittenTables } from '../../../../server/db/embedded-vacuum'
 import { createEmptyDatabase, TEST_DATABASE_KIND } from '../test-database'
 
 let handle: DatabaseHandle
@@ -22,5 +22,25 @@ describe('vacuumRewrittenTables', () => {
     expect(await manuallyVacuumed()).toEqual([])
     await vacuumRewrittenTables(handle)
     expect(await manuallyVacuumed()).toEqual(TEST_DATABASE_KIND === 'embedded' ? [...REWRITTEN_TABLES].sort() : [])
+  })
+})
+
+async function analyzed(): Promise<string[]> {
+  const result = await handle.db.execute(sql`SELECT relname FROM pg_stat_user_tables WHERE last_analyze IS NOT NULL ORDER BY relname`)
+  return (result as unknown as { rows: Array<{ relname: string }> }).rows.map(row => row.relname)
+}
+
+describe('analyzeEmbeddedDatabase', () => {
+  it(TEST_DATABASE_KIND === 'embedded' ? 'gathers planner statistics of every table' : 'leaves PostgreSQL to its autoanalyze', async () => {
+    const before = await analyzed()
+    await analyzeEmbeddedDatabase(handle)
+    const after = await analyzed()
+    if (TEST_DATABASE_KIND === 'embedded') {
+      expect(after).toEqual(expect.arrayContaining(['positions', 'telemetry', 'vehicles']))
+      expect(after.length).toBeGreaterThan(before.length)
+    }
+    else {
+      expect(after).toEqual(before)
+    }
   })
 })
