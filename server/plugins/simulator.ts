@@ -56,6 +56,8 @@ export default defineNitroPlugin((nitroApp) => {
       },
       nodeLink: tenantId => links.get(tenantId),
       modbus: modbus ?? undefined,
+      // PostgreSQL stores one request while the server prepares the next; the embedded database runs in this thread.
+      positionRequestsInFlight: (await useDatabaseHandle()).kind === 'postgres' ? 2 : 1,
     })
     simulator.start()
     console.log(`[lookout] simulator on: ${world.length} tenants, a report every ${intervalMs} ms (SIMULATOR=off to disable)`)

@@ -41,6 +41,8 @@ export interface SimulatorOptions {
   onRound?: (ms: number, intervals: number) => void
   /** The devices of the gateways polled over Modbus TCP on this machine: their values go into registers, not over HTTP. */
   modbus?: SimulatedModbusGateways
+  /** Position requests of a tenant sent at once (default 1); more only pays where the database works beside the server. */
+  positionRequestsInFlight?: number
 }
 
 export class Simulator {
@@ -69,8 +71,9 @@ export class Simulator {
 
   /**
    * One round of reports from every tenant. Vehicles drive `intervals` intervals' worth, more than one when the round
-   * before overran and slots were skipped, so their speed stays true. Requests go one at a time: the embedded database
-   * takes them one by one anyway, and requests queued ahead of an operator's page would keep it waiting.
+   * before overran and slots were skipped, so their speed stays true. Requests go one at a time (but for a large fleet's
+   * positions, see positionRequestsInFlight): the embedded database takes them one by one anyway, and requests queued
+   * ahead of an operator's page would keep it waiting.
    */
   async tick(intervals = 1): Promise<void> {
     const now = new Date()
@@ -108,9 +111,13 @@ export class Simulator {
     for (const report of this.options.modbus?.take(tenant.id, reports) ?? reports) await this.send(tenant.client, '/api/ingest/readings', report)
     // A vehicle whose tracker is not running (no listener here) reports over HTTP instead.
     const positions = tenant.vehicles.tick(intervals).filter(position => !tenant.trackers.get(position.vehicleId)?.report(trackerRecord(position, now)))
-    for (let start = 0; start < positions.length; start += POSITIONS_PER_REQUEST) {
-      await this.send(tenant.client, '/api/ingest/positions', { positions: positions.slice(start, start + POSITIONS_PER_REQUEST) })
-    }
+    const chunks: Array<typeof positions> = []
+    for (let start = 0; start < positions.length; start += POSITIONS_PER_REQUEST) chunks.push(positions.slice(start, start + POSITIONS_PER_REQUEST))
+    // Each chunk holds other vehicles, so chunks sent side by side never wait on each other's row locks.
+    const senders = Array.from({ length: Math.min(chunks.length, this.options.positionRequestsInFlight ?? 1) }, async () => {
+      for (let chunk = chunks.shift(); chunk; chunk = chunks.shift()) await this.send(tenant.client, '/api/ingest/positions', { positions: chunk })
+    })
+    await Promise.all(senders)
     await (tenant.mqtt ? tenant.mqtt.tickCommands() : tenant.commands.tick(tenant.client))
   }
 
