@@ -25,6 +25,8 @@ export interface MapFigures {
   slowFrames: number
   /** 60 Hz refreshes that showed no new frame: a long frame hides the refreshes it spans, which the percentiles of intervals undercount. */
   missedRefreshes: number
+  /** Map repaints per second (each a full WebGL redraw of the map). */
+  repaintsPerSecond: number
   batches: { count: number, perSecond: number, bytes: Distribution, positions: Distribution, bytesPerSecond: number, positionsPerSecond: number }
   /** CPU over the phase, % of one core: the tab's main thread (all its tasks, and of those scripts) and the server. */
   tabTaskPercent: number
@@ -41,6 +43,8 @@ export interface MapSamples {
   /** Time between consecutive requestAnimationFrame callbacks, ms. */
   frameIntervals: number[]
   batches: BatchSample[]
+  /** Frames the map drew. */
+  mapRepaints: number
   tabTaskSeconds: number
   tabScriptSeconds: number
   /** CPU seconds (not wall time) of the renderer process and of its main thread. */
@@ -61,6 +65,7 @@ export function mapFigures(samples: MapSamples): MapFigures {
     droppedShare: sampledMs > 0 ? dropped.reduce((sum, ms) => sum + ms, 0) / sampledMs : 0,
     slowFrames: samples.frameIntervals.filter(ms => ms > SLOW_FRAME_MS).length,
     missedRefreshes: samples.frameIntervals.reduce((sum, ms) => sum + Math.max(0, Math.round(ms / VSYNC_MS) - 1), 0),
+    repaintsPerSecond: samples.mapRepaints / samples.seconds,
     batches: {
       count: samples.batches.length,
       perSecond: samples.batches.length / samples.seconds,

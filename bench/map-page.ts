@@ -17,6 +17,8 @@ export interface PageSamples {
   /** CPU seconds of the renderer process and of its main thread (ProcessTime, ThreadTime): wall time above includes waiting. */
   tabProcessCpuSeconds: number
   tabThreadCpuSeconds: number
+  /** Map repaints: WebGL clears of the colour buffer, one per frame MapLibre draws. */
+  mapRepaints: number
   /** Long animation frames (over 50 ms, PerformanceObserver 'long-animation-frame'): how many, their ms, and of those ms running scripts and style/layout. */
   longFrames: { count: number, ms: number, scriptMs: number, styleLayoutMs: number }
 }
@@ -48,10 +50,24 @@ const FRAME_SAMPLER = `(() => {
   }
 })()`
 
+// Installed before the page's scripts: MapLibre clears the colour buffer once per frame it draws, so counting
+// those clears counts the map's repaints (each a full redraw, costly with software WebGL) without touching the app.
+const REPAINT_COUNTER = `(() => {
+  window.mapRepaints = 0
+  for (const proto of [WebGLRenderingContext.prototype, WebGL2RenderingContext.prototype]) {
+    const clear = proto.clear
+    proto.clear = function (mask) {
+      if (mask & this.COLOR_BUFFER_BIT) window.mapRepaints += 1
+      return clear.call(this, mask)
+    }
+  }
+})()`
+
 export class MapPage {
   private batches: BatchSample[] = []
   private sampling = false
   private metricsBefore = new Map<string, number>()
+  private repaintsBefore = 0
   private firstBatch: Promise<void>
 
   private constructor(private readonly browser: Browser, private readonly page: Page, private readonly cdp: CDPSession) {
@@ -75,6 +91,7 @@ export class MapPage {
       const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage()
       const cdp = await page.context().newCDPSession(page)
       const mapPage = new MapPage(browser, page, cdp)
+      await page.addInitScript(REPAINT_COUNTER)
       // A server busy ingesting thousands of positions a second answers pages slowly.
       page.setDefaultTimeout(CONNECT_LIMIT_MS)
       await page.goto(`${baseUrl}/login?redirect=%2Fmap`)
@@ -109,6 +126,7 @@ export class MapPage {
   async startSampling(): Promise<void> {
     this.batches = []
     this.metricsBefore = await this.metrics()
+    this.repaintsBefore = await this.page.evaluate('window.mapRepaints') as number
     this.sampling = true
     await this.page.evaluate(FRAME_SAMPLER)
   }
@@ -117,10 +135,11 @@ export class MapPage {
   async stopSampling(): Promise<PageSamples> {
     const { intervals: frameIntervals, longFrames } = await this.page.evaluate('window.frameSampler.running = false, window.frameSampler') as { intervals: number[], longFrames: PageSamples['longFrames'] }
     this.sampling = false
+    const mapRepaints = await this.page.evaluate('window.mapRepaints') as number - this.repaintsBefore
     const after = await this.metrics()
     const delta = (name: string) => (after.get(name) ?? 0) - (this.metricsBefore.get(name) ?? 0)
     return {
-      frameIntervals, longFrames, batches: this.batches,
+      frameIntervals, longFrames, mapRepaints, batches: this.batches,
       tabTaskSeconds: delta('TaskDuration'), tabScriptSeconds: delta('ScriptDuration'),
       tabProcessCpuSeconds: delta('ProcessTime'), tabThreadCpuSeconds: delta('ThreadTime'),
     }

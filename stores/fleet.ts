@@ -1,5 +1,6 @@
 // The tenant's vehicles with their newest positions and the recent geo events, kept live from
-// private-tenant.{t}.fleet; live positions are applied at most once per animation frame.
+// private-tenant.{t}.fleet; live positions are applied at most once a second, in an animation frame (vehicles
+// report at 1 Hz: a large fleet's several batches a second then cost one re-render and one map redraw).
 import { defineStore } from 'pinia'
 import { channels } from '#shared/channels'
 import type { GeoEventPayload, PositionBatchPayload, PositionPayload } from '#shared/events'
@@ -7,8 +8,12 @@ import { EVENTS } from '#shared/events'
 import type { FleetVehicle } from '~/utils/map/fleet-state'
 import { mergeGeoEvents, mergePositions, supersedes } from '~/utils/map/fleet-state'
 import { FrameCoalescer } from '~/utils/map/frame-coalescer'
+import { pacedFrames } from '~/utils/map/paced-frames'
 import { LiveSnapshot } from '~/utils/realtime/live-snapshot'
 import { failureMessage } from '~/utils/failure-message'
+
+/** Least time between two handovers of live positions to the page, ms. */
+const POSITIONS_EVERY_MS = 1000
 
 export const useFleetStore = defineStore('fleet', () => {
   // Captured now: the i18n instance is out of reach after an await.
@@ -47,7 +52,10 @@ export const useFleetStore = defineStore('fleet', () => {
   /** Loads the fleet and keeps it live; `onGeoEvent` hears each new geo event once. Returns the function that stops following. */
   function follow(tenantId: number, componentTag: string, onGeoEvent: (event: GeoEventPayload) => void = () => {}): () => void {
     const channel = channels.tenant(tenantId, 'fleet')
-    const frameQueue = new FrameCoalescer<PositionPayload>({ key: position => position.vehicleId, replaces: supersedes, apply: positions => snapshot.receive(positions) })
+    const frameQueue = new FrameCoalescer<PositionPayload>({
+      key: position => position.vehicleId, replaces: supersedes, apply: positions => snapshot.receive(positions),
+      schedule: pacedFrames({ intervalMs: POSITIONS_EVERY_MS }),
+    })
     const stop = useWebSocket().follow([
       [channel, EVENTS.positionBatch, data => frameQueue.push((data as PositionBatchPayload).positions)],
       [channel, EVENTS.geoEvent, (data) => {

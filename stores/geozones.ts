@@ -1,10 +1,11 @@
 // The tenant's geozones: loaded from REST, changed here by operators, and reloaded when the activity
-// feed (private-tenant.{t}.events) says someone else changed one.
+// feed (private-tenant.{t}.events) says someone else created, changed or deleted one.
 import { defineStore } from 'pinia'
 import { channels } from '#shared/channels'
 import type { ActivityEventPayload } from '#shared/events'
 import { EVENTS } from '#shared/events'
 import type { Geozone, GeozoneShape } from '~/utils/map/geozone-geometry'
+import { changesGeozones } from '~/utils/map/geozone-activity'
 import { failureMessage } from '~/utils/failure-message'
 
 export const useGeozonesStore = defineStore('geozones', () => {
@@ -31,7 +32,7 @@ export const useGeozonesStore = defineStore('geozones', () => {
   /** Loads the geozones and reloads them on geozone activity; returns the function that stops following. */
   function follow(tenantId: number, componentTag: string): () => void {
     return useWebSocket().follow([[channels.tenant(tenantId, 'events'), EVENTS.eventCreated, (data) => {
-      if ((data as ActivityEventPayload).kind.startsWith('geozone.')) void load(tenantId)
+      if (changesGeozones((data as ActivityEventPayload).kind)) void load(tenantId)
     }]], { componentTag, reload: () => { void load(tenantId) } })
   }
 

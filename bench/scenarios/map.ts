@@ -45,6 +45,7 @@ export async function map(options: BenchOptions): Promise<SummaryRow[]> {
     const { frames, batches } = figures
     console.log(`  frames ${frames.count} in ${elapsed.toFixed(1)} s (${(frames.count / elapsed).toFixed(1)}/s): frame time p50 ${frames.p50.toFixed(1)} ms, p95 ${frames.p95.toFixed(1)} ms, p99 ${frames.p99.toFixed(1)} ms, max ${frames.max.toFixed(1)} ms`)
     console.log(`  frames > ${SLOW_FRAME_MS} ms ${figures.slowFrames}; dropped frames (> 50 ms) ${figures.droppedFrames}, ${(figures.droppedShare * 100).toFixed(1)}% of the time; 60 Hz refreshes missed ${figures.missedRefreshes} of ${Math.round(elapsed * 60)}`)
+    console.log(`  map repaints ${samples.mapRepaints} (${figures.repaintsPerSecond.toFixed(2)}/s)`)
     const long = samples.longFrames
     console.log(`  long animation frames ${long.count}, ${long.ms.toFixed(0)} ms (scripts ${long.scriptMs.toFixed(0)} ms, style and layout ${long.styleLayoutMs.toFixed(0)} ms, the rest rendering and waiting)`)
     console.log(`  position.batch ${batches.count} (${batches.perSecond.toFixed(2)}/s), ${(batches.bytesPerSecond / 1024).toFixed(0)} KiB/s; size p50 ${(batches.bytes.p50 / 1024).toFixed(0)} KiB, max ${(batches.bytes.max / 1024).toFixed(0)} KiB; positions per batch p50 ${batches.positions.p50}, max ${batches.positions.max}; ${batches.positionsPerSecond.toFixed(0)} positions/s (offered ${vehicles}/s)`)

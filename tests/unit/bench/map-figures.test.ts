@@ -26,6 +26,7 @@ describe('mapFigures', () => {
     seconds: 10,
     frameIntervals: frames,
     batches: [{ bytes: 1000, positions: 10 }, { bytes: 3000, positions: 30 }],
+    mapRepaints: 15,
     tabTaskSeconds: 2.5,
     tabScriptSeconds: 1,
     tabProcessCpuSeconds: 4,
@@ -47,6 +48,10 @@ describe('mapFigures', () => {
     expect(figures.missedRefreshes).toBe(3 + 4 + 5)
   })
 
+  it('gives the map repaints per second', () => {
+    expect(figures.repaintsPerSecond).toBeCloseTo(1.5)
+  })
+
   it('gives the batches per second, their sizes, and the bytes and positions per second', () => {
     expect(figures.batches.count).toBe(2)
     expect(figures.batches.perSecond).toBeCloseTo(0.2)
@@ -65,7 +70,7 @@ describe('mapFigures', () => {
   })
 
   it('counts no dropped frames and no batches when there were none', () => {
-    const empty = mapFigures({ seconds: 1, frameIntervals: [], batches: [], tabTaskSeconds: 0, tabScriptSeconds: 0, tabProcessCpuSeconds: 0, tabThreadCpuSeconds: 0, serverCpuSeconds: 0 })
+    const empty = mapFigures({ seconds: 1, frameIntervals: [], batches: [], mapRepaints: 0, tabTaskSeconds: 0, tabScriptSeconds: 0, tabProcessCpuSeconds: 0, tabThreadCpuSeconds: 0, serverCpuSeconds: 0 })
     expect(empty.droppedFrames).toBe(0)
     expect(empty.droppedShare).toBe(0)
     expect(empty.slowFrames).toBe(0)
