@@ -10,7 +10,10 @@ function setup(intervalMs = 1000) {
     schedule,
     advance: (ms: number) => {
       now += ms
-      for (const timer of timers.splice(0)) (timer.at <= now ? timer.callback() : timers.push(timer))
+      for (const timer of timers.splice(0)) {
+        if (timer.at <= now) timer.callback()
+        else timers.push(timer)
+      }
     },
     runFrame: () => frames.splice(0).forEach(frame => frame()),
     waiting: () => timers.length,
