@@ -24,7 +24,14 @@ export async function ingestDatabases(kind: BenchDatabaseKind): Promise<IngestDa
   const root = mkdtempSync(join(tmpdir(), 'lookout-bench-ingest-'))
   const removeRoot = () => rmSync(root, { recursive: true, force: true })
   if (kind === 'embedded') {
-    return { floorDataDir: join(root, 'floor'), serverEnv: { DATA_DIR: join(root, 'server') }, label: 'embedded (PGlite)', dispose: async () => removeRoot() }
+    // The floor and the server compile the database alike: baseline code only, unless EMBEDDED_OPTIMIZED_CODE=on.
+    const optimized = process.env.EMBEDDED_OPTIMIZED_CODE === 'on'
+    return {
+      floorDataDir: join(root, 'floor'),
+      serverEnv: { DATA_DIR: join(root, 'server'), EMBEDDED_OPTIMIZED_CODE: optimized ? 'on' : 'off' },
+      label: `embedded (PGlite, ${optimized ? 'optimized' : 'baseline-only'} WebAssembly code in both processes)`,
+      dispose: async () => removeRoot(),
+    }
   }
   const given = process.env.TEST_DATABASE_URL
   const own = given ? null : await startPostgres()

@@ -1,4 +1,5 @@
-// Scenario ingest: the floor (a minimal script, one multi-row INSERT per 1 000 samples) and then Lookout's HTTP
+// Scenario ingest: the floor (a minimal script, one multi-row INSERT per 1 000 samples; then the same with the
+// per-minute rollups, the rows Lookout also writes) and then Lookout's HTTP
 // ingest API (batches of 1 000, 4 in flight) store the same samples (quick: 100 000; full: 1 000 000, 15 series
 // over 30 days) on the chosen database; samples/s, server CPU per sample, p99 request latency, RSS and the
 // Lookout / floor ratios, then the history queries' timings over that data; then gateways' readings through the
@@ -39,10 +40,13 @@ export async function ingest(options: BenchOptions): Promise<SummaryRow[]> {
   const databases = await ingestDatabases(options.database)
   console.log(`scenario ingest: ${plan.samples} samples, ${SERIES} series over ${DAYS} days, batches of 1 000, ${IN_FLIGHT} requests in flight, on ${databases.label}`)
   try {
-    const floor = await runFloor({ plan, url: databases.floorUrl, dataDir: databases.floorDataDir })
+    const floors = await runFloor({ plan, url: databases.floorUrl, dataDir: databases.floorDataDir })
+    const floor = floors.raw
     const floorRate = floor.samples / floor.seconds
     const floorCpuUs = (floor.cpuSeconds * 1e6) / floor.samples
+    const rolledRate = floors.withRollups.samples / floors.withRollups.seconds
     console.log(`  floor: ${floorRate.toFixed(0)} samples/s, ${floorCpuUs.toFixed(1)} µs CPU per sample (the script's process, ${(floor.systemSeconds / floor.cpuSeconds * 100).toFixed(0)} % of it in the kernel), RSS ${(floor.rssKb / 1024).toFixed(0)} MB`)
+    console.log(`  floor with the per-minute rollups: ${rolledRate.toFixed(0)} samples/s, ${(floors.withRollups.cpuSeconds * 1e6 / floors.withRollups.samples).toFixed(1)} µs CPU per sample`)
 
     // Built before any connection to the server exists: building 1 000 bodies blocks this process for seconds (more
     // on a loaded machine), and a keep-alive connection left idle meanwhile (login's) is closed by the server after
@@ -69,7 +73,7 @@ export async function ingest(options: BenchOptions): Promise<SummaryRow[]> {
       const latency = distribution(sent.latencies)
       console.log(`  Lookout: ${rate.toFixed(0)} samples/s, ${cpuUs.toFixed(1)} µs server CPU per sample (${(systemShare * 100).toFixed(0)} % of it in the kernel; ${(cpuSeconds / sent.seconds * 100).toFixed(0)} % of a core), `
         + `request latency p50 ${latency.p50.toFixed(0)} ms, p99 ${latency.p99.toFixed(0)} ms; server RSS ${(rssBefore / 1024).toFixed(0)} -> ${(rssAfter / 1024).toFixed(0)} MB`)
-      console.log(`  Lookout / floor: samples/s ${(rate / floorRate).toFixed(2)}x, CPU per sample ${(cpuUs / floorCpuUs).toFixed(2)}x`)
+      console.log(`  Lookout / floor: samples/s ${(rate / floorRate).toFixed(2)}x, CPU per sample ${(cpuUs / floorCpuUs).toFixed(2)}x; Lookout / floor with rollups: samples/s ${(rate / rolledRate).toFixed(2)}x`)
       await reportQueries(admin, plan)
 
       await createBenchGateways(admin, readingsPlan)
@@ -80,6 +84,7 @@ export async function ingest(options: BenchOptions): Promise<SummaryRow[]> {
         + `request latency p50 ${stored.latency.p50.toFixed(0)} ms, p99 ${stored.latency.p99.toFixed(0)} ms; server RSS ${(readRssKb(server.process.pid) / 1024).toFixed(0)} MB`)
       return [
         { scenario: 'ingest', phase: `floor ${options.database}`, sockets: 0, eventsPerSecond: floorRate, serverCpuPercent: (floor.cpuSeconds / floor.seconds) * 100 },
+        { scenario: 'ingest', phase: `floor+rollups ${options.database}`, sockets: 0, eventsPerSecond: rolledRate, serverCpuPercent: (floors.withRollups.cpuSeconds / floors.withRollups.seconds) * 100 },
         {
           scenario: 'ingest', phase: `Lookout ${options.database}`, sockets: IN_FLIGHT, eventsPerSecond: rate, latency, serverCpuPercent: (cpuSeconds / sent.seconds) * 100,
           target: { text: '≥ 50 % of the floor', met: rate >= floorRate / 2 },
