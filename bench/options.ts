@@ -19,7 +19,7 @@ export interface BenchOptions {
   batch: number
   /** Folder for CPU profiles of the server, one per connect and publish phase. */
   profileDir?: string
-  /** Database of the ingest and mqtt scenarios. */
+  /** Database of the ingest, mqtt and map scenarios. */
   database: 'embedded' | 'postgres'
   /** Samples the ingest scenario stores. */
   samples?: number
@@ -79,7 +79,7 @@ export const USAGE = `Usage: npm run bench -- [--scenario 1|floor|2|3|4|teltonik
   --batch B        sockets opened at a time per load-generator process (default 200, env BENCH_BATCH)
   --profile DIR    write a CPU profile of the (first) server for each connect and publish phase to DIR; the
                    profiler costs CPU, so figures of such a run are not comparable (env BENCH_PROFILE)
-  --database D     ingest and mqtt scenarios: embedded (default) or postgres (TEST_DATABASE_URL when set, as under
+  --database D     ingest, mqtt and map scenarios: embedded (default) or postgres (TEST_DATABASE_URL when set, as under
                    scripts/with-postgres.sh, else a throwaway cluster of Debian's postgresql) (env BENCH_DATABASE)
   --samples N      ingest scenario: samples to store (default 100 000, --full 1 000 000; env BENCH_SAMPLES)
   --vehicles N     map scenario: vehicles per demo tenant (default 1 000 for 20 s, --full 5 000 for 60 s; env BENCH_VEHICLES)
