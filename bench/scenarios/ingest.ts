@@ -3,17 +3,19 @@
 // ingest API (batches of 1 000, 4 in flight) store the same samples (quick: 100 000; full: 1 000 000, 15 series
 // over 30 days) on the chosen database; samples/s, server CPU per sample, p99 request latency, RSS and the
 // Lookout / floor ratios, then the history queries' timings over that data; then gateways' readings through the
-// readings ingest API (1 000 per request), readings/s and server CPU per reading.
+// readings ingest API (1 000 per request), readings/s and server CPU per reading; then the same samples over MQTT.
 import { fork } from 'node:child_process'
+import { freePort } from '../../tests/support/free-port'
 import { demoEmail, login } from '../../tests/support/http-session'
 import type { Session } from '../../tests/support/http-session'
 import { createToken } from '../../tests/support/ingest-token'
 import { startBenchServer } from '../bench-server'
 import { killOnExit } from '../cleanup'
 import { profiled } from '../cpu-profile'
-import { BENCH_METRICS, BENCH_NODES, batchCount, benchBatch, ingestBody, SERIES } from '../ingest-data'
+import { BENCH_METRICS, BENCH_NODES, batchCount, benchBatch, ingestBody, SAMPLES_PER_BATCH, SERIES } from '../ingest-data'
 import type { IngestPlan } from '../ingest-data'
 import { ingestDatabases } from '../ingest-databases'
+import { mqttBatches, publishBatches } from '../ingest-mqtt'
 import { createBenchGateways, READINGS_PER_REQUEST, readingsBodies, sendReadings } from '../ingest-readings'
 import type { FloorPlan, FloorReply } from '../ingest-floor-process'
 import { sendBodies } from '../ingest-sender'
@@ -53,9 +55,11 @@ export async function ingest(options: BenchOptions): Promise<SummaryRow[]> {
     // its 5 s keep-alive timeout without this process noticing; the first POST sent on it then fails with
     // "fetch failed" (cause: other side closed).
     const bodies = Array.from({ length: batchCount(plan) }, (_, batch) => ingestBody(benchBatch(plan, batch)))
+    const published = mqttBatches(Array.from({ length: batchCount(plan) }, (_, batch) => benchBatch(plan, batch)))
     const readingsPlan = { requests: options.full ? READINGS_REQUESTS.full : READINGS_REQUESTS.quick, gateways: IN_FLIGHT, end: plan.end }
     const readings = readingsBodies(readingsPlan)
-    const server = await startBenchServer({ ...databases.serverEnv, RETENTION_DAYS: '400' })
+    const mqttPort = await freePort()
+    const server = await startBenchServer({ ...databases.serverEnv, RETENTION_DAYS: '400', MQTT_PORT: String(mqttPort), MQTT_MESSAGES_PER_MINUTE: '1000000000' })
     try {
       const admin = await login(server.process, demoEmail('admin', 'greenfield'))
       const token = await createToken(admin, ['ingest'], 'bench ingest')
@@ -82,12 +86,25 @@ export async function ingest(options: BenchOptions): Promise<SummaryRow[]> {
       console.log(`  readings (POST /api/ingest/readings, ${READINGS_PER_REQUEST} readings per request, ${IN_FLIGHT} gateways, one request in flight each): ${stored.readings} readings, `
         + `${readingsRate.toFixed(0)} readings/s, ${((stored.cpuSeconds * 1e6) / stored.readings).toFixed(1)} µs server CPU per reading, `
         + `request latency p50 ${stored.latency.p50.toFixed(0)} ms, p99 ${stored.latency.p99.toFixed(0)} ms; server RSS ${(readRssKb(server.process.pid) / 1024).toFixed(0)} MB`)
+
+      // The same samples again, as the nodes would publish them over MQTT (stored a second time: telemetry rows have
+      // no uniqueness, so nothing is refused).
+      const overMqtt = await profiled(server.inspector, options.profileDir, `ingest mqtt ${options.database}`, () => publishBatches(server, mqttPort, token, published, IN_FLIGHT))
+      const mqttRate = overMqtt.samples / overMqtt.seconds
+      const mqttCpuUs = (overMqtt.cpuSeconds * 1e6) / overMqtt.samples
+      console.log(`  MQTT (lookout/nodes/{uid}/telemetry, QoS 1, each batch of ${SAMPLES_PER_BATCH} one message per node, ${IN_FLIGHT} batches in flight): ${overMqtt.samples} samples, `
+        + `${mqttRate.toFixed(0)} samples/s, ${mqttCpuUs.toFixed(1)} µs server CPU per sample, batch publish -> last PUBACK p50 ${overMqtt.latency.p50.toFixed(0)} ms, `
+        + `p99 ${overMqtt.latency.p99.toFixed(0)} ms; Lookout over MQTT / floor: samples/s ${(mqttRate / floorRate).toFixed(2)}x`)
       return [
         { scenario: 'ingest', phase: `floor ${options.database}`, sockets: 0, eventsPerSecond: floorRate, serverCpuPercent: (floor.cpuSeconds / floor.seconds) * 100 },
         { scenario: 'ingest', phase: `floor+rollups ${options.database}`, sockets: 0, eventsPerSecond: rolledRate, serverCpuPercent: (floors.withRollups.cpuSeconds / floors.withRollups.seconds) * 100 },
         {
           scenario: 'ingest', phase: `Lookout ${options.database}`, sockets: IN_FLIGHT, eventsPerSecond: rate, latency, serverCpuPercent: (cpuSeconds / sent.seconds) * 100,
           target: { text: '≥ 50 % of the floor', met: rate >= floorRate / 2 },
+        },
+        {
+          scenario: 'ingest', phase: `MQTT ${options.database}`, sockets: BENCH_NODES.length, eventsPerSecond: mqttRate, latency: overMqtt.latency,
+          serverCpuPercent: (overMqtt.cpuSeconds / overMqtt.seconds) * 100, target: { text: '≥ 50 % of the floor', met: mqttRate >= floorRate / 2 },
         },
         { scenario: 'ingest', phase: `readings ${options.database}`, sockets: IN_FLIGHT, eventsPerSecond: readingsRate, latency: stored.latency, serverCpuPercent: (stored.cpuSeconds / stored.seconds) * 100 },
       ]
