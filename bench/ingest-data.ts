@@ -47,12 +47,17 @@ export function batchCount(plan: IngestPlan): number {
   return Math.ceil(plan.samples / SAMPLES_PER_BATCH)
 }
 
-/** The telemetry ingest body of a batch: its samples grouped per node in the `items` form. */
-export function ingestBody(samples: BenchSample[]): string {
+/** A batch's samples grouped per node, in the ingest body's sample form. */
+export function samplesPerNode(samples: BenchSample[]): Map<string, Array<{ metric: string, value: number, at: string }>> {
   const perNode = new Map<string, Array<{ metric: string, value: number, at: string }>>()
   for (const sample of samples) {
     const list = perNode.get(sample.node) ?? perNode.set(sample.node, []).get(sample.node)!
     list.push({ metric: sample.metric, value: sample.value, at: sample.at })
   }
-  return JSON.stringify({ items: [...perNode].map(([device, list]) => ({ device, samples: list })) })
+  return perNode
+}
+
+/** The telemetry ingest body of a batch: its samples grouped per node in the `items` form. */
+export function ingestBody(samples: BenchSample[]): string {
+  return JSON.stringify({ items: [...samplesPerNode(samples)].map(([device, list]) => ({ device, samples: list })) })
 }

@@ -5,7 +5,7 @@
 import { connectAsync } from 'mqtt'
 import type { MqttClient } from 'mqtt'
 import type { BenchServer } from './bench-server'
-import { BENCH_NODES } from './ingest-data'
+import { BENCH_NODES, samplesPerNode } from './ingest-data'
 import type { BenchSample } from './ingest-data'
 import { distribution } from './percentiles'
 import type { Distribution } from './percentiles'
@@ -27,14 +27,10 @@ export interface MqttBatch {
 
 /** Each batch as one message per node, built before any connection exists (see ingest.ts). */
 export function mqttBatches(batches: BenchSample[][]): MqttBatch[] {
-  return batches.map((samples) => {
-    const perNode = new Map<string, Array<{ metric: string, value: number, at: string }>>()
-    for (const sample of samples) {
-      const list = perNode.get(sample.node) ?? perNode.set(sample.node, []).get(sample.node)!
-      list.push({ metric: sample.metric, value: sample.value, at: sample.at })
-    }
-    return { samples: samples.length, messages: [...perNode].map(([uid, list]) => [uid, JSON.stringify({ samples: list })]) }
-  })
+  return batches.map(samples => ({
+    samples: samples.length,
+    messages: [...samplesPerNode(samples)].map(([uid, list]) => [uid, JSON.stringify({ samples: list })]),
+  }))
 }
 
 /** Publishes `batches` as the bench nodes with `token`, `inFlight` batches at a time. */

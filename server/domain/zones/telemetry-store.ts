@@ -3,6 +3,7 @@
 // over one set of arrays, so the batch is sent (and parsed) once, as numbers where it can be: times as epoch
 // milliseconds, nodes and metrics as indexes into the batch's few uids and names.
 import { sql } from 'drizzle-orm'
+import type { DevicePayload } from '../../../shared/events'
 import { arrayParam } from '../../db/bulk-insert'
 import type { Database } from '../../db/connection'
 import { devices, telemetryLatest } from '../../db/schema'
@@ -21,15 +22,7 @@ export interface SampleColumns {
 }
 
 /** What ingest needs of a node: where its samples go and what its `device.updated` says. */
-export interface SendingNode {
-  id: number
-  tenantId: number
-  zoneId: number | null
-  uid: string
-  name: string
-  kind: string
-  lastSeenAt: Date
-}
+export type SendingNode = Omit<DevicePayload, 'lastSeenAt'> & { lastSeenAt: Date }
 
 /**
  * Stores `batch` for `tenantId` through `tx` and answers the live nodes of the tenant with its uids (an unknown uid
