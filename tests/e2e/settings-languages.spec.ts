@@ -34,6 +34,8 @@ for (const language of LANGUAGES) {
     await expect(counts.first()).toBeVisible()
     for (const text of await counts.allTextContents()) expect(text.trim()).toBe(language.nodes(Number.parseInt(text.trim(), 10)))
     await page.goto(`${server.url}/settings/nodes`)
+    // The server-rendered button answers a click only once the page has hydrated, which its live connection shows.
+    await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected', { timeout: 15_000 })
     await page.getByTestId('add-node').click()
     const form = page.getByTestId('node-form')
     await form.locator('input[name=uid]').fill(takenUid)
