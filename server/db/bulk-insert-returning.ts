@@ -2,10 +2,8 @@
 // batches whose rows are announced after the commit (geo events, notifications, activity of an ingest batch).
 import { getTableColumns, getTableName, sql } from 'drizzle-orm'
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core'
-import { arrayParam } from './bulk-insert'
+import { unnestedColumns } from './bulk-insert'
 import type { Database } from './connection'
-
-const ARRAY_TYPE: Record<string, string> = { serial: 'integer', bigserial: 'bigint' }
 
 /**
  * Inserts `rows` (all with the same keys) into `table` in one statement and returns the stored rows, typed as a
@@ -15,17 +13,8 @@ const ARRAY_TYPE: Record<string, string> = { serial: 'integer', bigserial: 'bigi
 export async function insertManyReturning<T extends PgTable & { id: PgColumn }>(tx: Database, table: T, rows: Array<T['$inferInsert']>): Promise<Array<T['$inferSelect']>> {
   if (rows.length === 0) return []
   const columns = getTableColumns(table) as Record<string, PgColumn>
-  const keys = Object.keys(rows[0]!).filter(key => key in columns)
-  const unnested = sql.join(keys.map((key) => {
-    const column = columns[key]!
-    const values = rows.map((row) => {
-      const value = (row as Record<string, unknown>)[key]
-      return value === null || value === undefined ? null : column.mapToDriverValue(value)
-    })
-    return sql`${arrayParam(values)}::${sql.raw(ARRAY_TYPE[column.getSQLType()] ?? column.getSQLType())}[]`
-  }), sql`, `)
-  const names = sql.join(keys.map(key => sql.identifier(columns[key]!.name)), sql`, `)
-  const aliases = sql.join(keys.map((_, index) => sql.identifier(`c${index}`)), sql`, `)
+  const { names, unnested, count } = unnestedColumns(table, rows)
+  const aliases = sql.join(Array.from({ length: count }, (_, index) => sql.identifier(`c${index}`)), sql`, `)
   const result = await tx.execute(sql`
     INSERT INTO ${sql.identifier(getTableName(table))} (${names})
     SELECT ${aliases} FROM unnest(${unnested}) WITH ORDINALITY AS r(${aliases}, ord) ORDER BY ord

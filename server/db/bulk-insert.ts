@@ -15,21 +15,27 @@ const ARRAY_TYPE: Record<string, string> = { serial: 'integer', bigserial: 'bigi
  */
 export async function insertMany<T extends PgTable>(tx: Database, table: T, rows: Array<T['$inferInsert']>, onConflict?: SQL): Promise<void> {
   if (rows.length === 0) return
+  const { names, unnested } = unnestedColumns(table, rows)
+  await tx.execute(sql`INSERT INTO ${sql.identifier(getTableName(table))} (${names}) SELECT * FROM unnest(${unnested}) ${onConflict ?? sql``}`)
+}
+
+/**
+ * The columns `rows` write (the keys of the first, all rows alike) as a list of names and the matching list of
+ * array parameters for `unnest(…)`, each value through its column's driver mapping (dates, JSON), and how many.
+ */
+export function unnestedColumns<T extends PgTable>(table: T, rows: Array<T['$inferInsert']>): { names: SQL, unnested: SQL, count: number } {
   const columns = getTableColumns(table) as Record<string, PgColumn>
   const keys = Object.keys(rows[0]!).filter(key => key in columns)
-  const arrays = keys.map((key) => {
+  const unnested = sql.join(keys.map((key) => {
     const column = columns[key]!
-    return rows.map((row) => {
+    const values = rows.map((row) => {
       const value = (row as Record<string, unknown>)[key]
       return value === null || value === undefined ? null : column.mapToDriverValue(value)
     })
-  })
-  const names = sql.join(keys.map(key => sql.identifier(columns[key]!.name)), sql`, `)
-  const unnested = sql.join(keys.map((key, index) => {
-    const type = columns[key]!.getSQLType()
-    return sql`${arrayParam(arrays[index]!)}::${sql.raw(ARRAY_TYPE[type] ?? type)}[]`
+    const type = column.getSQLType()
+    return sql`${arrayParam(values)}::${sql.raw(ARRAY_TYPE[type] ?? type)}[]`
   }), sql`, `)
-  await tx.execute(sql`INSERT INTO ${sql.identifier(getTableName(table))} (${names}) SELECT * FROM unnest(${unnested}) ${onConflict ?? sql``}`)
+  return { names: sql.join(keys.map(key => sql.identifier(columns[key]!.name)), sql`, `), unnested, count: keys.length }
 }
 
 /**

@@ -4,7 +4,7 @@ import type { ActivityEventPayload } from '../../shared/events'
 import type { ServerMessage } from '../../shared/server-message'
 import { EVENTS } from '../../shared/events'
 import type { Database } from '../db/connection'
-import { activityEvents } from '../db/schema'
+import { storeActivityBatch } from './activity-batch'
 import type { DomainContext } from './context'
 
 export interface ActivityInput {
@@ -17,11 +17,8 @@ export interface ActivityInput {
 
 /** Stores an activity event (inside the caller's transaction when `db` is one) and returns its payload. */
 export async function storeActivity(db: Database, input: ActivityInput, at: Date): Promise<ActivityEventPayload> {
-  const [row] = await db.insert(activityEvents).values({
-    tenantId: input.tenantId, kind: input.kind, message: input.message.text, messageCode: input.message.code, messageParams: input.message.params,
-    actorUserId: input.actorUserId ?? null, subject: input.subject ?? {}, createdAt: at,
-  }).returning()
-  return { ...row!, createdAt: row!.createdAt.toISOString() }
+  const [event] = await storeActivityBatch(db, [{ input, at }])
+  return event!
 }
 
 /** Broadcasts stored activity events (after the transaction that stored them has committed). */

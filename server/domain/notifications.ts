@@ -3,11 +3,11 @@ import { and, eq, inArray, isNull } from 'drizzle-orm'
 import { channels } from '../../shared/channels'
 import type { NotificationPayload } from '../../shared/events'
 import type { MessageParams } from '../../shared/server-message'
-import { serverMessage } from '../i18n/server-message'
 import { EVENTS } from '../../shared/events'
 import type { Database } from '../db/connection'
-import { notifications, users } from '../db/schema'
+import { notifications } from '../db/schema'
 import type { DomainContext } from './context'
+import { storeNotificationBatch } from './notification-batch'
 
 export interface NotificationInput {
   tenantId: number
@@ -23,14 +23,7 @@ export interface StoredNotification extends NotificationPayload {
 
 /** Stores one notification for every active user of the tenant (in the caller's transaction). */
 export async function storeNotifications(db: Database, input: NotificationInput, at: Date): Promise<StoredNotification[]> {
-  const recipients = await db.select({ id: users.id }).from(users).where(and(eq(users.tenantId, input.tenantId), isNull(users.disabledAt)))
-  if (recipients.length === 0) return []
-  const title = serverMessage(`${input.code}.title`, input.params).text
-  const body = serverMessage(`${input.code}.body`, input.params).text
-  const rows = await db.insert(notifications).values(recipients.map(user => ({
-    tenantId: input.tenantId, userId: user.id, kind: input.kind, title, body, messageCode: input.code, messageParams: input.params, createdAt: at,
-  }))).returning()
-  return rows.map(row => ({ id: row.id, userId: row.userId, kind: row.kind, title: row.title, body: row.body, messageCode: row.messageCode, messageParams: row.messageParams, createdAt: row.createdAt.toISOString(), readAt: null }))
+  return storeNotificationBatch(db, [{ input, at }])
 }
 
 /** Sends stored notifications to their users (after commit). */
