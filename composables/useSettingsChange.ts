@@ -1,4 +1,6 @@
 // How Settings forms and buttons run a change: success toasted, a refused field shown on its form field.
+// Forms showing refusals check a keystroke at once (`:validate-on-input-delay="0"`): with UForm's default 300 ms
+// debounce, a check of a field typed just before Save ran after the server's answer and wiped its refusal.
 import { formFieldOf, refusalOf } from '~/utils/settings/refusal'
 import type { Refusal } from '~/utils/settings/refusal'
 

@@ -81,6 +81,9 @@ test('the gateway list opens a gateway; a data point an operator adds shows its 
   await page.getByLabel('Label').fill('Again')
   await page.getByRole('button', { name: 'Add', exact: true }).click()
   await expect(page.getByTestId('data-point-form')).toContainText('register 90 already has a data point', { timeout: 15_000 })
+  // It stays there: the form's own check of the register typed just before (debounced by default) must not wipe it.
+  await page.waitForTimeout(600)
+  await expect(page.getByTestId('data-point-form')).toContainText('register 90 already has a data point', { timeout: 1 })
 })
 
 test('a viewer sees a gateway but cannot add data points; an unknown gateway says so', async ({ browser }) => {

@@ -42,6 +42,9 @@ for (const language of LANGUAGES) {
     await form.locator('input[name=name]').fill('Twin')
     await form.getByRole('button', { name: language.save }).click()
     await expect(form).toContainText(language.taken)
+    // It stays there: the form's own check of the uid typed just before (debounced by default) must not wipe it.
+    await page.waitForTimeout(600)
+    await expect(form).toContainText(language.taken, { timeout: 1 })
     await page.context().close()
   })
 }

@@ -34,7 +34,7 @@ export class GatewayPoller {
   private intervalMs: number
   stopped = false
 
-  constructor(readonly gatewayId: number, connection: ModbusTcpConnection, private readonly deps: PollerDeps) {
+  constructor(readonly gatewayId: number, private connection: ModbusTcpConnection, private readonly deps: PollerDeps) {
     this.intervalMs = connection.pollIntervalMs
   }
 
@@ -52,6 +52,22 @@ export class GatewayPoller {
     this.closeLink()
     if (this.held) void this.deps.lease.release(this.gatewayId).catch(() => {})
     this.held = false
+  }
+
+  /**
+   * Takes the gateway's connection as stored now. The backoff belonged to the old address: an admin who fixes a
+   * wrong port expects the next poll within moments, not after the minute the old one earned.
+   */
+  retarget(connection: ModbusTcpConnection): void {
+    this.intervalMs = connection.pollIntervalMs
+    if (sameTarget(this.connection, connection)) return
+    this.connection = connection
+    if (this.failures === 0) return
+    this.failures = 0
+    if (!this.pollTimer) return
+    clearTimeout(this.pollTimer)
+    this.pollTimer = null
+    this.schedulePoll(0)
   }
 
   // The lease lives 1.5 intervals and is renewed every half interval: a dead holder's lease is taken over
@@ -90,7 +106,7 @@ export class GatewayPoller {
       await this.deps.gate.run(async () => {
         const plan = await this.deps.loadPlan(this.gatewayId)
         if (!plan) return this.stop()
-        this.intervalMs = plan.connection.pollIntervalMs
+        this.retarget(plan.connection)
         const report = await this.readOnce(plan)
         if (!this.stopped && this.held) await this.deps.record(report)
       })

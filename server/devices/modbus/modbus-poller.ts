@@ -1,5 +1,6 @@
 // Polls every Modbus TCP gateway of the database: a GatewayPoller per gateway, started and stopped as gateways
-// are added, switched to or from Modbus, or deleted (checked every refresh); polls share one concurrency bound.
+// are added, switched to or from Modbus, or deleted, and told of a changed connection (checked every refresh);
+// polls share one concurrency bound.
 import type { ModbusTcpConnection } from '../../../shared/modbus'
 import type { PollerDeps } from './gateway-poller'
 import { GatewayPoller } from './gateway-poller'
@@ -45,6 +46,7 @@ export class ModbusPoller {
         this.pollers.delete(id)
       }
       for (const gateway of gateways) {
+        this.pollers.get(gateway.id)?.retarget(gateway.connection)
         if (this.pollers.has(gateway.id)) continue
         const poller = new GatewayPoller(gateway.id, gateway.connection, this.deps)
         this.pollers.set(gateway.id, poller)

@@ -8,7 +8,7 @@ import type { ModbusGatewayPlan } from '../../../../../server/domain/gateways/mo
 import type { PollReport } from '../../../../../server/domain/gateways/record-poll'
 import type { ModbusDevice } from '../../../../support/modbus-device'
 import { startModbusDevice } from '../../../../support/modbus-device'
-import { until } from '../../../../support/modbus-gateways'
+import { closedPort, until } from '../../../../support/modbus-gateways'
 
 let device: ModbusDevice | null = null
 let poller: GatewayPoller | null = null
@@ -80,5 +80,36 @@ describe('GatewayPoller', () => {
     const requests = device.requests()
     await new Promise(resolve => setTimeout(resolve, 300))
     expect(device.requests()).toBe(requests)
+  })
+
+  /** A poller whose first connection is refused, backing off 30 to 60 s after it: far beyond any bound below. */
+  async function startRefused(reports: PollReport[]): Promise<{ poller: GatewayPoller, plan: { current: ModbusGatewayPlan } }> {
+    const stored = { current: plan(await closedPort(), 50) }
+    poller = new GatewayPoller(1, stored.current.connection, {
+      loadPlan: async () => stored.current, record: async (report) => { reports.push(report); return true },
+      allowList: parseHostAllowList(undefined), gate: new ConcurrencyGate(4), lease: soleLease, log: () => {},
+      backoff: { baseMs: 60_000, maxMs: 60_000 },
+    })
+    poller.start()
+    await until(() => reports.length >= 1, 'the refused poll')
+    expect(reports[0]!.error?.kind).toBe('connection-refused')
+    return { poller, plan: stored }
+  }
+
+  it('polls at once, without the old address\'s backoff, when the gateway\'s connection is changed', async () => {
+    device = await startModbusDevice({ 0: 7 })
+    const reports: PollReport[] = []
+    const refused = await startRefused(reports)
+    refused.plan.current = plan(device.port, 50)
+    refused.poller.retarget(refused.plan.current.connection)
+    await until(() => reports.some(report => report.points[0]!.value === 7), 'a poll of the new address', 3_000)
+  })
+
+  it('keeps its backoff when the connection it is told of is the one it already has', async () => {
+    const reports: PollReport[] = []
+    const refused = await startRefused(reports)
+    refused.poller.retarget({ ...refused.plan.current.connection })
+    await new Promise(resolve => setTimeout(resolve, 300))
+    expect(reports).toHaveLength(1)
   })
 })
