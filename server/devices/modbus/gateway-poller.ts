@@ -32,6 +32,8 @@ export class GatewayPoller {
   /** Logged once per outage, not at every check. */
   private leaseFailing = false
   private intervalMs: number
+  private lastPollAt = -Infinity
+  private pollDueAt = 0
   stopped = false
 
   constructor(readonly gatewayId: number, private connection: ModbusTcpConnection, private readonly deps: PollerDeps) {
@@ -55,19 +57,27 @@ export class GatewayPoller {
   }
 
   /**
-   * Takes the gateway's connection as stored now. The backoff belonged to the old address: an admin who fixes a
-   * wrong port expects the next poll within moments, not after the minute the old one earned.
+   * Takes the gateway's connection as stored now. An admin who fixes a wrong port, or shortens the interval,
+   * expects the next poll within moments: not after the backoff the old address earned, nor on the old schedule.
    */
   retarget(connection: ModbusTcpConnection): void {
-    this.intervalMs = connection.pollIntervalMs
-    if (sameTarget(this.connection, connection)) return
+    const shorter = connection.pollIntervalMs < this.intervalMs
+    const moved = !sameTarget(this.connection, connection)
     this.connection = connection
-    if (this.failures === 0) return
-    this.failures = 0
-    if (!this.pollTimer) return
+    this.intervalMs = connection.pollIntervalMs
+    if (moved && this.failures > 0) {
+      this.failures = 0
+      this.pollBy(performance.now())
+    }
+    else if (shorter && this.failures === 0) this.pollBy(this.lastPollAt + this.intervalMs)
+  }
+
+  /** Brings a waiting poll forward to `at` (a performance.now() time) if it was due later. */
+  private pollBy(at: number): void {
+    if (!this.pollTimer || this.pollDueAt <= at) return
     clearTimeout(this.pollTimer)
     this.pollTimer = null
-    this.schedulePoll(0)
+    this.schedulePoll(Math.max(0, at - performance.now()))
   }
 
   // The lease lives 1.5 intervals and is renewed every half interval: a dead holder's lease is taken over
@@ -92,6 +102,7 @@ export class GatewayPoller {
 
   private schedulePoll(delayMs: number): void {
     if (this.stopped || this.pollTimer) return
+    this.pollDueAt = performance.now() + delayMs
     this.pollTimer = setTimeout(() => {
       this.pollTimer = null
       void this.pollOnce()
@@ -102,6 +113,7 @@ export class GatewayPoller {
     if (this.polling || this.stopped || !this.held) return
     this.polling = true
     const started = performance.now()
+    this.lastPollAt = started
     try {
       await this.deps.gate.run(async () => {
         const plan = await this.deps.loadPlan(this.gatewayId)

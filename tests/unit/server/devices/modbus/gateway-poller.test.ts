@@ -4,6 +4,7 @@ import { soleLease } from '../../../../../server/devices/modbus/gateway-lease'
 import type { GatewayLease } from '../../../../../server/devices/modbus/gateway-lease'
 import { GatewayPoller } from '../../../../../server/devices/modbus/gateway-poller'
 import { parseHostAllowList } from '../../../../../server/devices/modbus/host-allow-list'
+import type { BackoffSettings } from '../../../../../server/devices/modbus/reconnect-backoff'
 import type { ModbusGatewayPlan } from '../../../../../server/domain/gateways/modbus-gateways'
 import type { PollReport } from '../../../../../server/domain/gateways/record-poll'
 import type { ModbusDevice } from '../../../../support/modbus-device'
@@ -82,34 +83,48 @@ describe('GatewayPoller', () => {
     expect(device.requests()).toBe(requests)
   })
 
-  /** A poller whose first connection is refused, backing off 30 to 60 s after it: far beyond any bound below. */
-  async function startRefused(reports: PollReport[]): Promise<{ poller: GatewayPoller, plan: { current: ModbusGatewayPlan } }> {
-    const stored = { current: plan(await closedPort(), 50) }
-    poller = new GatewayPoller(1, stored.current.connection, {
+  /** Starts `poller` on whatever plan the returned `current` holds at each poll (as the database would answer it). */
+  async function startStored(first: ModbusGatewayPlan, reports: PollReport[], backoff?: BackoffSettings) {
+    const stored = { current: first }
+    poller = new GatewayPoller(1, first.connection, {
       loadPlan: async () => stored.current, record: async (report) => { reports.push(report); return true },
-      allowList: parseHostAllowList(undefined), gate: new ConcurrencyGate(4), lease: soleLease, log: () => {},
-      backoff: { baseMs: 60_000, maxMs: 60_000 },
+      allowList: parseHostAllowList(undefined), gate: new ConcurrencyGate(4), lease: soleLease, log: () => {}, backoff,
     })
     poller.start()
-    await until(() => reports.length >= 1, 'the refused poll')
+    await until(() => reports.length >= 1, 'the first poll')
+    return stored
+  }
+
+  /** A poller whose first connection was refused, backing off 30 to 60 s after it: far beyond any bound below. */
+  async function startRefused(reports: PollReport[]) {
+    const refused = await startStored(plan(await closedPort(), 50), reports, { baseMs: 60_000, maxMs: 60_000 })
     expect(reports[0]!.error?.kind).toBe('connection-refused')
-    return { poller, plan: stored }
+    return refused
   }
 
   it('polls at once, without the old address\'s backoff, when the gateway\'s connection is changed', async () => {
     device = await startModbusDevice({ 0: 7 })
     const reports: PollReport[] = []
-    const refused = await startRefused(reports)
-    refused.plan.current = plan(device.port, 50)
-    refused.poller.retarget(refused.plan.current.connection)
+    const stored = await startRefused(reports)
+    stored.current = plan(device.port, 50)
+    poller!.retarget(stored.current.connection)
     await until(() => reports.some(report => report.points[0]!.value === 7), 'a poll of the new address', 3_000)
   })
 
   it('keeps its backoff when the connection it is told of is the one it already has', async () => {
     const reports: PollReport[] = []
-    const refused = await startRefused(reports)
-    refused.poller.retarget({ ...refused.plan.current.connection })
+    const stored = await startRefused(reports)
+    poller!.retarget({ ...stored.current.connection })
     await new Promise(resolve => setTimeout(resolve, 300))
     expect(reports).toHaveLength(1)
+  })
+
+  it('polls on a shortened interval at once, rather than after the longer one it was waiting out', async () => {
+    device = await startModbusDevice({ 0: 5 })
+    const reports: PollReport[] = []
+    const stored = await startStored(plan(device.port, 60_000), reports)
+    stored.current = plan(device.port, 50)
+    poller!.retarget(stored.current.connection)
+    await until(() => reports.length >= 3, 'polls every 50 ms', 3_000)
   })
 })
