@@ -120,11 +120,31 @@ export interface GatewayStatusPayload {
   lastContactAt: string | null
 }
 
+/** A data point's value as read (or pushed) at `recordedAt`. */
+export interface ValueReading {
+  dataPointId: number
+  value: number
+  quality: Quality
+  recordedAt: string
+  error?: undefined
+}
+
+/**
+ * A polled point whose read failed: its last good value and that value's time, or null and the poll's time when
+ * it was never read well (a page must still learn that the point is failing, and why).
+ */
+export interface FailedReading {
+  dataPointId: number
+  value: number | null
+  quality: 'bad'
+  recordedAt: string
+  error: string
+}
+
 /** `reading.new` on `private-gateway.{g}`. */
 export interface ReadingPayload {
   gatewayId: number
-  /** `error` only on a polled point whose read failed: `value` is then its last good value, `quality` bad. */
-  readings: Array<{ dataPointId: number, value: number, quality: Quality, recordedAt: string, error?: string }>
+  readings: Array<ValueReading | FailedReading>
 }
 
 /** One GPS fix (speed km/h, course degrees), as stored and as sent. */

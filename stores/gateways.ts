@@ -1,9 +1,10 @@
 // The tenant's gateways with their online state and last contact, kept live from private-tenant.{t}.gateways
-// (status changes) and each gateway's private-gateway.{g} (its readings are contact too).
+// (status changes) and each gateway's private-gateway.{g} (its values read are contact too).
 import { defineStore } from 'pinia'
 import { channels } from '#shared/channels'
 import type { GatewayStatusPayload, ReadingPayload } from '#shared/events'
 import { EVENTS } from '#shared/events'
+import { showsContact } from '~/utils/gateways/data-points'
 import { laterContact } from '~/utils/gateways/gateway-status'
 import { LiveSnapshot } from '~/utils/realtime/live-snapshot'
 import { failureMessage } from '~/utils/failure-message'
@@ -41,8 +42,9 @@ export const useGatewaysStore = defineStore('gateways', () => {
       : gateway))
   }
 
-  /** A gateway's readings arrived just now: that is contact. */
+  /** A gateway's readings arrived just now: contact, if they show the device answering. */
   function touch(readings: ReadingPayload): void {
+    if (!showsContact(readings.readings)) return
     const now = new Date().toISOString()
     gateways.value = gateways.value.map(gateway => (gateway.id === readings.gatewayId ? { ...gateway, lastContactAt: laterContact(gateway.lastContactAt, now) } : gateway))
   }

@@ -10,6 +10,7 @@ import { runningMqtt } from '../utils/mqtt'
 import type { SimulatedNodeLink } from '../simulator/mqtt-node-link'
 import { RoundPace } from '../simulator/round-pace'
 import { Simulator } from '../simulator/simulator'
+import { outagesWanted } from '../simulator/simulator-outages'
 import { simulatorTokens } from '../simulator/simulator-tokens'
 import { loadWorld } from '../simulator/world'
 
@@ -21,6 +22,7 @@ export default defineNitroPlugin((nitroApp) => {
   let stopped = false
   useDatabase().then(async (db) => {
     const vehicleCount = wantedVehicles(process.env)
+    const outages = outagesWanted(process.env)
     if (vehicleCount !== undefined) {
       const added = await addSimulatedVehicles(db, vehicleCount)
       console.log(`[lookout] simulator: ${vehicleCount} vehicles per demo tenant (SIMULATOR_VEHICLES), ${added} added`)
@@ -56,6 +58,7 @@ export default defineNitroPlugin((nitroApp) => {
       },
       nodeLink: tenantId => links.get(tenantId),
       modbus: modbus ?? undefined,
+      outages,
       // PostgreSQL stores one request while the server prepares the next; the embedded database runs in this thread.
       positionRequestsInFlight: (await useDatabaseHandle()).kind === 'postgres' ? 2 : 1,
     })

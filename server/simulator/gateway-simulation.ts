@@ -2,11 +2,14 @@
 import type { Random } from './random'
 import type { SimulatedTenant } from './world'
 
+/** A gateway's chance per tick of falling silent, when outages are wanted. */
+export const SILENCE_CHANCE = 0.005
+
 export class GatewaySimulation {
   private readonly raw: Array<Record<number, number>>
   private readonly silentTicks: number[]
 
-  constructor(private readonly tenant: SimulatedTenant, private readonly random: Random, private readonly silenceChance = 0.005, private readonly silenceTicks = 45) {
+  constructor(private readonly tenant: SimulatedTenant, private readonly random: Random, private readonly silenceChance = SILENCE_CHANCE, private readonly silenceTicks = 45) {
     this.raw = tenant.gateways.map(gateway => Object.fromEntries(gateway.registers.map(register => [register, 1000 + Math.floor(random() * 1000)])))
     this.silentTicks = tenant.gateways.map(() => 0)
   }

@@ -1,6 +1,6 @@
 // The built-in simulator: every tick, each tenant's equipment reports through the device ingest API.
 import { CommandSimulation } from './command-simulation'
-import { GatewaySimulation } from './gateway-simulation'
+import { GatewaySimulation, SILENCE_CHANCE } from './gateway-simulation'
 import type { IngestClient } from './ingest-client'
 import { seededRandom } from './random'
 import { SimulatedTracker } from './simulated-tracker'
@@ -41,6 +41,8 @@ export interface SimulatorOptions {
   onRound?: (ms: number, intervals: number) => void
   /** The devices of the gateways polled over Modbus TCP on this machine: their values go into registers, not over HTTP. */
   modbus?: SimulatedModbusGateways
+  /** Whether gateways now and then fall silent (default true; SIMULATOR_OUTAGES=off). */
+  outages?: boolean
   /** Position requests of a tenant sent at once (default 1); more only pays where the database works beside the server. */
   positionRequestsInFlight?: number
 }
@@ -58,7 +60,7 @@ export class Simulator {
         id: tenant.id,
         client: clientFor(tenant.id),
         zones: new ZoneSimulation(tenant, random, plan.chance, plan.ticks),
-        gateways: new GatewaySimulation(tenant, random),
+        gateways: new GatewaySimulation(tenant, random, options.outages === false ? 0 : SILENCE_CHANCE),
         vehicles: new VehicleSimulation(tenant, random, options.intervalMs / 1000),
         commands: new CommandSimulation(tenant, random),
         trackers: new Map(tenant.vehicles.filter(vehicle => vehicle.imei && options.trackerPort).map(vehicle => [

@@ -54,7 +54,12 @@ test('a new site: setup, a zone with a threshold, a node, a token, live telemetr
   expect(await (await fetch(`${server.url}/api/setup`)).json()).toEqual({ needed: true })
   await admin.goto(`${server.url}/zones`)
   await expect(admin).toHaveURL(`${server.url}/setup`)
-  await admin.goto(`${server.url}/login`)
+  // The form is typed into before the page is interactive (its scripts held back): hydration keeps what was
+  // typed, and the button waits for it rather than submitting natively (the password in the address).
+  let releaseScripts!: () => void
+  const scriptsHeld = new Promise<void>((resolve) => { releaseScripts = resolve })
+  await admin.route(/\/_nuxt\/.*\.js$/, async (route) => { await scriptsHeld; await route.continue() })
+  await admin.goto(`${server.url}/login`, { waitUntil: 'commit' })
   await expect(admin).toHaveURL(`${server.url}/setup`)
   const setup = admin.getByTestId('setup-form')
   await setup.locator('input[name=tenant]').fill('Hillside Farm')
@@ -62,8 +67,13 @@ test('a new site: setup, a zone with a threshold, a node, a token, live telemetr
   await setup.locator('input[name=email]').fill(ADMIN.email)
   await setup.locator('input[name=password]').fill('too-short')
   await setup.locator('input[name=repeat]').fill('too-short')
+  await expect(setup.getByRole('button', { name: 'Create and sign in' })).toBeDisabled()
+  releaseScripts()
   await setup.getByRole('button', { name: 'Create and sign in' }).click()
-  await expect(setup).toContainText('At least 10 characters')
+  await expect(setup.locator('[data-slot=error]')).toHaveText(['At least 10 characters'])
+  await expect(setup.locator('input[name=tenant]')).toHaveValue('Hillside Farm')
+  await expect(admin).toHaveURL(`${server.url}/setup`)
+  await admin.unrouteAll()
   await setup.locator('input[name=password]').fill(ADMIN.password)
   await setup.locator('input[name=repeat]').fill(ADMIN.password)
   await admin.screenshot({ path: 'test-results/screens/setup.png' })

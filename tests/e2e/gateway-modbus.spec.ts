@@ -16,7 +16,8 @@ let boilerId: number
 let devicePort: number
 
 test.beforeAll(async () => {
-  server = await startServer({ SIMULATOR: 'on', SIMULATOR_INTERVAL_MS: '500' })
+  // Outages off: the device must answer whenever the test reads it.
+  server = await startServer({ SIMULATOR: 'on', SIMULATOR_INTERVAL_MS: '500', SIMULATOR_OUTAGES: 'off' })
   admin = await login(server, demoEmail('admin', 'greenfield'))
   const gateways = await (await admin.fetch('/api/tenants/1/gateways')).json() as { data: Array<{ id: number, serial: string, connection: { port?: number } }> }
   const boiler = gateways.data.find(gateway => gateway.serial === 'GREENFIELD-GW-2')!

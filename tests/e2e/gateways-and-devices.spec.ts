@@ -14,7 +14,8 @@ let deviceToken: string
 let pumpHouseId: number
 
 test.beforeAll(async () => {
-  server = await startServer({ SIMULATOR: 'on', SIMULATOR_INTERVAL_MS: '500', TELEMETRY_BATCH_MS: '200', POSITION_BATCH_MS: '200' })
+  // Outages off: a gateway falling silent would leave its page without the values the test reads.
+  server = await startServer({ SIMULATOR: 'on', SIMULATOR_INTERVAL_MS: '500', SIMULATOR_OUTAGES: 'off', TELEMETRY_BATCH_MS: '200', POSITION_BATCH_MS: '200' })
   const admin = await login(server, demoEmail('admin', 'greenfield'))
   deviceToken = await createToken(admin, ['ingest'])
   const gateways = await (await admin.fetch('/api/tenants/1/gateways')).json() as { data: Array<{ id: number, serial: string }> }

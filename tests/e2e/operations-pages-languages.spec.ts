@@ -14,7 +14,8 @@ let zoneId: number
 const pages: Page[] = []
 
 test.beforeAll(async () => {
-  server = await startServer({ SIMULATOR: 'on', SIMULATOR_INTERVAL_MS: '500', TELEMETRY_BATCH_MS: '200', POSITION_BATCH_MS: '200' })
+  // Outages off: a gateway falling silent would leave its page without the values the test reads.
+  server = await startServer({ SIMULATOR: 'on', SIMULATOR_INTERVAL_MS: '500', SIMULATOR_OUTAGES: 'off', TELEMETRY_BATCH_MS: '200', POSITION_BATCH_MS: '200' })
   const admin = await login(server, demoEmail('admin', 'greenfield'))
   const list = async (what: string) => (await (await admin.fetch(`/api/tenants/${admin.user.tenantId}/${what}`)).json() as { data: Array<{ id: number }> }).data
   gatewayId = (await list('gateways'))[0]!.id

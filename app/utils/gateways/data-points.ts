@@ -40,6 +40,11 @@ export function applyReadings(points: GatewayDataPoint[], readings: Reading[]): 
   })
 }
 
+/** Whether readings show the device answering: a value read does; failed reads alone do not (it may be silent). */
+export function showsContact(readings: Reading[]): boolean {
+  return readings.some(reading => reading.error === undefined)
+}
+
 /** Ids of data points the readings name that `points` does not know (added elsewhere since the page loaded). */
 export function unknownDataPoints(points: GatewayDataPoint[], readings: Reading[]): number[] {
   const known = new Set(points.map(point => point.id))

@@ -40,7 +40,8 @@ export function mergePoints(line: ChartReading[], incoming: ChartReading[], sinc
 export function appendReadings(lines: Record<number, ChartReading[]>, readings: Reading[], since: number, cap = MAX_CHART_POINTS): Record<number, ChartReading[]> {
   const byPoint = new Map<number, ChartReading[]>()
   // A failed read carries the last good value again: it is no measurement, so it draws nothing.
-  for (const reading of readings.filter(candidate => candidate.error === undefined)) {
+  for (const reading of readings) {
+    if (reading.error !== undefined) continue
     const points = byPoint.get(reading.dataPointId) ?? byPoint.set(reading.dataPointId, []).get(reading.dataPointId)!
     points.push({ x: Date.parse(reading.recordedAt), y: reading.value, quality: reading.quality })
   }

@@ -2,7 +2,7 @@
 // error (their last good value stays), contact when the device answered, and the gateway's poll health. Polls of
 // many gateways are stored together with one statement per step, whatever their number.
 import { and, asc, isNull, sql } from 'drizzle-orm'
-import type { ReadingPayload } from '../../../shared/events'
+import type { FailedReading } from '../../../shared/events'
 import type { ModbusReadError, ModbusTcpConnection } from '../../../shared/modbus'
 import { arrayParam } from '../../db/bulk-insert'
 import { dataPoints, gateways } from '../../db/schema'
@@ -81,7 +81,7 @@ export async function recordPolls(ctx: DomainContext, reports: PollReport[]): Pr
     })), now)
     return polls.map(({ report, rows, failed }) => ({
       gatewayId: report.gatewayId, transition: transitions.get(report.gatewayId) ?? null,
-      items: [...readingItems(rows), ...staleItems(failed, current)],
+      items: [...readingItems(rows), ...failedItems(failed, current, now)],
     }))
   })
   for (const { gatewayId, items, transition } of announcements) announceReadings(ctx, gatewayId, items, transition)
@@ -93,11 +93,11 @@ function isCurrent(gateway: GatewayRow | undefined, report: PollReport): boolean
   return gateway !== undefined && !gateway.archivedAt && gateway.connection.protocol === 'modbus-tcp' && sameDevice(gateway.connection, report.connection)
 }
 
-/** Failed points that have a last good value: it is broadcast again, marked bad, with the error and its own time. */
-function staleItems(failed: PolledPoint[], current: Map<number, PointRow>): ReadingPayload['readings'] {
-  return failed.flatMap((point) => {
-    const row = current.get(point.id)!
-    if (row.lastValue === null || row.lastReadAt === null) return []
-    return [{ dataPointId: point.id, value: row.lastValue, quality: 'bad' as const, recordedAt: row.lastReadAt.toISOString(), error: point.error!.message }]
+/** Failed points re-sent marked bad with the error: with their last good value and its time, or null and the poll's time. */
+function failedItems(failed: PolledPoint[], current: Map<number, PointRow>, now: Date): FailedReading[] {
+  return failed.map((point) => {
+    const { lastValue, lastReadAt } = current.get(point.id)!
+    const last = lastValue !== null && lastReadAt !== null ? { value: lastValue, at: lastReadAt } : { value: null, at: now }
+    return { dataPointId: point.id, value: last.value, quality: 'bad', recordedAt: last.at.toISOString(), error: point.error!.message }
   })
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { GatewayDataPoint } from '../../../../../app/utils/gateways/data-points'
-import { applyReadings, formatValue, groupDataPoints, unknownDataPoints } from '../../../../../app/utils/gateways/data-points'
+import { applyReadings, formatValue, groupDataPoints, showsContact, unknownDataPoints } from '../../../../../app/utils/gateways/data-points'
 import { localeFormat } from '../../../../../app/utils/i18n/locale-format'
 
 function point(id: number, group: string, register: number, lastReadAt: string | null = null): GatewayDataPoint {
@@ -42,6 +42,18 @@ describe('gateway data points', () => {
     expect(failed[0]).toMatchObject({ lastValue: 1, lastReadAt: '2026-05-01T12:00:00Z', lastQuality: 'bad', lastError: 'Modbus exception 2 (illegal data address)' })
     const recovered = applyReadings(failed, [{ dataPointId: 1, value: 4, quality: 'good', recordedAt: '2026-05-01T12:00:07Z' }])
     expect(recovered[0]).toMatchObject({ lastValue: 4, lastReadAt: '2026-05-01T12:00:07Z', lastQuality: 'good', lastError: null })
+  })
+
+  it('marks a point that was never read bad with the error when its first reads fail, still without a value', () => {
+    const failed = applyReadings([point(1, 'Pump', 0)], [{ dataPointId: 1, value: null, quality: 'bad', recordedAt: '2026-05-01T12:00:05Z', error: 'Modbus exception 2 (illegal data address)' }])
+    expect(failed[0]).toMatchObject({ lastValue: null, lastReadAt: null, lastQuality: 'bad', lastError: 'Modbus exception 2 (illegal data address)' })
+  })
+
+  it('takes readings as contact only when one of them is a value read, not when every read failed', () => {
+    const good = { dataPointId: 1, value: 4, quality: 'good' as const, recordedAt: '2026-05-01T12:00:05Z' }
+    const failed = { dataPointId: 2, value: null, quality: 'bad' as const, recordedAt: '2026-05-01T12:00:05Z', error: 'connection refused by 127.0.0.1:1502' }
+    expect(showsContact([failed, good])).toBe(true)
+    expect(showsContact([failed, { ...failed, dataPointId: 3, value: 7 }])).toBe(false)
   })
 
   it('names readings of points it does not know, once each', () => {

@@ -58,12 +58,25 @@ describe('recordPoll', () => {
     expect((await pointRows(gateway.id))[1]).toMatchObject({ lastValue: 10, lastQuality: 'good', lastError: null })
   })
 
+  it('sends a point that fails before it was ever read as bad, with no value, the poll\'s time and the error', async () => {
+    const { plan, report } = await polledGateway()
+    await recordPoll(ctx, report([7, null]))
+    const payload = ctx.broadcaster.of('reading.new')[0]!.payload as ReadingPayload
+    expect(payload.readings).toEqual([
+      { dataPointId: plan.points[0]!.id, value: 7, quality: 'good', recordedAt: ctx.now().toISOString() },
+      { dataPointId: plan.points[1]!.id, value: null, quality: 'bad', recordedAt: ctx.now().toISOString(), error: refused.message },
+    ])
+  })
+
   it('counts consecutive failed polls without marking contact, and resets the count on a good one', async () => {
     const { gateway, report } = await polledGateway()
     await recordPoll(ctx, report([null, null], refused))
     await recordPoll(ctx, report([null, null], refused))
     expect(await gatewayRow(gateway.id)).toMatchObject({ online: false, lastContactAt: null, pollFailures: 2, pollLastError: refused.message })
-    expect(ctx.broadcaster.of('reading.new')).toHaveLength(0)
+    // Every point is sent bad with the refusal each time: an open page says why it has no values.
+    expect(ctx.broadcaster.of('reading.new').map(event => (event.payload as ReadingPayload).readings.map(reading => [reading.value, reading.error]))).toEqual([
+      [[null, refused.message], [null, refused.message]], [[null, refused.message], [null, refused.message]],
+    ])
     await recordPoll(ctx, report([1, 2]))
     expect(await gatewayRow(gateway.id)).toMatchObject({ online: true, pollFailures: 0 })
   })
