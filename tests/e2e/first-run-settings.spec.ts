@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from '@playwright/test'
 import { ingest } from '../support/ingest-token'
 import { startServer } from '../support/server-process'
 import type { ServerProcess } from '../support/server-process'
-import { expectNoSidewaysScroll } from '../support/signed-in-page'
+import { expectNoSidewaysScroll, gotoLive } from '../support/signed-in-page'
 
 const ADMIN = { name: 'Ada Admin', email: 'ada@hillside.example', password: 'hillside-admin-1' }
 const VIEWER = { name: 'Vic Viewer', email: 'vic@hillside.example', password: 'hillside-viewer-1' }
@@ -217,7 +217,7 @@ test('Settings work on a 375 px phone in dark mode, with a confirmation before a
     await expectNoSidewaysScroll(phone)
   }
   // Deleting asks first; cancelling keeps the node.
-  await phone.goto(`${server.url}/settings/nodes`)
+  await gotoLive(phone, server, '/settings/nodes')
   const node = phone.locator(`li[data-node="${NODE_UID}"]`)
   await node.getByTestId('delete').click()
   await phone.getByRole('button', { name: 'Cancel' }).click()

@@ -9,7 +9,7 @@ import { DEMO_PASSWORD, demoEmail, login } from '../support/http-session'
 import { createToken, ingest } from '../support/ingest-token'
 import { startServer } from '../support/server-process'
 import type { ServerProcess } from '../support/server-process'
-import { expectNoSidewaysScroll } from '../support/signed-in-page'
+import { expectNoSidewaysScroll, gotoLive } from '../support/signed-in-page'
 
 let server: ServerProcess
 let vehicleId: number
@@ -107,7 +107,7 @@ test('downloads the replayed track and the Reports page\'s summary as CSV', asyn
   expect(track).toHaveLength(81)
   expect(track[1]).toMatch(new RegExp(`^${at(0)},52.1,5.1,40,`))
 
-  await page.goto(`${server.url}/reports`)
+  await gotoLive(page, server, '/reports')
   await page.getByLabel('From').fill(day)
   await page.getByLabel('To').fill(day)
   await page.getByRole('button', { name: 'Show' }).click()

@@ -4,7 +4,7 @@ import { expect, test } from '@playwright/test'
 import { demoEmail, login } from '../support/http-session'
 import { startServer } from '../support/server-process'
 import type { ServerProcess } from '../support/server-process'
-import { signedInPage } from '../support/signed-in-page'
+import { gotoLive, signedInPage } from '../support/signed-in-page'
 
 let server: ServerProcess
 let takenUid: string
@@ -33,9 +33,7 @@ for (const language of LANGUAGES) {
     const counts = page.getByTestId('settings-list').locator('li span.text-muted')
     await expect(counts.first()).toBeVisible()
     for (const text of await counts.allTextContents()) expect(text.trim()).toBe(language.nodes(Number.parseInt(text.trim(), 10)))
-    await page.goto(`${server.url}/settings/nodes`)
-    // The server-rendered button answers a click only once the page has hydrated, which its live connection shows.
-    await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected', { timeout: 15_000 })
+    await gotoLive(page, server, '/settings/nodes')
     await page.getByTestId('add-node').click()
     const form = page.getByTestId('node-form')
     await form.locator('input[name=uid]').fill(takenUid)

@@ -36,3 +36,12 @@ export async function signedInPage(browser: Browser, server: ServerProcess, role
 export async function expectNoSidewaysScroll(page: Page): Promise<void> {
   expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0)
 }
+
+/**
+ * Goes to `path` and waits until the page is live: its server-rendered buttons and fields answer only once the
+ * page has hydrated (before, a click is lost and typing is reset), which its live connection shows.
+ */
+export async function gotoLive(page: Page, server: ServerProcess, path: string): Promise<void> {
+  await page.goto(`${server.url}${path}`)
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected', { timeout: 15_000 })
+}
